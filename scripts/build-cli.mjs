@@ -1,0 +1,16 @@
+// Bundles the TypeScript CLI into dist-cli/yono.mjs so `npx yono` runs on plain Node 20.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist-cli/yono.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  // tfjs stays in node_modules: it locates its .wasm files relative to its own package.
+  external: ['@tensorflow/*', 'ml-kmeans'],
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+});

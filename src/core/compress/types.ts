@@ -1,0 +1,255 @@
+/**
+ * Shared, serializable types of the compression pipeline: the Plan (what to do), the CompressionResult
+ * (what came out, consumed by the bundle writer, the virtual MCU and the UI) and the JSON report.
+ *
+ * Everything here is plain data: numbers, strings, arrays, records and typed arrays, so it
+ * structured-clones to Web Workers and IndexedDB unchanged. No functions, no classes, no Maps.
+ */
+import type { ModelIR } from '../models/ir';
+
+// ---------------------------------------------------------------------------------------------------
+// Plan
+// ---------------------------------------------------------------------------------------------------
+
+/**
+ * How weight layers are routed to codebook groups.
+ * - `paper`: two shared groups as in the YONO paper: `spatial` (every kernel with a spatial extent:
+ *   3x3 conv2d, depthwise, conv1d with k > 1; default d = 9, one 3x3 kernel of one input channel per
+ *   subvector) and `pointwise` (1x1 conv2d, conv1d with k = 1, dense; its own d).
+ * - `single`: one group `shared` for every layer of every model.
+ * - `per-model`: the paper's split inside each model: `<model>/spatial` and `<model>/pointwise`.
+ * - `per-layer`: one group per layer, named `<model>/<layer>`.
+ */
+export type GroupingRule = 'paper' | 'single' | 'per-model' | 'per-layer';
+
+/** The two kernel classes of the paper's rule. */
+export type KernelClass = 'spatial' | 'pointwise';
+
+/**
+ * Scaling applied before clustering and undone at decode: `layer` = one scale per layer,
+ * `channel` = one scale per output unit (the RMS of its weights). Lets one codebook fit layers whose
+ * weights differ by orders of magnitude.
+ */
+export type Normalization = 'none' | 'layer' | 'channel';
+
+/** How one weight layer is stored. */
+export type LayerFormat = 'pq' | 'int8' | 'float32';
+
+/** Subvector length and number of codewords of a group. */
+export interface GroupConfig {
+  /** Subvector length (weights per index). */
+  d: number;
+  /** Codewords; indices take ceil(log2 k) bits. */
+  k: number;
+}
+
+/** Options of the codebook k-means (the PQ engine's kmeans). */
+export interface KMeansConfig {
+  maxIter: number;
+  /** Relative inertia change below which Lloyd stops. */
+  tol: number;
+  init: 'kmeans++' | 'random';
+}
+
+/** The auto rule for small layers: a kernel with fewer than `minParams` weights is stored as `format`. */
+export interface KeepRule {
+  minParams: number;
+  format: 'int8' | 'float32';
+}
+
+/** The EM recovery (the paper's network optimization), run per model with the codebooks fixed. */
+export interface RecoveryConfig {
+  enabled: boolean;
+  /** At most this many EM rounds (one layer fine-tuned then re-assigned per round) per model. */
+  maxLayers: number;
+  /** Epochs of full-precision fine-tuning per round (M-step). */
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  /** Cap on training samples used per epoch (a seeded subset); 0 = all. */
+  maxTrainSamples: number;
+  /** Also fine-tune the codewords (mean gradient of their assigned subvectors); trades generality. */
+  fineTuneCodewords: boolean;
+}
+
+/** Which split the pipeline uses for its own decisions (auto-plan, recovery's best state). */
+export type SelectionSplit = 'val' | 'test';
+
+/** A compression plan. Plain data; the UI, CLI and workers share it. */
+export interface Plan {
+  /** Preset it came from, for display only (`custom` when edited). */
+  preset: string;
+  grouping: GroupingRule;
+  /**
+   * d and k per group. Resolution for a group: `groups[<group name>]`, else `groups[<kernel class>]`
+   * (`spatial` / `pointwise`), else `groups.default`. `default` must be present.
+   */
+  groups: Record<string, GroupConfig>;
+  normalization: Normalization;
+  /** Small layers stay int8 or float32. */
+  keep: KeepRule;
+  /** Manual per-layer formats, keyed `<model>/<layer>`; they win over every rule. */
+  overrides: Record<string, LayerFormat>;
+  /** Format of layers not kept and not overridden: `pq` for PQ presets, `int8`/`float32` for baselines. */
+  defaultFormat: LayerFormat;
+  /** Seed of every random choice (k-means init, sample subsets, shuffles). */
+  seed: number;
+  /** Per-model accuracy budget in percentage points (auto-plan and recovery stop there). */
+  budgetPp: number;
+  /** When true, sensitivity is measured and layers are reverted to `keep.format` until within budget. */
+  autoPlan: boolean;
+  selectOn: SelectionSplit;
+  recovery: RecoveryConfig;
+  kmeans: KMeansConfig;
+  /** Subsample at most this many subvectors per group for k-means (0 = all); assignment covers all. */
+  kmeansMaxSamples: number;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Result
+// ---------------------------------------------------------------------------------------------------
+
+/**
+ * A subvector layout as the PQ engine defines it (`subvectorLayout(kind, shape, d)`): per output unit its
+ * receptive field, input-channel-major then spatial, cut into `chunksPerUnit` chunks of `d`, the last one
+ * zero-padded by `padding` weights; `count = units * chunksPerUnit` subvectors.
+ */
+export interface PQLayout {
+  kind: 'dense' | 'conv1d' | 'conv2d' | 'depthwiseConv2d';
+  /** The kernel shape in the IR convention. */
+  shape: number[];
+  d: number;
+  units: number;
+  fieldSize: number;
+  chunksPerUnit: number;
+  padding: number;
+  count: number;
+}
+
+/** A learned codebook. */
+export interface CodebookGroup {
+  name: string;
+  d: number;
+  k: number;
+  /** (k x d) */
+  codebook: Float32Array;
+  /** Layers that use it, `<model>/<layer>`. */
+  layers: string[];
+}
+
+/**
+ * How one weight layer's kernel is stored.
+ * - `pq`: `indices` holds `layout.count` indices of `bits` bits each, packed LSB-first by the PQ engine's
+ *   `packIndices`; weight = codeword value * scale, where `scales` is null (no normalization), length 1
+ *   (per layer) or `layout.units` (per output unit). Padding weights are dropped at decode.
+ * - `int8`: `q` in the kernel's own row-major order; symmetric per output channel:
+ *   weight = q * scales[c], c = flat index % units (units = last axis, or cin * depthMultiplier).
+ * - `float32`: the kernel stays in the model IR as is.
+ */
+export type LayerEncoding =
+  | { format: 'pq'; group: string; layout: PQLayout; bits: number; indices: Uint8Array; scales: Float32Array | null }
+  | { format: 'int8'; q: Int8Array; scales: Float32Array }
+  | { format: 'float32' };
+
+/** Per-layer figures of the report. */
+export interface LayerReport {
+  name: string;
+  kind: string;
+  /** Kernel weights (biases excluded). */
+  params: number;
+  /** True when stored as PQ or int8 (not float32). */
+  compressed: boolean;
+  format: LayerFormat;
+  /** Group name for PQ layers, else null. */
+  codebook: string | null;
+  /** SQNR of the stored kernel against the float kernel, dB; null for float32. */
+  sqnrDb: number | null;
+  /** Bytes of this layer in the compressed model (kernel encoding + scales + bias + header). */
+  bytes: number;
+  /** Bytes of the same layer in float32 (kernel + bias). */
+  float32Bytes: number;
+  /** Accuracy drop (pp, on the selection split) when only this layer is quantized; null if not measured. */
+  sensitivityPp: number | null;
+  /** True when the EM recovery fine-tuned this layer. */
+  recovered: boolean;
+}
+
+/** One step of the EM recovery of a model. */
+export interface RecoveryStep {
+  layer: string;
+  /** Accuracy on the selection split after fine-tuning and re-assignment. */
+  accuracy: number;
+  accepted: boolean;
+}
+
+/** A compressed model. */
+export interface CompressedModel {
+  name: string;
+  /**
+   * The model IR with float biases, batch-norm (folded when the adapter folded it) and float32 kernels.
+   * Kernels of `pq` and `int8` layers are emptied (`data.length === 0`, `shape` kept): rebuild them with
+   * `decodeModel`.
+   */
+  ir: ModelIR;
+  /** One entry per weight layer of `ir`, keyed by layer name. */
+  encodings: Record<string, LayerEncoding>;
+  /** Test-split accuracies in [0, 1]. */
+  accuracyFloat: number;
+  accuracyCompressed: number;
+  /** Selection-split (validation) accuracies in [0, 1]. */
+  valAccuracyFloat: number;
+  valAccuracyCompressed: number;
+  /** All parameters as float32 (kernels, biases, batch-norm). */
+  float32Bytes: number;
+  /** This model's bytes: encodings, scales, biases, BN, kept layers, headers, plus codebooks used by it alone. */
+  compressedBytes: number;
+  layers: LayerReport[];
+  recovery: RecoveryStep[];
+}
+
+/** Byte totals over all models; shared codebooks are counted once. */
+export interface Totals {
+  float32Bytes: number;
+  compressedBytes: number;
+  /** float32Bytes / compressedBytes */
+  ratio: number;
+  codebookBytes: number;
+  headerBytes: number;
+}
+
+/** Pipeline phases timed in `timingsMs`. */
+export type Phase = 'extract' | 'kmeans' | 'assign' | 'evaluate' | 'sensitivity' | 'recovery' | 'total';
+
+/** The output of `compress`. Plain data: clones to workers and IndexedDB. */
+export interface CompressionResult {
+  plan: Plan;
+  codebooks: CodebookGroup[];
+  models: CompressedModel[];
+  totals: Totals;
+  timingsMs: Record<Phase, number>;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Report JSON (keys fixed by issue 4: accuracies in [0, 1], bytes as integers)
+// ---------------------------------------------------------------------------------------------------
+
+export interface ReportCodebook { name: string; d: number; k: number; bytes: number; layers: string[] }
+
+export interface ReportModel {
+  name: string;
+  float32Bytes: number;
+  compressedBytes: number;
+  accuracyFloat: number;
+  accuracyCompressed: number;
+  layers: LayerReport[];
+  recovery: RecoveryStep[];
+}
+
+export interface CompressionReport {
+  preset: string;
+  plan: Plan;
+  totals: Totals;
+  codebooks: ReportCodebook[];
+  models: ReportModel[];
+  timingsMs: Record<Phase, number>;
+}

@@ -1,0 +1,60 @@
+import type { Layer } from '../models/ir';
+import { isWeightLayer } from '../models/ir';
+import type { LayerEncoding } from './types';
+
+/**
+ * Byte accounting of a compressed model set, as an MCU image would hold it (DESIGN §4.6):
+ * every array is stored at its natural width and padded to a 4-byte boundary (that padding counted),
+ * PQ indices bit-packed at ceil(log2 K) bits, codebooks once per group, and a fixed-size binary
+ * descriptor per file, model, layer and codebook (kind, shapes, format, offsets).
+ */
+export const HEADER_BYTES = { file: 32, model: 32, layer: 32, codebook: 16 } as const;
+
+/** n rounded up to a multiple of 4. */
+export const align4 = (n: number): number => (n + 3) & ~3;
+
+/** Bytes of `count` indices packed at `bits` bits each (before alignment). */
+export const packedBytes = (count: number, bits: number): number => Math.ceil((count * bits) / 8);
+
+/** Bytes of a codebook group: (k x d) float32 plus its descriptor. */
+export function codebookBytes(k: number, d: number): number {
+  return align4(k * d * 4) + HEADER_BYTES.codebook;
+}
+
+/** Bytes of a weight layer's kernel encoding (indices/int8/float values plus scales), aligned. */
+export function encodingBytes(enc: LayerEncoding, kernelParams: number): number {
+  switch (enc.format) {
+    case 'pq':
+      return align4(enc.indices.length) + (enc.scales ? align4(enc.scales.length * 4) : 0);
+    case 'int8':
+      return align4(enc.q.length) + align4(enc.scales.length * 4);
+    case 'float32':
+      return align4(kernelParams * 4);
+  }
+}
+
+/** Float parameters a layer carries besides its kernel (bias; batch-norm scale and shift). */
+export function extraFloats(layer: Layer): number {
+  if (isWeightLayer(layer)) return layer.bias ? layer.bias.data.length : 0;
+  if (layer.kind === 'batchNorm') return layer.scale.data.length + layer.shift.data.length;
+  return 0;
+}
+
+/**
+ * Bytes of one layer in the compressed image: its descriptor, its kernel encoding (weight layers; `enc`
+ * must be given for them), its bias / batch-norm parameters as float32.
+ */
+export function layerBytes(layer: Layer, enc: LayerEncoding | undefined): number {
+  let b = HEADER_BYTES.layer + align4(extraFloats(layer) * 4);
+  if (isWeightLayer(layer)) {
+    if (!enc) throw new Error(`accounting: weight layer '${layer.name}' has no encoding`);
+    b += encodingBytes(enc, layer.kernel.shape.reduce((a, c) => a * c, 1));
+  }
+  return b;
+}
+
+/** Float32 bytes of a layer's parameters (kernel, bias, batch-norm), the reference of every ratio. */
+export function layerFloat32Bytes(layer: Layer): number {
+  const kernel = isWeightLayer(layer) ? layer.kernel.shape.reduce((a, c) => a * c, 1) : 0;
+  return (kernel + extraFloats(layer)) * 4;
+}

@@ -1,0 +1,51 @@
+import type { Normalization, PQLayout } from './types';
+
+/**
+ * Scales of a layer's subvectors before clustering: null for `none`, one RMS for `layer`, one RMS per
+ * output unit for `channel` (over the unit's real weights; zero padding adds nothing). A zero RMS
+ * becomes 1 so the division is safe.
+ * `sub` is (count x d) in the PQ engine's order: subvector u * chunksPerUnit + c belongs to unit u.
+ */
+export function normScales(sub: Float32Array, layout: PQLayout, mode: Normalization): Float32Array | null {
+  if (mode === 'none') return null;
+  const { units, chunksPerUnit, d, fieldSize } = layout;
+  const perUnit = chunksPerUnit * d;
+  if (sub.length !== units * perUnit) {
+    throw new Error(`normalize: got ${sub.length} values, the layout needs ${units * perUnit}`);
+  }
+  const n = mode === 'layer' ? 1 : units;
+  const scales = new Float32Array(n);
+  const sums = new Float64Array(n);
+  for (let u = 0; u < units; u++) {
+    let s = 0;
+    const base = u * perUnit;
+    for (let i = 0; i < perUnit; i++) s += sub[base + i] * sub[base + i];
+    sums[mode === 'layer' ? 0 : u] += s;
+  }
+  const per = mode === 'layer' ? units * fieldSize : fieldSize;
+  for (let i = 0; i < n; i++) {
+    const r = Math.sqrt(sums[i] / per);
+    scales[i] = r > 0 && Number.isFinite(r) ? r : 1;
+  }
+  return scales;
+}
+
+/**
+ * Divides (inverse = false) or multiplies (inverse = true) each unit's subvectors by its scale, in
+ * place. `scales` of length 1 applies to the whole layer; null leaves `sub` unchanged.
+ */
+export function applyScales(sub: Float32Array, layout: PQLayout, scales: Float32Array | null, inverse: boolean): Float32Array {
+  if (scales === null) return sub;
+  const { units, chunksPerUnit, d } = layout;
+  if (scales.length !== 1 && scales.length !== units) {
+    throw new Error(`normalize: ${scales.length} scales for ${units} units; give 1 or one per unit`);
+  }
+  const perUnit = chunksPerUnit * d;
+  for (let u = 0; u < units; u++) {
+    const s = scales.length === 1 ? scales[0] : scales[u];
+    const f = inverse ? s : 1 / s;
+    const base = u * perUnit;
+    for (let i = 0; i < perUnit; i++) sub[base + i] *= f;
+  }
+  return sub;
+}

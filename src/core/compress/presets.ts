@@ -1,0 +1,118 @@
+import type { GroupConfig, LayerFormat, Plan, RecoveryConfig } from './types';
+
+/** Names of the built-in presets, in the order of the comparison table. */
+export const PRESET_NAMES = ['float32', 'int8', 'pq-per-model', 'pq-shared', 'pq-shared-recovery', 'yono'] as const;
+export type PresetName = (typeof PRESET_NAMES)[number];
+
+/** Human labels of the presets, as the comparison table prints them. */
+export const PRESET_LABELS: Record<PresetName, string> = {
+  float32: 'Float32',
+  int8: 'Int8 (per-channel)',
+  'pq-per-model': 'PQ per model',
+  'pq-shared': 'PQ shared',
+  'pq-shared-recovery': 'PQ shared + recovery',
+  yono: 'YONO',
+};
+
+/** True when `s` names a preset. */
+export function isPresetName(s: string): s is PresetName {
+  return (PRESET_NAMES as readonly string[]).includes(s);
+}
+
+const RECOVERY_OFF: RecoveryConfig = {
+  enabled: false, maxLayers: 3, epochs: 1, batchSize: 64, learningRate: 1e-3, maxTrainSamples: 4096,
+  fineTuneCodewords: false,
+};
+
+/** The paper's groups: 3x3 kernels with d = 9, 1x1/dense with d = 8, K = 256 each. */
+const PAPER_GROUPS: Record<string, GroupConfig> = {
+  default: { d: 8, k: 256 },
+  spatial: { d: 9, k: 256 },
+  pointwise: { d: 8, k: 256 },
+};
+
+function base(preset: string, defaultFormat: LayerFormat): Plan {
+  return {
+    preset,
+    grouping: 'paper',
+    groups: Object.fromEntries(Object.entries(PAPER_GROUPS).map(([g, c]) => [g, { ...c }])),
+    normalization: 'none',
+    keep: { minParams: 0, format: 'int8' },
+    overrides: {},
+    defaultFormat,
+    seed: 1,
+    budgetPp: 1.0,
+    autoPlan: false,
+    selectOn: 'val',
+    recovery: { ...RECOVERY_OFF },
+    kmeans: { maxIter: 30, tol: 1e-4, init: 'kmeans++' },
+    kmeansMaxSamples: 65536,
+  };
+}
+
+/**
+ * A fresh Plan for a preset. Every baseline of the comparison table is one of these, run through the
+ * same pipeline:
+ * - `float32`: nothing compressed;
+ * - `int8`: every weight layer int8, symmetric per output channel;
+ * - `pq-per-model`: PQ, codebooks learned per model (paper split inside each model), no heuristics;
+ * - `pq-shared`: PQ, the paper's two codebooks shared by all models, no heuristics;
+ * - `pq-shared-recovery`: the same plus the EM recovery within the budget;
+ * - `yono`: the paper's defaults: shared codebooks, per-channel normalization, small layers kept int8,
+ *   auto-plan (sensitive layers kept int8 when the budget requires it) and the EM recovery.
+ */
+export function presetPlan(name: PresetName): Plan {
+  switch (name) {
+    case 'float32': return base(name, 'float32');
+    case 'int8': return base(name, 'int8');
+    case 'pq-per-model': return { ...base(name, 'pq'), grouping: 'per-model' };
+    case 'pq-shared': return base(name, 'pq');
+    case 'pq-shared-recovery': {
+      const p = base(name, 'pq');
+      p.recovery.enabled = true;
+      return p;
+    }
+    case 'yono': {
+      const p = base(name, 'pq');
+      p.normalization = 'channel';
+      p.keep = { minParams: 1024, format: 'int8' };
+      p.autoPlan = true;
+      p.recovery.enabled = true;
+      return p;
+    }
+  }
+}
+
+/**
+ * Checks a plan and throws an Error naming the bad field and what to use instead. Returns the plan.
+ */
+export function validatePlan(plan: Plan): Plan {
+  const bad = (what: string): never => { throw new Error(`Invalid plan: ${what}`); };
+  if (!['paper', 'single', 'per-model', 'per-layer'].includes(plan.grouping)) {
+    bad(`grouping '${plan.grouping}' is unknown; use paper, single, per-model or per-layer`);
+  }
+  if (!plan.groups.default) bad('groups.default is missing; give it a { d, k }');
+  for (const [g, c] of Object.entries(plan.groups)) {
+    if (!Number.isInteger(c.d) || c.d < 1 || c.d > 1024) bad(`group '${g}': d must be an integer in 1..1024, got ${c.d}`);
+    if (!Number.isInteger(c.k) || c.k < 2 || c.k > 65536) bad(`group '${g}': k must be an integer in 2..65536, got ${c.k}`);
+  }
+  if (!['none', 'layer', 'channel'].includes(plan.normalization)) {
+    bad(`normalization '${plan.normalization}' is unknown; use none, layer or channel`);
+  }
+  if (!['pq', 'int8', 'float32'].includes(plan.defaultFormat)) bad(`defaultFormat '${plan.defaultFormat}' is unknown`);
+  if (!['int8', 'float32'].includes(plan.keep.format)) bad(`keep.format must be int8 or float32, got '${plan.keep.format}'`);
+  if (!(plan.keep.minParams >= 0)) bad(`keep.minParams must be >= 0, got ${plan.keep.minParams}`);
+  for (const [k, f] of Object.entries(plan.overrides)) {
+    if (!['pq', 'int8', 'float32'].includes(f)) bad(`override '${k}' = '${f}'; use pq, int8 or float32`);
+    if (!k.includes('/')) bad(`override key '${k}' must be '<model>/<layer>'`);
+  }
+  if (!Number.isInteger(plan.seed)) bad(`seed must be an integer, got ${plan.seed}`);
+  if (!(plan.budgetPp >= 0)) bad(`budgetPp must be >= 0, got ${plan.budgetPp}`);
+  const r = plan.recovery;
+  if (!(r.maxLayers >= 0 && r.epochs >= 0 && r.batchSize >= 1 && r.learningRate > 0 && r.maxTrainSamples >= 0)) {
+    bad('recovery needs maxLayers >= 0, epochs >= 0, batchSize >= 1, learningRate > 0, maxTrainSamples >= 0');
+  }
+  if (!(plan.kmeans.maxIter >= 1 && plan.kmeans.tol >= 0)) bad('kmeans needs maxIter >= 1 and tol >= 0');
+  if (!(plan.kmeansMaxSamples >= 0)) bad('kmeansMaxSamples must be >= 0');
+  return plan;
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { Layer, ModelIR } from '../models/ir';
+import { presetPlan, validatePlan } from './presets';
+import { resolveGroups, routeLayers } from './routing';
+
+const t = (shape: number[]) => ({ shape, data: new Float32Array(shape.reduce((a, b) => a * b, 1)) });
+
+function model(name: string): ModelIR {
+  const layers: Layer[] = [
+    { kind: 'input', name: 'input', inputs: [], outputShape: [8, 8, 1] },
+    { kind: 'conv2d', name: 'c3', inputs: ['input'], outputShape: [8, 8, 16], strides: [1, 1], padding: 'same', dilation: [1, 1], activation: 'relu', kernel: t([3, 3, 1, 16]), bias: t([16]) },
+    { kind: 'depthwiseConv2d', name: 'dw', inputs: ['c3'], outputShape: [8, 8, 16], strides: [1, 1], padding: 'same', dilation: [1, 1], activation: 'relu', kernel: t([3, 3, 16, 1]), bias: null },
+    { kind: 'conv2d', name: 'pw', inputs: ['dw'], outputShape: [8, 8, 64], strides: [1, 1], padding: 'same', dilation: [1, 1], activation: 'relu', kernel: t([1, 1, 16, 64]), bias: t([64]) },
+    { kind: 'flatten', name: 'f', inputs: ['pw'], outputShape: [4096] },
+    { kind: 'dense', name: 'out', inputs: ['f'], outputShape: [10], activation: 'softmax', kernel: t([4096, 10]), bias: t([10]) },
+  ];
+  return { name, inputShape: [8, 8, 1], layers, output: 'out' };
+}
+
+describe('routing', () => {
+  it('paper rule: 3x3 conv and depthwise share `spatial`, 1x1 and dense share `pointwise`', () => {
+    const plan = presetPlan('pq-shared');
+    const routes = routeLayers(plan, [model('a'), model('b')]);
+    expect(routes.map((r) => r.group)).toEqual(['spatial', 'spatial', 'pointwise', 'pointwise', 'spatial', 'spatial', 'pointwise', 'pointwise']);
+    const groups = resolveGroups(plan, routes);
+    expect(groups.map((g) => [g.name, g.d, g.k, g.layers.length])).toEqual([['spatial', 9, 256, 4], ['pointwise', 8, 256, 4]]);
+  });
+
+  it('keep rule, overrides and the other grouping rules', () => {
+    const plan = presetPlan('yono'); // keeps layers under 1024 weights as int8
+    plan.overrides['a/out'] = 'float32';
+    const routes = routeLayers(plan, [model('a')]);
+    expect(routes.map((r) => r.format)).toEqual(['int8', 'int8', 'pq', 'float32']);
+    expect(routeLayers({ ...plan, grouping: 'per-model' }, [model('a')])[2].group).toBe('a/pointwise');
+    expect(routeLayers({ ...plan, grouping: 'per-layer' }, [model('a')])[2].group).toBe('a/pw');
+    expect(routeLayers({ ...plan, grouping: 'single' }, [model('a')])[2].group).toBe('shared');
+    expect(routeLayers(presetPlan('int8'), [model('a')]).every((r) => r.format === 'int8' && r.group === null)).toBe(true);
+  });
+
+  it('rejects duplicate model names and bad plans with a message', () => {
+    expect(() => routeLayers(presetPlan('yono'), [model('a'), model('a')])).toThrow(/unique name/);
+    expect(() => validatePlan({ ...presetPlan('yono'), groups: { default: { d: 0, k: 256 } } })).toThrow(/d must be/);
+    expect(() => validatePlan({ ...presetPlan('yono'), normalization: 'x' as never })).toThrow(/normalization 'x'/);
+    expect(validatePlan(presetPlan('yono')).preset).toBe('yono');
+  });
+});

@@ -1,0 +1,83 @@
+import * as tf from '@tensorflow/tfjs';
+import type { ModelIR } from '../models/ir';
+import type { CancelCheck } from '../util/progress';
+import { throwIfCancelled } from '../util/progress';
+import type { ModelSession, SplitData } from './session';
+
+/** Options of one M-step. */
+export interface FineTuneOptions {
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  /** Rows used per epoch: a seeded random subset of the split (0 = all). */
+  maxSamples: number;
+  /** Order of rows, e.g. a seeded permutation of the split (length >= rows used). */
+  order: Uint32Array;
+  shouldCancel?: CancelCheck;
+  /** Called after each batch with the fraction done. */
+  onBatch?: (fraction: number) => void;
+}
+
+/** True when the model's output already applies softmax (the loss then takes probabilities). */
+export function outputIsSoftmax(ir: ModelIR): boolean {
+  const out = ir.layers.find((l) => l.name === ir.output);
+  return !!out && 'activation' in out && out.activation === 'softmax';
+}
+
+/**
+ * Cross-entropy of a batch: from probabilities when the model ends in softmax, else from logits.
+ * `y` holds class ids.
+ */
+export function crossEntropy(out: tf.Tensor, y: tf.Tensor1D, softmaxed: boolean): tf.Scalar {
+  const classes = out.shape[out.shape.length - 1] as number;
+  const oneHot = tf.oneHot(y, classes).toFloat();
+  if (!softmaxed) return tf.losses.softmaxCrossEntropy(oneHot, out) as tf.Scalar;
+  const logp = tf.log(tf.clipByValue(out, 1e-7, 1));
+  return tf.neg(tf.mean(tf.sum(tf.mul(oneHot, logp), -1)));
+}
+
+/**
+ * The M-step: trains only `vars` of the session's model with Adam on `split` (inference-mode layers:
+ * dropout off, batch-norm statistics fixed), everything else frozen. Returns the mean loss of the last epoch.
+ */
+export async function fineTune(session: ModelSession, vars: tf.Variable[], split: SplitData, opt: FineTuneOptions): Promise<number> {
+  if (vars.length === 0 || opt.epochs === 0 || split.n === 0) return NaN;
+  const ir = session.ir;
+  const rowLen = ir.inputShape.reduce((a, b) => a * b, 1);
+  const rows = opt.maxSamples > 0 ? Math.min(opt.maxSamples, split.n) : split.n;
+  if (opt.order.length < rows) throw new Error(`fineTune: order has ${opt.order.length} rows, need ${rows}`);
+  const softmaxed = outputIsSoftmax(ir);
+  const optimizer = tf.train.adam(opt.learningRate);
+  const xb = new Float32Array(opt.batchSize * rowLen);
+  const yb = new Int32Array(opt.batchSize);
+  const batches = Math.ceil(rows / opt.batchSize);
+  let lastLoss = NaN;
+  try {
+    for (let e = 0; e < opt.epochs; e++) {
+      let sum = 0;
+      for (let b = 0; b < batches; b++) {
+        await throwIfCancelled(opt.shouldCancel);
+        const s = b * opt.batchSize;
+        const m = Math.min(opt.batchSize, rows - s);
+        // epoch e uses a rotated window of the order so each epoch sees rows in a different sequence
+        for (let i = 0; i < m; i++) {
+          const r = opt.order[(s + i + e * 7919) % rows];
+          xb.set(split.x.subarray(r * rowLen, (r + 1) * rowLen), i * rowLen);
+          yb[i] = split.y[r];
+        }
+        const loss = tf.tidy(() => {
+          const x = tf.tensor(xb.subarray(0, m * rowLen), [m, ...ir.inputShape]);
+          const y = tf.tensor1d(yb.subarray(0, m), 'int32');
+          return optimizer.minimize(() => crossEntropy(session.model.apply(x, { training: false }) as tf.Tensor, y, softmaxed), true, vars);
+        });
+        sum += loss ? (loss.dataSync()[0] * m) : 0;
+        loss?.dispose();
+        opt.onBatch?.((e * batches + b + 1) / (opt.epochs * batches));
+      }
+      lastLoss = sum / rows;
+    }
+  } finally {
+    optimizer.dispose();
+  }
+  return lastLoss;
+}

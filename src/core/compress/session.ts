@@ -1,0 +1,120 @@
+import * as tf from '@tensorflow/tfjs';
+import type { ModelIR, WeightLayer } from '../models/ir';
+import { isWeightLayer } from '../models/ir';
+
+/** A split as the pipeline needs it: rows of the model's input, class ids. */
+export interface SplitData {
+  /** (n x prod(inputShape)) */
+  x: Float32Array;
+  /** (n) */
+  y: Uint8Array;
+  n: number;
+}
+
+/**
+ * A live tfjs LayersModel of one IR model whose kernels and biases the pipeline swaps in and out
+ * (decoded candidates, fine-tuned weights) without rebuilding the graph. Owns the model: call dispose().
+ */
+export class ModelSession {
+  readonly ir: ModelIR;
+  readonly model: tf.LayersModel;
+  private readonly layers = new Map<string, { ir: WeightLayer; tf: tf.layers.Layer }>();
+
+  /** `model` must hold one tfjs layer per IR weight layer, with the same name and kernel shape. */
+  constructor(ir: ModelIR, model: tf.LayersModel) {
+    this.ir = ir;
+    this.model = model;
+    for (const l of ir.layers) {
+      if (!isWeightLayer(l)) continue;
+      const t = model.getLayer(l.name);
+      const k = t.weights[0];
+      if (!k || k.shape.join('x') !== l.kernel.shape.join('x')) {
+        throw new Error(`model '${ir.name}': tfjs layer '${l.name}' kernel shape ${k?.shape.join('x')} does not match the IR ${l.kernel.shape.join('x')}`);
+      }
+      this.layers.set(l.name, { ir: l, tf: t });
+    }
+  }
+
+  /** Names of the IR weight layers, in model order. */
+  weightLayerNames(): string[] {
+    return [...this.layers.keys()];
+  }
+
+  private entry(name: string): { ir: WeightLayer; tf: tf.layers.Layer } {
+    const e = this.layers.get(name);
+    if (!e) throw new Error(`model '${this.ir.name}' has no weight layer '${name}'`);
+    return e;
+  }
+
+  /** The tf.Variable holding a layer's kernel (index 0) or bias (index 1). */
+  variable(name: string, which: 'kernel' | 'bias'): tf.Variable | null {
+    const w = this.entry(name).tf.weights[which === 'kernel' ? 0 : 1];
+    return w ? (w.read() as tf.Variable) : null;
+  }
+
+  /** Replaces a layer's kernel (IR layout, row-major). */
+  setKernel(name: string, data: Float32Array): void {
+    const e = this.entry(name);
+    if (data.length !== e.ir.kernel.shape.reduce((a, b) => a * b, 1)) {
+      throw new Error(`setKernel '${name}': ${data.length} values for shape ${e.ir.kernel.shape.join('x')}`);
+    }
+    this.variable(name, 'kernel')!.assign(tf.tensor(data, e.ir.kernel.shape));
+  }
+
+  /** A copy of a layer's current kernel. */
+  getKernel(name: string): Float32Array {
+    return this.variable(name, 'kernel')!.dataSync() as Float32Array;
+  }
+
+  /** Every trainable bias variable (biases stay float32 in every format, so fine-tuning them is free). */
+  biasVariables(): tf.Variable[] {
+    const out: tf.Variable[] = [];
+    for (const name of this.layers.keys()) {
+      const b = this.variable(name, 'bias');
+      if (b) out.push(b);
+    }
+    return out;
+  }
+
+  /** Snapshot of all weights of the tfjs model (kernels, biases, BN), for restoring a best state. */
+  snapshot(): Float32Array[] {
+    return this.model.getWeights().map((w) => w.dataSync() as Float32Array);
+  }
+
+  /** Restores a snapshot taken by snapshot(). */
+  restore(snap: Float32Array[]): void {
+    const ws = this.model.weights;
+    if (ws.length !== snap.length) throw new Error('restore: snapshot does not belong to this model');
+    ws.forEach((w, i) => (w.read() as tf.Variable).assign(tf.tensor(snap[i], w.shape)));
+  }
+
+  /** Predicted class of every row of `x`, in batches. */
+  predictClasses(x: Float32Array, n: number, batchSize = 256): Int32Array {
+    const rowLen = this.ir.inputShape.reduce((a, b) => a * b, 1);
+    if (x.length !== n * rowLen) throw new Error(`predict: ${x.length} values are not ${n} rows of ${rowLen}`);
+    const out = new Int32Array(n);
+    for (let s = 0; s < n; s += batchSize) {
+      const b = Math.min(batchSize, n - s);
+      const cls = tf.tidy(() => {
+        const xb = tf.tensor(x.subarray(s * rowLen, (s + b) * rowLen), [b, ...this.ir.inputShape]);
+        return (this.model.predict(xb) as tf.Tensor).argMax(-1);
+      });
+      out.set(cls.dataSync() as Int32Array, s);
+      cls.dispose();
+    }
+    return out;
+  }
+
+  /** Fraction of rows whose predicted class equals the label. */
+  accuracy(split: SplitData, batchSize = 256): number {
+    if (split.n === 0) return 0;
+    const p = this.predictClasses(split.x, split.n, batchSize);
+    let ok = 0;
+    for (let i = 0; i < split.n; i++) if (p[i] === split.y[i]) ok++;
+    return ok / split.n;
+  }
+
+  dispose(): void {
+    this.model.dispose();
+  }
+}

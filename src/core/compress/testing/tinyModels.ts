@@ -1,0 +1,79 @@
+import * as tf from '@tensorflow/tfjs';
+import type { Layer, ModelIR } from '../../models/ir';
+import type { SplitData } from '../session';
+
+/**
+ * Test fixtures (imported by tests only): a small seeded classification task and a tiny tfjs model with
+ * its IR built by hand, so the compression tests do not depend on the pretrained models.
+ */
+
+/** mulberry32: a tiny seeded generator for fixtures. */
+export function fixtureRng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** n samples of 8x8x1 "images": class c has a bright 2x2 blob at one of 4 corners plus noise. */
+export function blobTask(n: number, seed: number): SplitData {
+  const rnd = fixtureRng(seed);
+  const x = new Float32Array(n * 64);
+  const y = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = Math.floor(rnd() * 4);
+    y[i] = c;
+    const r0 = c < 2 ? 1 : 5;
+    const c0 = c % 2 === 0 ? 1 : 5;
+    for (let p = 0; p < 64; p++) x[i * 64 + p] = (rnd() - 0.5) * 0.8;
+    for (let dr = 0; dr < 2; dr++) for (let dc = 0; dc < 2; dc++) x[i * 64 + (r0 + dr) * 8 + c0 + dc] += 1;
+  }
+  return { x, y, n };
+}
+
+/** A tiny CNN (conv3x3 -> depthwise -> 1x1 -> dense) as a tfjs model plus its IR (weights copied). */
+export function tinyCnn(seed: number): { model: tf.LayersModel; ir: ModelIR } {
+  const init = (s: number) => tf.initializers.glorotUniform({ seed: seed + s });
+  const input = tf.input({ shape: [8, 8, 1], name: 'input' });
+  let h = tf.layers.conv2d({ name: 'c1', filters: 8, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: init(1) }).apply(input) as tf.SymbolicTensor;
+  h = tf.layers.depthwiseConv2d({ name: 'dw', kernelSize: 3, padding: 'same', activation: 'relu', depthwiseInitializer: init(2) }).apply(h) as tf.SymbolicTensor;
+  h = tf.layers.conv2d({ name: 'pw', filters: 16, kernelSize: 1, activation: 'relu', kernelInitializer: init(3) }).apply(h) as tf.SymbolicTensor;
+  h = tf.layers.maxPooling2d({ name: 'pool', poolSize: 2 }).apply(h) as tf.SymbolicTensor;
+  h = tf.layers.flatten({ name: 'flat' }).apply(h) as tf.SymbolicTensor;
+  const out = tf.layers.dense({ name: 'out', units: 4, activation: 'softmax', kernelInitializer: init(4) }).apply(h) as tf.SymbolicTensor;
+  const model = tf.model({ inputs: input, outputs: out });
+  return { model, ir: irOf(model) };
+}
+
+/** Reads the IR of tinyCnn's tfjs model (only the layer kinds it uses). */
+export function irOf(model: tf.LayersModel): ModelIR {
+  const w = (name: string, i: number) => {
+    const v = model.getLayer(name).getWeights()[i];
+    return { shape: v.shape.slice(), data: v.dataSync().slice() as Float32Array };
+  };
+  const conv = { strides: [1, 1] as [number, number], padding: 'same' as const, dilation: [1, 1] as [number, number] };
+  const layers: Layer[] = [
+    { kind: 'input', name: 'input', inputs: [], outputShape: [8, 8, 1] },
+    { kind: 'conv2d', name: 'c1', inputs: ['input'], outputShape: [8, 8, 8], ...conv, activation: 'relu', kernel: w('c1', 0), bias: w('c1', 1) },
+    { kind: 'depthwiseConv2d', name: 'dw', inputs: ['c1'], outputShape: [8, 8, 8], ...conv, activation: 'relu', kernel: w('dw', 0), bias: w('dw', 1) },
+    { kind: 'conv2d', name: 'pw', inputs: ['dw'], outputShape: [8, 8, 16], ...conv, padding: 'valid', activation: 'relu', kernel: w('pw', 0), bias: w('pw', 1) },
+    { kind: 'maxPool2d', name: 'pool', inputs: ['pw'], outputShape: [4, 4, 16], poolSize: [2, 2], strides: [2, 2], padding: 'valid' },
+    { kind: 'flatten', name: 'flat', inputs: ['pool'], outputShape: [256] },
+    { kind: 'dense', name: 'out', inputs: ['flat'], outputShape: [4], activation: 'softmax', kernel: w('out', 0), bias: w('out', 1) },
+  ];
+  return { name: 'tiny', inputShape: [8, 8, 1], layers, output: 'out' };
+}
+
+/** Trains a tfjs model a few epochs with the built-in fit (tests only). */
+export async function quickTrain(model: tf.LayersModel, data: SplitData, epochs: number): Promise<void> {
+  model.compile({ optimizer: tf.train.adam(0.01), loss: 'sparseCategoricalCrossentropy' });
+  const x = tf.tensor(data.x, [data.n, 8, 8, 1]);
+  const y = tf.tensor(Float32Array.from(data.y), [data.n, 1]);
+  await model.fit(x, y, { epochs, batchSize: 32, shuffle: false, verbose: 0 });
+  x.dispose();
+  y.dispose();
+}

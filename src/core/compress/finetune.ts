@@ -33,7 +33,7 @@ export function crossEntropy(out: tf.Tensor, y: tf.Tensor1D, softmaxed: boolean)
   const oneHot = tf.oneHot(y, classes).toFloat();
   if (!softmaxed) return tf.losses.softmaxCrossEntropy(oneHot, out) as tf.Scalar;
   const logp = tf.log(tf.clipByValue(out, 1e-7, 1));
-  return tf.neg(tf.mean(tf.sum(tf.mul(oneHot, logp), -1)));
+  return tf.neg(tf.mean(tf.sum(tf.mul(oneHot, logp), -1))) as tf.Scalar;
 }
 
 /**
@@ -68,10 +68,11 @@ export async function fineTune(session: ModelSession, vars: tf.Variable[], split
         const loss = tf.tidy(() => {
           const x = tf.tensor(xb.subarray(0, m * rowLen), [m, ...ir.inputShape]);
           const y = tf.tensor1d(yb.subarray(0, m), 'int32');
-          return optimizer.minimize(() => crossEntropy(session.model.apply(x, { training: false }) as tf.Tensor, y, softmaxed), true, vars);
+          const f = () => crossEntropy(session.model.apply(x, { training: false }) as tf.Tensor, y, softmaxed);
+          return optimizer.minimize(f, true, vars) as tf.Scalar;
         });
-        sum += loss ? (loss.dataSync()[0] * m) : 0;
-        loss?.dispose();
+        sum += loss.dataSync()[0] * m;
+        loss.dispose();
         opt.onBatch?.((e * batches + b + 1) / (opt.epochs * batches));
       }
       lastLoss = sum / rows;

@@ -85,7 +85,7 @@ export class ModelSession {
   restore(snap: Float32Array[]): void {
     const ws = this.model.weights;
     if (ws.length !== snap.length) throw new Error('restore: snapshot does not belong to this model');
-    ws.forEach((w, i) => (w.read() as tf.Variable).assign(tf.tensor(snap[i], w.shape)));
+    ws.forEach((w, i) => (w.read() as tf.Variable).assign(tf.tensor(snap[i], w.shape as number[])));
   }
 
   /** Predicted class of every row of `x`, in batches. */

@@ -1,0 +1,66 @@
+/** Models slice: the built-in catalogue, the user's imported models and which models take part. */
+import type { StateCreator } from 'zustand';
+import type { AllState } from '../types';
+import type { StoreDeps } from '../deps';
+import type { BuiltinTask, ImportedModel } from '../../services/types';
+import { describeError } from '../../services/errors';
+
+export interface ModelsSlice {
+  /** The built-in tasks; 'missing' until the data and models are generated. */
+  builtins: { status: 'idle' | 'loading' | 'ready' | 'missing' | 'error'; tasks: BuiltinTask[]; message: string | null };
+  /** The user's models with their weights and data (persisted). */
+  imported: ImportedModel[];
+  /** Names of the models excluded from compression (persisted); everything else takes part. */
+  excluded: string[];
+  /** The last import's problems, shown inline under the drop zone. */
+  importStatus: { state: 'idle' | 'importing' | 'error'; message: string | null; action: string | null };
+  loadBuiltins: () => Promise<void>;
+  importFiles: (files: File[]) => Promise<void>;
+  removeImported: (name: string) => void;
+  setIncluded: (name: string, included: boolean) => void;
+}
+
+export const createModelsSlice = (deps: StoreDeps): StateCreator<AllState, [], [], ModelsSlice> => (set, get) => ({
+  builtins: { status: 'idle', tasks: [], message: null },
+  imported: [],
+  excluded: [],
+  importStatus: { state: 'idle', message: null, action: null },
+  loadBuiltins: async () => {
+    if (get().builtins.status === 'loading') return;
+    set({ builtins: { status: 'loading', tasks: [], message: null } });
+    try {
+      const cat = await deps.services.loadBuiltins();
+      set({ builtins: cat.status === 'ready'
+        ? { status: 'ready', tasks: cat.tasks, message: null }
+        : { status: 'missing', tasks: [], message: cat.message } });
+    } catch (e) {
+      const v = describeError(e);
+      set({ builtins: { status: 'error', tasks: [], message: v.message } });
+      get().reportError({ title: 'The built-in models could not be read', message: v.message, action: v.action, source: 'app' });
+    }
+  },
+  importFiles: async (files) => {
+    set({ importStatus: { state: 'importing', message: null, action: null } });
+    try {
+      const model = await deps.services.importModel(files);
+      const taken = new Set([...get().imported.map((m) => m.name), ...get().builtins.tasks.map((t) => t.name)]);
+      let name = model.name;
+      for (let i = 2; taken.has(name); i++) name = `${model.name}-${i}`;
+      set((s) => ({ imported: [...s.imported, { ...model, name }], importStatus: { state: 'idle', message: null, action: null } }));
+    } catch (e) {
+      // Import problems are shown inline, next to the files, not as a toast.
+      const v = describeError(e);
+      set({ importStatus: { state: 'error', message: v.message, action: v.action } });
+    }
+  },
+  removeImported: (name) =>
+    set((s) => ({ imported: s.imported.filter((m) => m.name !== name), excluded: s.excluded.filter((n) => n !== name) })),
+  setIncluded: (name, included) =>
+    set((s) => ({ excluded: included ? s.excluded.filter((n) => n !== name) : [...new Set([...s.excluded, name])] })),
+});
+
+/** Names of every model that takes part (built-in and imported, minus the excluded ones). */
+export function includedModels(s: Pick<AllState, 'builtins' | 'imported' | 'excluded'>): string[] {
+  const all = [...s.builtins.tasks.map((t) => t.name), ...s.imported.map((m) => m.name)];
+  return all.filter((n) => !s.excluded.includes(n));
+}

@@ -6,8 +6,9 @@
  */
 import type { ModelIR } from '../../core/models/ir';
 import type { Progress } from '../../core/util/progress';
-import type { PlanSettings, DeviceId } from '../state/settings';
-import type { CompressReport, SimulationReport } from './reports';
+import type { CompressionResult, Plan } from '../../core/compress/types';
+import type { DeviceId } from '../state/settings';
+import type { SimulationReport } from './reports';
 
 /** Progress callback and cancellation for one long call. */
 export interface JobOptions {
@@ -67,25 +68,14 @@ export interface ImportedModel {
   importedAt: number;
 }
 
-/** A codebook-learning request: the plan and the models it covers. */
+/** A codebook-learning request: the plan and the models it covers (built-in names or imported ones). */
 export interface LearnCodebookRequest {
-  plan: PlanSettings;
-  /** Per-layer overrides, key `model/layer`. */
-  layerModes: Record<string, LayerMode>;
+  plan: Plan;
   models: string[];
 }
 
-/** What the user chose for one layer. */
-export type LayerMode = 'auto' | 'compress' | 'int8' | 'float';
-
-/** A learned codebook set with its report. */
-export interface CodebookResult {
-  report: CompressReport;
-  /** Per group: (K x d) codewords, row-major. */
-  codebooks: { name: string; d: number; k: number; codewords: Float32Array }[];
-  plan: PlanSettings;
-  finishedAt: number;
-}
+/** Learned codebooks, encodings and figures of every model: the pipeline's result, as it is. */
+export type CodebookResult = CompressionResult;
 
 /** One point of a (d, K) sweep. */
 export interface SweepPoint {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeHash, encodeHash, parseIntIn } from './hash';
-import { defaultSettings, presetPlan } from './settings';
+import { defaultSettings, planSettingsOf } from './settings';
+import { presetPlan } from '../../core/compress/presets';
 import type { ShareableSettings } from './settings';
 
 describe('hash codec', () => {
@@ -9,7 +10,7 @@ describe('hash codec', () => {
     expect(decodeHash(encodeHash(def)).settings).toEqual(def);
     const s: ShareableSettings = {
       tab: 'learn',
-      plan: { preset: 'pq-model', grouping: 'kernel', groups: [{ d: 9, k: 64 }, { d: 4, k: 1024 }], normalization: 'channel', seed: 4294967295 },
+      plan: { preset: 'pq-per-model', grouping: 'per-layer', groups: [{ d: 9, k: 64 }, { d: 4, k: 1024 }], normalization: 'layer', seed: 4294967295, budgetPp: 0.25 },
       learn: { rows: 64, cols: 2, d: 16, k: 64, seed: 0 },
       device: 'nrf52840',
     };
@@ -33,21 +34,21 @@ describe('hash codec', () => {
     expect(dec.settings.tab).toBe('models');
     expect(dec.settings.device).toBe('stm32h743');
     expect(dec.settings.plan.preset).toBe('pq-shared');
-    expect(dec.settings.plan.groups).toEqual(presetPlan('pq-shared').groups);
+    expect(dec.settings.plan.groups).toEqual(planSettingsOf(presetPlan('pq-shared')).groups);
     expect(dec.settings.plan.seed).toBe(1);
     expect(dec.settings.learn).toEqual({ ...defaultSettings().learn, d: 2 });
     expect(dec.problems.map((p) => p.split('"')[1])).toEqual(['tab', 'd', 'seed', 'lsize', 'lk']);
   });
 
   it('rejects a d/K list whose length does not match the grouping rule', () => {
-    const dec = decodeHash('#group=all&d=9,8&k=256');
-    expect(dec.settings.plan.grouping).toBe('all');
-    expect(dec.settings.plan.groups).toEqual([{ d: 9, k: 256 }]);
+    const dec = decodeHash('#group=single&d=9,8&k=256');
+    expect(dec.settings.plan.grouping).toBe('single');
+    expect(dec.settings.plan.groups).toEqual([{ d: 8, k: 256 }]);
     expect(dec.problems).toHaveLength(1);
   });
 
   it('survives garbage without throwing', () => {
-    for (const h of ['#%%%', '#&&&==', '#d=' + '9,'.repeat(10000), '#\u0000\uffff', '#lsize=1e3x1', '#seed=1e9', '#k=0x10,3']) {
+    for (const h of ['#%%%', '#&&&==', '#d=' + '9,'.repeat(10000), '#\u0000\uffff', '#lsize=1e3x1', '#seed=1e9', '#k=0x10,3', '#budget=1e2', '#budget=NaN']) {
       const dec = decodeHash(h);
       expect(dec.settings.tab).toBe('models');
       expect(dec.settings.plan.groups.length).toBeGreaterThan(0);

@@ -4,9 +4,9 @@
  * link still opens the app. Pure: no DOM (takes and returns strings).
  */
 import {
-  DEVICES, GROUPINGS, LIMITS, NORMALIZATIONS, PRESETS, STEPS, defaultSettings, groupNames, isOneOf,
-  presetPlan,
+  DEVICES, GROUPINGS, LIMITS, NORMALIZATIONS, PRESETS, STEPS, defaultSettings, isOneOf, planSettingsOf, uiGroups,
 } from './settings';
+import { presetPlan } from '../../core/compress/presets';
 import type { GroupSettings, LearnSettings, PlanSettings, ShareableSettings } from './settings';
 
 /** What decoding found: the settings to use, what was wrong, and which parts the hash actually set. */
@@ -18,7 +18,7 @@ export interface DecodedHash {
   hasPlan: boolean;
 }
 
-const PLAN_KEYS = ['preset', 'group', 'd', 'k', 'norm', 'seed'] as const;
+const PLAN_KEYS = ['preset', 'group', 'd', 'k', 'norm', 'seed', 'budget'] as const;
 
 /** Encodes every setting (not only non-defaults, so a link stays the same demo if defaults change). */
 export function encodeHash(s: ShareableSettings): string {
@@ -30,6 +30,7 @@ export function encodeHash(s: ShareableSettings): string {
   p.set('k', s.plan.groups.map((g) => g.k).join(','));
   p.set('norm', s.plan.normalization);
   p.set('seed', String(s.plan.seed));
+  p.set('budget', String(s.plan.budgetPp));
   p.set('device', s.device);
   p.set('lsize', `${s.learn.rows}x${s.learn.cols}`);
   p.set('ld', String(s.learn.d));
@@ -77,10 +78,11 @@ type Pick = <T>(key: string, ok: (v: string) => T | null, fallback: T, show: (v:
 
 function decodePlan(p: URLSearchParams, pick: Pick, bad: (k: string, raw: string, used: string) => void): PlanSettings {
   const preset = pick('preset', (v) => (isOneOf(PRESETS, v) ? v : null), 'yono' as const, String);
-  const base = presetPlan(preset);
-  const grouping = pick('group', (v) => (isOneOf(GROUPINGS, v) ? v : null), base.grouping, String);
-  const n = groupNames(grouping).length;
-  const baseGroups = base.groups.length === n ? base.groups : Array.from({ length: n }, () => ({ ...base.groups[0] }));
+  const full = presetPlan(preset);
+  const grouping = pick('group', (v) => (isOneOf(GROUPINGS, v) ? v : null), full.grouping, String);
+  const base = planSettingsOf({ ...full, grouping });
+  const n = uiGroups(grouping).length;
+  const baseGroups = base.groups;
   const list = (key: 'd' | 'k', min: number, max: number): number[] => {
     const fallback = baseGroups.map((g) => g[key]);
     const raw = p.get(key);
@@ -97,7 +99,12 @@ function decodePlan(p: URLSearchParams, pick: Pick, bad: (k: string, raw: string
   const groups: GroupSettings[] = ds.map((d, i) => ({ d, k: ks[i] }));
   const normalization = pick('norm', (v) => (isOneOf(NORMALIZATIONS, v) ? v : null), base.normalization, String);
   const seed = pick('seed', (v) => parseIntIn(v, LIMITS.seed.min, LIMITS.seed.max), base.seed, String);
-  return { preset, grouping, groups, normalization, seed };
+  const budgetPp = pick('budget', (v) => {
+    if (!/^\d{1,3}(\.\d{1,2})?$/.test(v)) return null;
+    const x = Number(v);
+    return x >= LIMITS.budgetPp.min && x <= LIMITS.budgetPp.max ? x : null;
+  }, base.budgetPp, String);
+  return { preset, grouping, groups, normalization, seed, budgetPp };
 }
 
 function decodeLearn(p: URLSearchParams, pick: Pick, def: LearnSettings): LearnSettings {

@@ -3,6 +3,9 @@
  * current step, the compression plan, the Learn demo and the target device. These are what the URL hash
  * carries (see `hash.ts`), so a shared link brings up the same view. Pure: no DOM, no React.
  */
+import type { GroupConfig, GroupingRule, Normalization, Plan } from '../../core/compress/types';
+import { PRESET_LABELS, PRESET_NAMES, isPresetName, presetPlan } from '../../core/compress/presets';
+import type { PresetName } from '../../core/compress/presets';
 
 /** The six steps, in order. `id` is what the hash holds; `label` is the tab's accessible name. */
 export const STEPS = [
@@ -16,31 +19,33 @@ export const STEPS = [
 
 export type StepId = (typeof STEPS)[number]['id'];
 
-/** Compression presets: every baseline of the paper's table is a preset of the same pipeline. */
-export const PRESETS = [
-  { id: 'yono', label: 'YONO' },
-  { id: 'pq-shared', label: 'PQ shared' },
-  { id: 'pq-model', label: 'PQ per model' },
-  { id: 'int8', label: 'Int8' },
-] as const;
-export type PresetId = (typeof PRESETS)[number]['id'];
+/** Presets as the pipeline defines them (every baseline of the paper's table is one). */
+export const PRESETS = PRESET_NAMES.map((id) => ({ id, label: PRESET_LABELS[id] }));
+export type PresetId = PresetName;
 
-/** How layers are routed to codebooks; each rule names its groups (one d and K per group). */
-export const GROUPINGS = [
-  { id: 'kernel', label: '3×3 kernels vs. 1×1 / dense (paper)', groups: ['3×3 kernels', '1×1 and dense'] },
-  { id: 'all', label: 'One codebook for everything', groups: ['All layers'] },
-  { id: 'model', label: 'One codebook per model', groups: ['Each model'] },
-  { id: 'layer', label: 'One codebook per layer', groups: ['Each layer'] },
-] as const;
-export type GroupingId = (typeof GROUPINGS)[number]['id'];
+/** Grouping rules of the pipeline, with the label the UI shows. */
+export const GROUPINGS: readonly { id: GroupingRule; label: string }[] = [
+  { id: 'paper', label: 'Two shared codebooks: 3×3 kernels and 1×1 / dense (paper)' },
+  { id: 'single', label: 'One codebook for everything' },
+  { id: 'per-model', label: 'Two codebooks per model' },
+  { id: 'per-layer', label: 'One codebook per layer' },
+];
+export type GroupingId = GroupingRule;
+
+/** The d/K rows the UI shows for a grouping rule: the plan's `groups` keys they edit. */
+export function uiGroups(grouping: GroupingRule): readonly { key: string; label: string }[] {
+  return grouping === 'single'
+    ? [{ key: 'shared', label: 'All layers' }]
+    : [{ key: 'spatial', label: '3×3 kernels' }, { key: 'pointwise', label: '1×1 and dense' }];
+}
 
 /** Scaling applied before clustering so one codebook fits layers of different scale. */
-export const NORMALIZATIONS = [
+export const NORMALIZATIONS: readonly { id: Normalization; label: string }[] = [
   { id: 'none', label: 'None' },
   { id: 'layer', label: 'Per layer' },
   { id: 'channel', label: 'Per output channel' },
-] as const;
-export type NormalizationId = (typeof NORMALIZATIONS)[number]['id'];
+];
+export type NormalizationId = Normalization;
 
 /** Device profiles of the virtual MCU (the MCU issue defines their figures). */
 export const DEVICES = [
@@ -51,25 +56,25 @@ export const DEVICES = [
 export type DeviceId = (typeof DEVICES)[number]['id'];
 
 /** d and K of one codebook group. */
-export interface GroupSettings {
-  /** Subvector length: weights per codeword. */
-  d: number;
-  /** Codewords in the codebook; indices take ceil(log2 K) bits. */
-  k: number;
-}
+export type GroupSettings = GroupConfig;
 
-/** The compression plan as the user sets it (the pipeline's full plan is derived from it). */
+/**
+ * The part of a plan the URL carries: the preset it starts from and the settings a user tunes. The
+ * rest of the plan (keep rule, recovery, k-means options) comes from the preset.
+ */
 export interface PlanSettings {
-  /** Which baseline/preset the plan started from. */
+  /** The preset the plan starts from. */
   preset: PresetId;
   /** Routing of layers to codebook groups. */
-  grouping: GroupingId;
-  /** One entry per group of `grouping`, in the order of GROUPINGS[..].groups. */
-  groups: GroupSettings[];
+  grouping: GroupingRule;
+  /** d and K per row of `uiGroups(grouping)`, in that order. */
+  groups: GroupConfig[];
   /** Scaling before clustering. */
-  normalization: NormalizationId;
+  normalization: Normalization;
   /** Seed of every random choice (k-means init, data order): same seed, same result. */
   seed: number;
+  /** Per-model accuracy budget, percentage points. */
+  budgetPp: number;
 }
 
 /** The Learn view's demo: one small dense layer (rows x cols) quantized with d and K. */
@@ -90,6 +95,7 @@ export interface LearnSettings {
 export interface ShareableSettings {
   /** The step shown. */
   tab: StepId;
+  /** The plan's shareable part. */
   plan: PlanSettings;
   learn: LearnSettings;
   /** Target device of the virtual MCU. */
@@ -101,43 +107,41 @@ export const LIMITS = {
   d: { min: 1, max: 64 },
   k: { min: 2, max: 65536 },
   seed: { min: 0, max: 0xffffffff },
+  budgetPp: { min: 0, max: 100 },
   learnRows: { min: 4, max: 64 },
   learnCols: { min: 2, max: 32 },
   learnD: { min: 2, max: 16 },
   learnK: { min: 2, max: 64 },
 } as const;
 
-/** Number of codebook groups a grouping rule has. */
-export function groupNames(grouping: GroupingId): readonly string[] {
-  return GROUPINGS.find((g) => g.id === grouping)!.groups;
+/** The shareable part of a full plan. */
+export function planSettingsOf(plan: Plan): PlanSettings {
+  const preset = isPresetName(plan.preset) ? plan.preset : 'yono';
+  const groups = uiGroups(plan.grouping).map(({ key }) => {
+    const g = plan.groups[key] ?? plan.groups.default;
+    return { d: g.d, k: g.k };
+  });
+  return { preset, grouping: plan.grouping, groups, normalization: plan.normalization, seed: plan.seed, budgetPp: plan.budgetPp };
 }
 
-/** The plan a preset starts from (the pipeline issue may refine these defaults). */
-export function presetPlan(preset: PresetId, seed = 1): PlanSettings {
-  switch (preset) {
-    case 'yono':
-      return { preset, grouping: 'kernel', groups: [{ d: 9, k: 256 }, { d: 8, k: 256 }], normalization: 'layer', seed };
-    case 'pq-shared':
-      return { preset, grouping: 'kernel', groups: [{ d: 9, k: 256 }, { d: 8, k: 256 }], normalization: 'none', seed };
-    case 'pq-model':
-      return { preset, grouping: 'model', groups: [{ d: 8, k: 256 }], normalization: 'none', seed };
-    case 'int8':
-      return { preset, grouping: 'all', groups: [{ d: 1, k: 256 }], normalization: 'none', seed };
-  }
+/** `base` with the shareable settings applied (groups resized to the grouping rule). */
+export function applyPlanSettings(base: Plan, s: PlanSettings): Plan {
+  const rows = uiGroups(s.grouping);
+  const groups = { ...base.groups };
+  rows.forEach(({ key }, i) => { groups[key] = { ...(s.groups[i] ?? s.groups[0] ?? groups.default) }; });
+  return { ...base, preset: s.preset, grouping: s.grouping, groups, normalization: s.normalization, seed: s.seed, budgetPp: s.budgetPp };
 }
 
-/** Resizes `groups` to the grouping rule, keeping what fits and filling from the first group. */
-export function fitGroups(grouping: GroupingId, groups: GroupSettings[]): GroupSettings[] {
-  const n = groupNames(grouping).length;
-  const fallback = groups[0] ?? { d: 8, k: 256 };
-  return Array.from({ length: n }, (_, i) => ({ ...(groups[i] ?? fallback) }));
+/** The full plan of a preset with the given shareable settings on top. */
+export function planFromSettings(s: PlanSettings): Plan {
+  return applyPlanSettings(presetPlan(s.preset), s);
 }
 
 export const DEFAULT_LEARN: LearnSettings = { rows: 24, cols: 12, d: 2, k: 8, seed: 7 };
 
 /** The settings of a fresh page with no hash. */
 export function defaultSettings(): ShareableSettings {
-  return { tab: 'models', plan: presetPlan('yono'), learn: { ...DEFAULT_LEARN }, device: 'stm32f746' };
+  return { tab: 'models', plan: planSettingsOf(presetPlan('yono')), learn: { ...DEFAULT_LEARN }, device: 'stm32f746' };
 }
 
 /** True when `v` is one of the ids of `list`. */

@@ -5,7 +5,8 @@ import { fakeServices } from '../testing';
 import { memoryStore } from './kv';
 import type { KeyValueStore } from './kv';
 import type { ImportedModel, CodebookResult } from '../../services/types';
-import { presetPlan } from '../settings';
+import { planSettingsOf } from '../settings';
+import { presetPlan } from '../../../core/compress/presets';
 
 function model(name: string, n: number): ImportedModel {
   const data = new Float32Array(n).map((_, i) => Math.sin(i) * 0.1);
@@ -25,10 +26,11 @@ function model(name: string, n: number): ImportedModel {
 }
 
 const result: CodebookResult = {
-  report: { totals: { float32Bytes: 100, compressedBytes: 10, ratio: 10 }, codebooks: [], models: [], timingsMs: {} },
-  codebooks: [{ name: 'all', d: 2, k: 2, codewords: new Float32Array([0.5, -0.5, 0.25, 1]) }],
   plan: presetPlan('yono'),
-  finishedAt: 2,
+  codebooks: [{ name: 'shared', d: 2, k: 2, codebook: new Float32Array([0.5, -0.5, 0.25, 1]), layers: ['mine/fc'] }],
+  models: [],
+  totals: { float32Bytes: 100, compressedBytes: 10, ratio: 10, codebookBytes: 16, headerBytes: 0 },
+  timingsMs: { extract: 0, kmeans: 1, assign: 0, evaluate: 0, sensitivity: 0, recovery: 0, total: 1 },
 };
 
 function open(kv: KeyValueStore, over: Partial<Parameters<typeof createAppStore>[0]> = {}) {
@@ -41,24 +43,23 @@ describe('persistence', () => {
     const a = open(kv);
     await a.hydrated;
     await a.getState().importFiles([]);
-    a.getState().setPreset('pq-model');
+    a.getState().setPreset('pq-per-model');
     a.getState().setSeed(42);
     a.setState({ codebookResult: result });
-    a.getState().setLayerMode('mine/fc', 'int8');
+    a.getState().setLayerFormat('mine/fc', 'int8');
     await a.storage.flush();
 
     const b = open(kv);
     await b.hydrated;
     const s = b.getState();
-    expect(s.plan).toEqual({ ...presetPlan('pq-model'), seed: 42 });
-    expect(s.layerModes).toEqual({ 'mine/fc': 'int8' });
+    expect(s.plan).toEqual({ ...presetPlan('pq-per-model'), seed: 42, overrides: { 'mine/fc': 'int8' } });
     const layer = s.imported[0].ir.layers[1];
     const original = model('mine', 300).ir.layers[1];
     if (layer.kind !== 'dense' || original.kind !== 'dense') throw new Error('expected a dense layer');
     expect(layer.kernel.data).toBeInstanceOf(Float32Array);
     expect(layer.kernel.data).toEqual(original.kernel.data);
     expect(s.imported[0].data?.y).toBeInstanceOf(Int32Array);
-    expect(s.codebookResult?.codebooks[0].codewords).toEqual(new Float32Array([0.5, -0.5, 0.25, 1]));
+    expect(s.codebookResult?.codebooks[0].codebook).toEqual(new Float32Array([0.5, -0.5, 0.25, 1]));
     expect(s.saveStatus).toBe('saved');
   });
 
@@ -76,26 +77,36 @@ describe('persistence', () => {
     expect(spy.mock.calls.map((c) => c[0]).sort()).toEqual(['yono:meta', 'yono:plan']);
   });
 
-  it('does not overwrite saved work before it has been read, and a plan from the link wins', async () => {
+  it('does not overwrite saved work before it has been read, and puts the link settings on the saved plan', async () => {
     const kv = memoryStore();
     const a = open(kv);
     await a.hydrated;
     await a.getState().importFiles([]);
     a.getState().setSeed(9);
+    a.getState().setLayerFormat('mine/fc', 'float32');
     await a.storage.flush();
 
-    const linkPlan = { ...presetPlan('int8'), seed: 77 };
-    const b = open(kv, { initial: { plan: linkPlan, hashHadPlan: true } });
+    // Same preset in the link: the link's d/K/seed on top of the saved plan, overrides kept.
+    const link = { ...planSettingsOf(presetPlan('yono')), seed: 77, groups: [{ d: 4, k: 16 }, { d: 2, k: 32 }] };
+    const b = open(kv, { initial: { linkPlan: link } });
     b.getState().setTab('export'); // a change during hydration must not clobber the saved records
     await b.storage.flush();
     await b.hydrated;
     expect(b.getState().imported.map((m) => m.name)).toEqual(['mine']);
-    expect(b.getState().plan).toEqual(linkPlan);
+    const p = b.getState().plan;
+    expect(planSettingsOf(p)).toEqual(link);
+    expect(p.overrides).toEqual({ 'mine/fc': 'float32' });
     await b.storage.flush();
     const c = open(kv);
     await c.hydrated;
     expect(c.getState().imported).toHaveLength(1);
-    expect(c.getState().plan).toEqual(linkPlan); // the link's plan became the saved plan
+    expect(planSettingsOf(c.getState().plan)).toEqual(link); // the link's settings became the saved plan
+
+    // Another preset in the link: the link's plan, still with the saved overrides.
+    const other = planSettingsOf(presetPlan('int8'));
+    const d = open(kv, { initial: { linkPlan: other, plan: presetPlan('int8') } });
+    await d.hydrated;
+    expect(d.getState().plan).toEqual({ ...presetPlan('int8'), overrides: { 'mine/fc': 'float32' } });
   });
 
   it('drops a damaged part with a note and restores the rest', async () => {
@@ -105,7 +116,7 @@ describe('persistence', () => {
     await a.getState().importFiles([]);
     a.getState().setSeed(3);
     await a.storage.flush();
-    kv.map.set('yono:plan', { preset: 'yono', grouping: 'kernel', groups: [{ d: 'x', k: 1 }], normalization: 'none', seed: 3 });
+    kv.map.set('yono:plan', { ...presetPlan('yono'), groups: { default: { d: 'x', k: 1 } } });
     const b = open(kv);
     await b.hydrated;
     expect(b.getState().plan).toEqual(presetPlan('yono'));

@@ -20,7 +20,7 @@ export const createCodebookSlice = (deps: StoreDeps): StateCreator<AllState, [],
   codebookResult: null,
   learnCodebook: async () => {
     const s = get();
-    const req = { plan: s.plan, layerModes: s.layerModes, models: includedModels(s) };
+    const req = { plan: s.plan, models: includedModels(s) };
     const result = await runJob(deps, get, {
       key: 'codebook',
       title: 'Learning the codebook failed',

@@ -1,25 +1,30 @@
-/** Plan slice: the compression settings (preset, grouping, d and K per group, normalization, seed). */
+/**
+ * Plan slice: the compression plan (the pipeline's own `Plan` type, so it goes to workers as is). Its
+ * shareable part (preset, grouping, d and K per group, normalization, seed, budget) is in the hash; the
+ * rest (per-layer overrides, keep rule, recovery) comes from the preset and is saved with the work.
+ */
 import type { StateCreator } from 'zustand';
 import type { AllState } from '../types';
-import type { GroupSettings, GroupingId, NormalizationId, PlanSettings, PresetId } from '../settings';
-import { LIMITS, fitGroups, presetPlan } from '../settings';
-import type { LayerMode } from '../../services/types';
+import type { GroupSettings, GroupingId, NormalizationId, PresetId } from '../settings';
+import { LIMITS, planSettingsOf, uiGroups } from '../settings';
+import type { LayerFormat, Plan } from '../../../core/compress/types';
+import { presetPlan } from '../../../core/compress/presets';
 
 export interface PlanSlice {
-  /** The plan (also in the hash). */
-  plan: PlanSettings;
-  /** Per-layer choices, key `model/layer`; missing means 'auto'. Persisted, not in the hash. */
-  layerModes: Record<string, LayerMode>;
-  /** Starts from a preset's plan, keeping the seed. */
+  plan: Plan;
+  /** Starts from a preset's plan, keeping the seed and the per-layer overrides. */
   setPreset: (preset: PresetId) => void;
+  /** Changes the grouping rule; the d/K rows of the new rule start from the current first row. */
   setGrouping: (grouping: GroupingId) => void;
-  /** Changes d and/or K of group `index`; out-of-range values are clamped. */
+  /** Changes d and/or K of row `index` of `uiGroups(plan.grouping)`; values are clamped. */
   setGroup: (index: number, patch: Partial<GroupSettings>) => void;
   setNormalization: (n: NormalizationId) => void;
   setSeed: (seed: number) => void;
-  setLayerMode: (key: string, mode: LayerMode) => void;
-  /** Replaces the whole plan (from the hash or a clicked Pareto point). */
-  loadPlan: (plan: PlanSettings) => void;
+  setBudget: (pp: number) => void;
+  /** Sets (or with null clears) the format of layer `model/layer`. */
+  setLayerFormat: (key: string, format: LayerFormat | null) => void;
+  /** Replaces the whole plan (a clicked Pareto point, a re-opened bundle). */
+  loadPlan: (plan: Plan) => void;
 }
 
 /** Clamps to an integer in [min, max] (NaN gives min). */
@@ -30,26 +35,37 @@ export function clampInt(v: number, min: number, max: number): number {
 
 export const createPlanSlice: StateCreator<AllState, [], [], PlanSlice> = (set) => ({
   plan: presetPlan('yono'),
-  layerModes: {},
-  setPreset: (preset) => set((s) => ({ plan: presetPlan(preset, s.plan.seed) })),
-  setGrouping: (grouping) => set((s) => ({ plan: { ...s.plan, grouping, groups: fitGroups(grouping, s.plan.groups) } })),
+  setPreset: (preset) => set((s) => ({ plan: { ...presetPlan(preset), seed: s.plan.seed, overrides: s.plan.overrides } })),
+  setGrouping: (grouping) =>
+    set((s) => {
+      const current = planSettingsOf(s.plan).groups;
+      const groups = { ...s.plan.groups };
+      const rows = uiGroups(grouping);
+      // Rows the old rule also had keep their values; a new row starts from the old first row.
+      rows.forEach(({ key }) => { if (!s.plan.groups[key]) groups[key] = { ...current[0] }; });
+      return { plan: { ...s.plan, grouping, groups } };
+    }),
   setGroup: (index, patch) =>
     set((s) => {
-      if (index < 0 || index >= s.plan.groups.length) return s;
-      const groups = s.plan.groups.map((g, i) => (i !== index ? g : {
+      const row = uiGroups(s.plan.grouping)[index];
+      if (!row) return s;
+      const g = s.plan.groups[row.key] ?? s.plan.groups.default;
+      const next = {
         d: patch.d === undefined ? g.d : clampInt(patch.d, LIMITS.d.min, LIMITS.d.max),
         k: patch.k === undefined ? g.k : clampInt(patch.k, LIMITS.k.min, LIMITS.k.max),
-      }));
-      return { plan: { ...s.plan, groups } };
+      };
+      return { plan: { ...s.plan, groups: { ...s.plan.groups, [row.key]: next } } };
     }),
   setNormalization: (normalization) => set((s) => ({ plan: { ...s.plan, normalization } })),
   setSeed: (seed) => set((s) => ({ plan: { ...s.plan, seed: clampInt(seed, LIMITS.seed.min, LIMITS.seed.max) } })),
-  setLayerMode: (key, mode) =>
+  setBudget: (pp) =>
+    set((s) => ({ plan: { ...s.plan, budgetPp: Number.isFinite(pp) ? Math.min(LIMITS.budgetPp.max, Math.max(0, pp)) : s.plan.budgetPp } })),
+  setLayerFormat: (key, format) =>
     set((s) => {
-      const layerModes = { ...s.layerModes };
-      if (mode === 'auto') delete layerModes[key];
-      else layerModes[key] = mode;
-      return { layerModes };
+      const overrides = { ...s.plan.overrides };
+      if (format === null) delete overrides[key];
+      else overrides[key] = format;
+      return { plan: { ...s.plan, overrides } };
     }),
-  loadPlan: (plan) => set({ plan: { ...plan, groups: fitGroups(plan.grouping, plan.groups) } }),
+  loadPlan: (plan) => set({ plan }),
 });

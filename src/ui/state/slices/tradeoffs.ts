@@ -15,7 +15,7 @@ export interface TradeoffsSlice {
   sweepGrid: { ds: number[]; ks: number[] };
   runSweep: () => Promise<void>;
   cancelSweep: () => void;
-  /** Loads a sweep point's (d, K) into every group of the plan. */
+  /** Loads a sweep point's (d, K) into every group of the plan (the sweep uses one d, K for all). */
   loadSweepPoint: (p: SweepPoint) => void;
 }
 
@@ -25,7 +25,7 @@ export const createTradeoffsSlice = (deps: StoreDeps): StateCreator<AllState, []
   sweepGrid: { ds: [4, 8, 9, 16], ks: [16, 64, 256, 1024] },
   runSweep: async () => {
     const s = get();
-    const req = { plan: s.plan, layerModes: s.layerModes, models: includedModels(s), ...s.sweepGrid };
+    const req = { plan: s.plan, models: includedModels(s), ...s.sweepGrid };
     const points = await runJob(deps, get, {
       key: 'sweep',
       title: 'The (d, K) sweep failed',
@@ -37,6 +37,7 @@ export const createTradeoffsSlice = (deps: StoreDeps): StateCreator<AllState, []
   cancelSweep: () => cancelJob(deps, 'sweep'),
   loadSweepPoint: (p) => {
     const plan = get().plan;
-    get().loadPlan({ ...plan, groups: plan.groups.map(() => ({ d: p.d, k: p.k })) });
+    const groups = Object.fromEntries(Object.keys(plan.groups).map((g) => [g, { d: p.d, k: p.k }]));
+    get().loadPlan({ ...plan, groups });
   },
 });

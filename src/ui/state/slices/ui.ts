@@ -1,7 +1,7 @@
 /** UI slice: the current step, the error area and the save indicator. */
 import type { StateCreator } from 'zustand';
 import type { AllState } from '../types';
-import type { StepId } from '../settings';
+import type { PlanSettings, StepId } from '../settings';
 
 /** One entry of the error area. */
 export interface AppError {
@@ -29,8 +29,8 @@ export interface UiSlice {
   /** State of the IndexedDB copy of the user's work. */
   saveStatus: SaveStatus;
   setSaveStatus: (s: SaveStatus) => void;
-  /** True when the URL hash set the plan at load (it then wins over the saved plan). */
-  hashHadPlan: boolean;
+  /** The plan settings the URL hash carried at load, or null; they win over the saved plan's. */
+  linkPlan: PlanSettings | null;
 }
 
 export const MAX_ERRORS = 5;
@@ -55,5 +55,5 @@ export const createUiSlice: StateCreator<AllState, [], [], UiSlice> = (set) => (
   dismissError: (id) => set((s) => ({ errors: s.errors.filter((x) => x.id !== id) })),
   saveStatus: 'loading',
   setSaveStatus: (saveStatus) => set({ saveStatus }),
-  hashHadPlan: false,
+  linkPlan: null,
 });

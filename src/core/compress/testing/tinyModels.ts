@@ -19,8 +19,8 @@ export function fixtureRng(seed: number): () => number {
   };
 }
 
-/** n samples of 8x8x1 "images": class c has a bright 2x2 blob at one of 4 corners plus noise. */
-export function blobTask(n: number, seed: number): SplitData {
+/** n samples of 8x8x1 "images": class c has a bright 2x2 blob (`amplitude`) at one of 4 corners plus uniform noise in ±0.4. */
+export function blobTask(n: number, seed: number, amplitude = 1): SplitData {
   const rnd = fixtureRng(seed);
   const x = new Float32Array(n * 64);
   const y = new Uint8Array(n);
@@ -30,7 +30,7 @@ export function blobTask(n: number, seed: number): SplitData {
     const r0 = c < 2 ? 1 : 5;
     const c0 = c % 2 === 0 ? 1 : 5;
     for (let p = 0; p < 64; p++) x[i * 64 + p] = (rnd() - 0.5) * 0.8;
-    for (let dr = 0; dr < 2; dr++) for (let dc = 0; dc < 2; dc++) x[i * 64 + (r0 + dr) * 8 + c0 + dc] += 1;
+    for (let dr = 0; dr < 2; dr++) for (let dc = 0; dc < 2; dc++) x[i * 64 + (r0 + dr) * 8 + c0 + dc] += amplitude;
   }
   return { x, y, n };
 }
@@ -76,4 +76,24 @@ export async function quickTrain(model: tf.LayersModel, data: SplitData, epochs:
   await model.fit(x, y, { epochs, batchSize: 32, shuffle: false, verbose: 0 });
   x.dispose();
   y.dispose();
+}
+
+/** Builds tinyCnn's architecture and loads the IR's kernels and biases (the pipeline's buildModel). */
+export function buildTiny(ir: ModelIR): tf.LayersModel {
+  const { model } = tinyCnn(0);
+  for (const l of ir.layers) {
+    if (!('kernel' in l) || !l.bias) continue;
+    model.getLayer(l.name).setWeights([tf.tensor(l.kernel.data, l.kernel.shape), tf.tensor(l.bias.data, l.bias.shape)]);
+  }
+  return model;
+}
+
+/** A trained tiny model with its data splits, named `name`, ready for compress(). */
+export async function tinyInput(name: string, seed: number, epochs = 6, amplitude = 1) {
+  const { model } = tinyCnn(seed);
+  const train = blobTask(512, seed + 1, amplitude);
+  await quickTrain(model, train, epochs);
+  const ir = { ...irOf(model), name };
+  model.dispose();
+  return { ir, train, val: blobTask(256, seed + 2, amplitude), test: blobTask(256, seed + 3, amplitude) };
 }

@@ -1,0 +1,24 @@
+import type { Layer, ModelIR } from '../models/ir';
+import { isWeightLayer } from '../models/ir';
+import { decodeKernel } from './encode';
+import type { CompressionResult } from './types';
+
+/**
+ * Rebuilds the float model of `modelName` from a CompressionResult: every PQ and int8 kernel decoded
+ * from its encoding (codebook values times scales; int8 values times channel scales), everything else
+ * copied. The tfjs model built from this IR is the reference the runtime and C export must match.
+ */
+export function decodeModel(result: CompressionResult, modelName: string): ModelIR {
+  const m = result.models.find((x) => x.name === modelName);
+  if (!m) throw new Error(`decode: no model '${modelName}' in the result; it has ${result.models.map((x) => x.name).join(', ')}`);
+  const layers: Layer[] = m.ir.layers.map((l) => {
+    if (!isWeightLayer(l)) return l;
+    const enc = m.encodings[l.name];
+    if (!enc) throw new Error(`decode: model '${modelName}' layer '${l.name}' has no encoding`);
+    const data = decodeKernel(enc, result.codebooks, l.kernel.data);
+    const n = l.kernel.shape.reduce((a, b) => a * b, 1);
+    if (data.length !== n) throw new Error(`decode: layer '${l.name}' decodes to ${data.length} weights, its shape needs ${n}`);
+    return { ...l, kernel: { shape: l.kernel.shape.slice(), data: enc.format === 'float32' ? data.slice() : data } } as Layer;
+  });
+  return { ...m.ir, layers };
+}

@@ -1,0 +1,94 @@
+import type { CancelCheck, ProgressFn } from '../util/progress';
+import { throwIfCancelled } from '../util/progress';
+import { createRandom } from './pq';
+import { fineTune } from './finetune';
+import type { LayerState, ModelState } from './state';
+import { encodeAs, meanSquaredDiff } from './state';
+import type { CodebookGroup, Normalization, RecoveryConfig } from './types';
+
+/** What the EM recovery of one model needs besides its state. */
+export interface EmOptions {
+  codebooks: CodebookGroup[];
+  normalization: Normalization;
+  recovery: RecoveryConfig;
+  /** Stop once the selection accuracy reaches this (float accuracy - budget). */
+  target: number;
+  seed: number;
+  onProgress?: ProgressFn;
+  shouldCancel?: CancelCheck;
+}
+
+/**
+ * The next layer to recover: among compressed layers not recovered yet, the one whose stored kernel
+ * differs most from its float kernel per parameter (mean squared difference). Null when none is left.
+ */
+export function pickLayer(layers: LayerState[]): LayerState | null {
+  let best: LayerState | null = null;
+  let bestDiff = -1;
+  for (const l of layers) {
+    if (l.recovered || l.cur.enc.format === 'float32') continue;
+    const diff = meanSquaredDiff(l.float, l.cur.decoded);
+    if (diff > bestDiff) { bestDiff = diff; best = l; }
+  }
+  return best;
+}
+
+/** A seeded permutation of 0..n-1. */
+export function seededOrder(n: number, seed: number): Uint32Array {
+  const rnd = createRandom(seed);
+  const p = Uint32Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    const t = p[i]; p[i] = p[j]; p[j] = t;
+  }
+  return p;
+}
+
+/**
+ * The paper's network optimization for one model, with the codebooks fixed. Each round:
+ * pick the layer with the largest weight difference per parameter; M-step: load its float kernel and
+ * fine-tune it (and every bias, which stay float32 anyway) in full precision on the training split,
+ * with all other layers at their stored values; E-step: re-encode it in its format (PQ: re-assign to the
+ * fixed codebook). The round is kept only when the selection accuracy improves; otherwise the model
+ * goes back to the best state seen. Stops at the target accuracy or after `maxLayers` rounds.
+ * Never leaves the model worse than it came in. Mutates `st` (session weights, layer encodings, valNow).
+ */
+export async function recoverModel(st: ModelState, split: 'val' | 'test', opt: EmOptions): Promise<void> {
+  const train = st.input.train;
+  const r = opt.recovery;
+  if (!train || train.n === 0) throw new Error(`model '${st.input.ir.name}': recovery needs its training split; load the task's train data or disable recovery`);
+  const sel = split === 'test' ? st.input.test : st.input.val;
+  const order = seededOrder(train.n, opt.seed);
+  let best = { acc: st.valNow, snap: st.session.snapshot(), enc: st.layers.map((l) => l.cur) };
+  for (let round = 0; round < r.maxLayers && best.acc < opt.target; round++) {
+    await throwIfCancelled(opt.shouldCancel);
+    const L = pickLayer(st.layers);
+    if (!L) break;
+    const name = L.layer.name;
+    const report = (f: number, msg: string) => opt.onProgress?.({ fraction: (round + f) / r.maxLayers, phase: 'recovery', message: `${st.input.ir.name}/${name}: ${msg}` });
+    // M-step: the chosen layer in full precision, fine-tuned together with the biases.
+    st.session.setKernel(name, L.float);
+    const kernelVar = st.session.variable(name, 'kernel');
+    if (!kernelVar) throw new Error(`recovery: layer '${name}' has no kernel variable`);
+    await fineTune(st.session, [kernelVar, ...st.session.biasVariables()], train, {
+      epochs: r.epochs, batchSize: r.batchSize, learningRate: r.learningRate, maxSamples: r.maxTrainSamples,
+      order, shouldCancel: opt.shouldCancel, onBatch: (f) => report(0.9 * f, 'fine-tuning'),
+    });
+    // E-step: re-assign the fine-tuned kernel to the fixed codebook (or re-quantize it).
+    const tuned = st.session.getKernel(name);
+    L.cur = encodeAs(L.cur.enc.format, L.layer, tuned, L.route.group, opt.codebooks, opt.normalization);
+    st.session.setKernel(name, L.cur.decoded);
+    L.recovered = true;
+    const acc = st.session.accuracy(sel);
+    const accepted = acc > best.acc;
+    st.recovery.push({ layer: name, accuracy: acc, accepted });
+    report(1, `accuracy ${(acc * 100).toFixed(2)} % (${accepted ? 'kept' : 'reverted'})`);
+    if (accepted) {
+      best = { acc, snap: st.session.snapshot(), enc: st.layers.map((l) => l.cur) };
+    } else {
+      st.session.restore(best.snap);
+      st.layers.forEach((l, i) => { l.cur = best.enc[i]; });
+    }
+  }
+  st.valNow = best.acc;
+}

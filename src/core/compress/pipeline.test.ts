@@ -1,0 +1,129 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { setupNodeTfjs } from '../../node/tfjs';
+import { compress } from './pipeline';
+import { presetPlan } from './presets';
+import { decodeModel } from './decode';
+import { toReport } from './report';
+import { ModelSession } from './session';
+import { HEADER_BYTES, align4, codebookBytes } from './accounting';
+import { buildTiny, tinyInput } from './testing/tinyModels';
+import type { CompressInput } from './state';
+import type { Plan } from './types';
+
+let inputs: CompressInput[];
+beforeAll(async () => {
+  await setupNodeTfjs();
+  inputs = [await tinyInput('a', 10, 6, 0.3), await tinyInput('b', 20, 6, 0.3)];
+}, 60_000);
+
+/** A lossy PQ plan for the tiny models: K = 2 codewords (1-bit indices). */
+function lossy(preset: 'pq-shared' | 'pq-shared-recovery' | 'yono'): Plan {
+  const p = presetPlan(preset);
+  p.groups = { default: { d: 4, k: 2 }, spatial: { d: 9, k: 2 }, pointwise: { d: 16, k: 2 } };
+  p.keep.minParams = 0;
+  p.recovery = { ...p.recovery, epochs: 2, batchSize: 32, learningRate: 0.01, maxTrainSamples: 512, maxLayers: 3 };
+  return p;
+}
+
+function predictions(ir: CompressInput['ir'], x: Float32Array, n: number): Int32Array {
+  const s = new ModelSession(ir, buildTiny(ir));
+  const p = s.predictClasses(x, n);
+  s.dispose();
+  return p;
+}
+
+describe('compress pipeline', () => {
+  it('an all-float plan decodes to the original weights and predictions', async () => {
+    const r = await compress(inputs, presetPlan('float32'), { buildModel: buildTiny });
+    for (const inp of inputs) {
+      const m = r.models.find((x) => x.name === inp.ir.name)!;
+      expect(m.accuracyCompressed).toBe(m.accuracyFloat);
+      const dec = decodeModel(r, inp.ir.name);
+      expect(predictions(dec, inp.test.x, inp.test.n)).toEqual(predictions(inp.ir, inp.test.x, inp.test.n));
+    }
+    expect(r.codebooks).toEqual([]);
+  });
+
+  it('reported bytes are the bytes the packing produces, codebooks counted once', async () => {
+    const r = await compress(inputs, lossy('pq-shared'), { buildModel: buildTiny });
+    let sum = HEADER_BYTES.file;
+    for (const m of r.models) {
+      let mb = HEADER_BYTES.model;
+      for (const l of m.ir.layers) {
+        const enc = m.encodings[l.name];
+        const rep = m.layers.find((x) => x.name === l.name);
+        let b = HEADER_BYTES.layer;
+        if (enc?.format === 'pq') {
+          expect(enc.indices.length).toBe(Math.ceil((enc.layout.count * enc.bits) / 8));
+          expect(enc.bits).toBe(1);
+          b += align4(enc.indices.length) + ('bias' in l && l.bias ? align4(l.bias.data.length * 4) : 0);
+          expect(rep!.bytes).toBe(b);
+        }
+        if ('bias' in l && l.bias && enc?.format !== 'pq') b += align4(l.bias.data.length * 4);
+        if (enc?.format === 'float32') b += align4(l.kernel.data.length * 4);
+        mb += b;
+      }
+      expect(m.compressedBytes).toBe(mb);
+      sum += mb;
+    }
+    sum += r.codebooks.reduce((s, c) => s + codebookBytes(c.k, c.d), 0);
+    expect(r.codebooks.map((c) => c.name)).toEqual(['spatial', 'pointwise']);
+    expect(r.totals.compressedBytes).toBe(sum);
+    expect(r.totals.ratio).toBeCloseTo(r.totals.float32Bytes / sum, 9);
+  });
+
+  it('the same seed gives the same report; decoded models reproduce the reported accuracy', async () => {
+    const plan = lossy('pq-shared');
+    const strip = (x: ReturnType<typeof toReport>) => JSON.stringify({ ...x, timingsMs: null });
+    const r1 = await compress(inputs, plan, { buildModel: buildTiny });
+    const r2 = await compress(inputs, plan, { buildModel: buildTiny });
+    expect(strip(toReport(r1))).toBe(strip(toReport(r2)));
+    for (const inp of inputs) {
+      const m = r1.models.find((x) => x.name === inp.ir.name)!;
+      const p = predictions(decodeModel(r1, inp.ir.name), inp.test.x, inp.test.n);
+      const acc = p.reduce((s, c, i) => s + (c === inp.test.y[i] ? 1 : 0), 0) / inp.test.n;
+      expect(acc).toBe(m.accuracyCompressed);
+    }
+  });
+
+  it('recovery never lowers accuracy and keeps only improving rounds', async () => {
+    const plain = await compress(inputs, lossy('pq-shared'), { buildModel: buildTiny });
+    const plan = lossy('pq-shared-recovery');
+    plan.budgetPp = 0;
+    const rec = await compress(inputs, plan, { buildModel: buildTiny });
+    expect(rec.models.some((m) => m.recovery.some((s) => s.accepted))).toBe(true);
+    for (const m of rec.models) {
+      const p = plain.models.find((x) => x.name === m.name)!;
+      expect(m.valAccuracyCompressed).toBeGreaterThanOrEqual(p.valAccuracyCompressed);
+      let best = p.valAccuracyCompressed;
+      for (const s of m.recovery) {
+        expect(s.accepted).toBe(s.accuracy > best);
+        if (s.accepted) best = s.accuracy;
+      }
+      expect(m.valAccuracyCompressed).toBe(best);
+      expect(m.layers.filter((l) => l.recovered).length).toBe(m.recovery.filter((s) => s.accepted).length);
+    }
+  });
+
+  it('with codeword fine-tuning on, the auto-plan meets the budget and records its overrides', async () => {
+    const plan = lossy('yono');
+    plan.recovery.fineTuneCodewords = true;
+    plan.budgetPp = 2;
+    const r = await compress(inputs, plan, { buildModel: buildTiny });
+    for (const m of r.models) {
+      expect(m.valAccuracyCompressed).toBeGreaterThanOrEqual(m.valAccuracyFloat - 0.02);
+      expect(m.layers.every((l) => l.sensitivityPp !== null || l.format === 'float32')).toBe(true);
+      for (const l of m.layers) if (l.format !== 'pq') expect(r.plan.overrides[`${m.name}/${l.name}`]).toBe(l.format);
+    }
+  });
+
+  it('fixed codebooks (leave-one-out) are used as given and checked', async () => {
+    const plan = lossy('pq-shared');
+    const learned = await compress([inputs[0]], plan, { buildModel: buildTiny });
+    const r = await compress([inputs[1]], plan, { buildModel: buildTiny, codebooks: learned.codebooks });
+    expect(r.codebooks.map((c) => Array.from(c.codebook))).toEqual(learned.codebooks.map((c) => Array.from(c.codebook)));
+    expect(r.codebooks[0].layers.every((k) => k.startsWith('b/'))).toBe(true);
+    const bad = learned.codebooks.map((c) => ({ ...c, d: c.d + 1 }));
+    await expect(compress([inputs[1]], plan, { buildModel: buildTiny, codebooks: bad })).rejects.toThrow(/the plan needs d/);
+  });
+});

@@ -1,0 +1,186 @@
+import type * as tf from '@tensorflow/tfjs';
+import type { ModelIR, WeightLayer } from '../models/ir';
+import { isWeightLayer } from '../models/ir';
+import type { CancelCheck, ProgressFn } from '../util/progress';
+import { throwIfCancelled } from '../util/progress';
+import { autoPlanModel } from './autoplan';
+import { learnCodebooks } from './codebooks';
+import { recoverModel } from './em';
+import { prepareKernel } from './encode';
+import { validatePlan } from './presets';
+import { compressedModel, totals } from './result';
+import { layerKey, resolveGroups, routeLayers } from './routing';
+import type { GroupSpec } from './routing';
+import { measureSensitivity } from './sensitivity';
+import { ModelSession } from './session';
+import type { CompressInput, LayerState, ModelState } from './state';
+import { encodeAs, selectionSplit } from './state';
+import { deriveSeed } from './codebooks';
+import type { CodebookGroup, CompressionResult, Phase, Plan } from './types';
+import { tuneCodewords } from './codewords';
+
+/** Options of a compression run. */
+export interface CompressOptions {
+  /** Builds the tfjs model of an IR (the models adapter's `toLayersModel`). */
+  buildModel: (ir: ModelIR) => tf.LayersModel;
+  onProgress?: ProgressFn;
+  shouldCancel?: CancelCheck;
+  /**
+   * Fixed codebooks (e.g. learned without some model, for leave-one-out): no k-means; every PQ group
+   * the plan routes to must be here with the same d.
+   */
+  codebooks?: CodebookGroup[];
+  /** Measure per-layer sensitivity even when the plan has no auto-plan. */
+  sensitivity?: boolean;
+}
+
+const WEIGHTS: [Phase, number][] = [
+  ['extract', 0.02], ['kmeans', 0.25], ['assign', 0.05], ['evaluate', 0.08], ['sensitivity', 0.15], ['recovery', 0.45],
+];
+
+/** Maps each phase's own 0..1 progress into the run's overall fraction. */
+function phaseProgress(onProgress: ProgressFn | undefined, phase: Phase): ProgressFn | undefined {
+  if (!onProgress) return undefined;
+  let start = 0;
+  let w = 0;
+  for (const [p, pw] of WEIGHTS) { if (p === phase) { w = pw; break; } start += pw; }
+  return (p) => onProgress({ fraction: Math.min(1, start + w * p.fraction), phase, message: p.message });
+}
+
+function checkFixedCodebooks(groups: GroupSpec[], fixed: CodebookGroup[]): CodebookGroup[] {
+  return groups.map((g) => {
+    const c = fixed.find((x) => x.name === g.name);
+    if (!c) throw new Error(`fixed codebooks have no group '${g.name}'; give one per group the plan uses (${groups.map((x) => x.name).join(', ')})`);
+    if (c.d !== g.d) throw new Error(`fixed codebook '${g.name}' has d = ${c.d}, the plan needs d = ${g.d}`);
+    return { ...c, codebook: c.codebook.slice(), layers: g.layers.slice() };
+  });
+}
+
+/** The codebooks some layer still uses, each with the list of its layers after the auto-plan. */
+function usedCodebooks(codebooks: CodebookGroup[], models: CompressionResult['models']): CodebookGroup[] {
+  return codebooks.map((c) => ({
+    ...c,
+    layers: models.flatMap((m) => Object.entries(m.encodings)
+      .filter(([, e]) => e.format === 'pq' && e.group === c.name).map(([l]) => layerKey(m.name, l))),
+  })).filter((c) => c.layers.length > 0);
+}
+
+/**
+ * The YONO pipeline: routes layers (plan), learns the shared codebooks over the union of each group's
+ * subvectors from all models (or takes fixed ones), encodes every layer, evaluates with decoded weights,
+ * then per model — as the plan asks — measures sensitivity, runs the EM recovery and the auto-plan
+ * within the accuracy budget, optionally fine-tunes the codewords, and accounts bytes.
+ * Pure core: models and data come in, nothing is read from disk; runs in workers and Node alike.
+ */
+export async function compress(inputs: CompressInput[], planIn: Plan, opts: CompressOptions): Promise<CompressionResult> {
+  const plan = validatePlan(JSON.parse(JSON.stringify(planIn)) as Plan);
+  if (inputs.length === 0) throw new Error('compress: give at least one model');
+  const timings: Record<Phase, number> = { extract: 0, kmeans: 0, assign: 0, evaluate: 0, sensitivity: 0, recovery: 0, total: 0 };
+  const t0 = Date.now();
+  let t = t0;
+  const lap = (p: Phase) => { const now = Date.now(); timings[p] += now - t; t = now; };
+  const cancel = opts.shouldCancel;
+
+  // extract: route, cut and normalize the PQ layers' subvectors
+  const routes = routeLayers(plan, inputs.map((i) => i.ir));
+  const groups = resolveGroups(plan, routes);
+  const blocks = new Map<string, Float32Array[]>();
+  for (const r of routes) {
+    if (r.group === null) continue;
+    const g = groups.find((x) => x.name === r.group)!;
+    const layer = inputs.find((i) => i.ir.name === r.model)!.ir.layers.find((l) => l.name === r.layer) as WeightLayer;
+    const p = prepareKernel(layer.kind, layer.kernel.shape, layer.kernel.data, g.d, plan.normalization);
+    if (!blocks.has(g.name)) blocks.set(g.name, []);
+    blocks.get(g.name)!.push(p.sub);
+  }
+  lap('extract');
+
+  // k-means
+  const codebooks = opts.codebooks
+    ? checkFixedCodebooks(groups, opts.codebooks)
+    : await learnCodebooks(groups, blocks, {
+      kmeans: plan.kmeans, maxSamples: plan.kmeansMaxSamples, seed: plan.seed,
+      onProgress: phaseProgress(opts.onProgress, 'kmeans'), shouldCancel: cancel,
+    });
+  blocks.clear();
+  lap('kmeans');
+
+  // assign: encode every weight layer
+  const states: ModelState[] = [];
+  for (const input of inputs) {
+    await throwIfCancelled(cancel);
+    const layers: LayerState[] = [];
+    for (const l of input.ir.layers) {
+      if (!isWeightLayer(l)) continue;
+      const route = routes.find((r) => r.model === input.ir.name && r.layer === l.name)!;
+      const cur = encodeAs(route.format, l, l.kernel.data, route.group, codebooks, plan.normalization);
+      layers.push({ route, layer: l, float: l.kernel.data, cur, sensitivityPp: null, recovered: false });
+    }
+    states.push({ input, session: null as unknown as ModelSession, layers, valFloat: 0, testFloat: 0, valNow: 0, recovery: [] });
+  }
+  lap('assign');
+
+  try {
+    // evaluate: float, then with decoded weights
+    const evalP = phaseProgress(opts.onProgress, 'evaluate');
+    for (let i = 0; i < states.length; i++) {
+      await throwIfCancelled(cancel);
+      const st = states[i];
+      st.session = new ModelSession(st.input.ir, opts.buildModel(st.input.ir));
+      const sel = selectionSplit(st.input, plan.selectOn);
+      st.valFloat = st.session.accuracy(sel);
+      st.testFloat = st.session.accuracy(st.input.test);
+      for (const l of st.layers) if (l.cur.enc.format !== 'float32') st.session.setKernel(l.layer.name, l.cur.decoded);
+      st.valNow = st.session.accuracy(sel);
+      evalP?.({ fraction: (i + 1) / states.length, phase: 'evaluate', message: `${st.input.ir.name}: float ${(st.valFloat * 100).toFixed(2)} %, compressed ${(st.valNow * 100).toFixed(2)} %` });
+    }
+    lap('evaluate');
+
+    const target = (st: ModelState) => st.valFloat - plan.budgetPp / 100;
+    if (plan.autoPlan || opts.sensitivity) {
+      const p = phaseProgress(opts.onProgress, 'sensitivity');
+      for (let i = 0; i < states.length; i++) {
+        const sub = p && ((q: { fraction: number; message?: string }) => p({ fraction: (i + q.fraction) / states.length, phase: 'sensitivity', message: q.message }));
+        await measureSensitivity(states[i], selectionSplit(states[i].input, plan.selectOn), sub, cancel);
+      }
+      lap('sensitivity');
+    }
+
+    if (plan.recovery.enabled) {
+      const p = phaseProgress(opts.onProgress, 'recovery');
+      for (let i = 0; i < states.length; i++) {
+        const st = states[i];
+        if (st.valNow >= target(st)) continue;
+        await recoverModel(st, plan.selectOn, {
+          codebooks, normalization: plan.normalization, recovery: plan.recovery, target: target(st),
+          seed: deriveSeed(plan.seed, `recovery/${st.input.ir.name}`), shouldCancel: cancel,
+          onProgress: p && ((q) => p({ fraction: (i + q.fraction) / states.length, phase: 'recovery', message: q.message })),
+        });
+      }
+      if (plan.recovery.fineTuneCodewords) {
+        await tuneCodewords(states, codebooks, plan, { onProgress: p, shouldCancel: cancel });
+      }
+      lap('recovery');
+    }
+
+    if (plan.autoPlan) {
+      for (const st of states) {
+        if (st.valNow >= target(st)) continue;
+        const changes = await autoPlanModel(st, selectionSplit(st.input, plan.selectOn), target(st), plan.keep.format,
+          codebooks, plan.normalization, phaseProgress(opts.onProgress, 'sensitivity'), cancel);
+        for (const [layer, f] of Object.entries(changes)) plan.overrides[layerKey(st.input.ir.name, layer)] = f;
+      }
+      lap('sensitivity');
+    }
+
+    // final test accuracy and assembly
+    const models = states.map((st) => compressedModel(st, st.session.accuracy(st.input.test), codebooks));
+    lap('evaluate');
+    const used = usedCodebooks(codebooks, models);
+    timings.total = Date.now() - t0;
+    opts.onProgress?.({ fraction: 1, phase: 'done', message: 'compression finished' });
+    return { plan, codebooks: used, models, totals: totals(models, used), timingsMs: timings };
+  } finally {
+    for (const st of states) st.session?.dispose();
+  }
+}

@@ -1,0 +1,89 @@
+import type { Layer, ModelIR, Tensor } from '../models/ir';
+import { isWeightLayer } from '../models/ir';
+import { HEADER_BYTES, codebookBytes, layerBytes, layerFloat32Bytes } from './accounting';
+import { sqnrDb } from './pq';
+import type { ModelState } from './state';
+import type { CodebookGroup, CompressedModel, LayerEncoding, LayerReport, Totals } from './types';
+
+const copyT = (t: Tensor): Tensor => ({ shape: t.shape.slice(), data: t.data.slice() });
+
+/**
+ * The result IR of a model: the float IR with the session's current biases (recovery may have tuned
+ * them) and float32 kernels; PQ and int8 kernels emptied (shape kept) since the encodings hold them.
+ */
+export function resultIR(st: ModelState): ModelIR {
+  const enc = new Map(st.layers.map((l) => [l.layer.name, l.cur.enc]));
+  const layers: Layer[] = st.input.ir.layers.map((l) => {
+    if (!isWeightLayer(l)) {
+      const c = { ...l, inputs: l.inputs.slice(), outputShape: l.outputShape.slice() } as Layer;
+      if (c.kind === 'batchNorm' && l.kind === 'batchNorm') { c.scale = copyT(l.scale); c.shift = copyT(l.shift); }
+      return c;
+    }
+    const e = enc.get(l.name);
+    const bv = st.session.variable(l.name, 'bias');
+    const bias = l.bias ? { shape: l.bias.shape.slice(), data: bv ? (bv.dataSync() as Float32Array).slice() : l.bias.data.slice() } : null;
+    const kernel = e && e.format !== 'float32'
+      ? { shape: l.kernel.shape.slice(), data: new Float32Array(0) }
+      : copyT(l.kernel);
+    return { ...l, inputs: l.inputs.slice(), outputShape: l.outputShape.slice(), kernel, bias } as Layer;
+  });
+  return { ...st.input.ir, inputShape: st.input.ir.inputShape.slice(), layers };
+}
+
+/** Per-layer figures of a model state (bytes of `ir`, which must be the result IR). */
+export function layerReports(st: ModelState, ir: ModelIR): LayerReport[] {
+  const byName = new Map(ir.layers.map((l) => [l.name, l]));
+  const accepted = new Set(st.recovery.filter((s) => s.accepted).map((s) => s.layer));
+  return st.layers.map((l) => {
+    const enc = l.cur.enc;
+    const q = enc.format === 'float32' ? null : sqnrDb(l.float, l.cur.decoded);
+    return {
+      name: l.layer.name, kind: l.layer.kind, params: l.route.params,
+      compressed: enc.format !== 'float32', format: enc.format,
+      codebook: enc.format === 'pq' ? enc.group : null,
+      sqnrDb: q === null ? null : Number.isFinite(q) ? Math.round(q * 100) / 100 : 999,
+      bytes: layerBytes(byName.get(l.layer.name)!, enc),
+      float32Bytes: layerFloat32Bytes(l.layer),
+      sensitivityPp: l.sensitivityPp === null ? null : Math.round(l.sensitivityPp * 1000) / 1000,
+      recovered: accepted.has(l.layer.name),
+    };
+  });
+}
+
+/** Bytes of a whole model in the compressed image, without shared codebooks. */
+export function modelBytes(ir: ModelIR, encodings: Record<string, LayerEncoding>): number {
+  return HEADER_BYTES.model + ir.layers.reduce((s, l) => s + layerBytes(l, encodings[l.name]), 0);
+}
+
+/** Assembles a CompressedModel; `testNow` is the final test accuracy of the compressed model. */
+export function compressedModel(st: ModelState, testNow: number, codebooks: CodebookGroup[]): CompressedModel {
+  const ir = resultIR(st);
+  const encodings: Record<string, LayerEncoding> = {};
+  for (const l of st.layers) encodings[l.layer.name] = l.cur.enc;
+  const own = codebooks.filter((c) => c.layers.length > 0 && c.layers.every((k) => k.startsWith(`${ir.name}/`)));
+  const float32Bytes = st.input.ir.layers.reduce((s, l) => s + layerFloat32Bytes(l), 0);
+  return {
+    name: ir.name, ir, encodings,
+    accuracyFloat: st.testFloat, accuracyCompressed: testNow,
+    valAccuracyFloat: st.valFloat, valAccuracyCompressed: st.valNow,
+    float32Bytes,
+    compressedBytes: modelBytes(ir, encodings) + own.reduce((s, c) => s + codebookBytes(c.k, c.d), 0),
+    layers: layerReports(st, ir),
+    recovery: st.recovery.slice(),
+  };
+}
+
+/**
+ * Totals over models: float32 bytes of every parameter, compressed bytes of every model plus every
+ * codebook that is in use (counted once) and the file header.
+ */
+export function totals(models: CompressedModel[], codebooks: CodebookGroup[]): Totals {
+  const used = codebooks.filter((c) => models.some((m) => Object.values(m.encodings).some((e) => e.format === 'pq' && e.group === c.name)));
+  const cbBytes = used.reduce((s, c) => s + codebookBytes(c.k, c.d), 0);
+  const float32Bytes = models.reduce((s, m) => s + m.float32Bytes, 0);
+  const modelOnly = models.reduce((s, m) => s + modelBytes(m.ir, m.encodings), 0);
+  const compressedBytes = HEADER_BYTES.file + modelOnly + cbBytes;
+  const headerBytes = HEADER_BYTES.file + used.length * HEADER_BYTES.codebook
+    + models.reduce((s, m) => s + HEADER_BYTES.model + m.ir.layers.length * HEADER_BYTES.layer, 0);
+  return { float32Bytes, compressedBytes, ratio: float32Bytes / compressedBytes, codebookBytes: cbBytes, headerBytes };
+}

@@ -1,0 +1,29 @@
+import type { CancelCheck, ProgressFn } from '../util/progress';
+import { throwIfCancelled } from '../util/progress';
+import type { ModelState } from './state';
+import type { SplitData } from './session';
+
+/**
+ * Per-layer sensitivity: for every compressed layer of the model, the accuracy drop (percentage
+ * points, on `split`) when only that layer is stored compressed and every other layer is float.
+ * Writes `sensitivityPp` on each layer state and restores the session's weights afterwards.
+ */
+export async function measureSensitivity(
+  st: ModelState, split: SplitData, onProgress?: ProgressFn, shouldCancel?: CancelCheck,
+): Promise<void> {
+  const snap = st.session.snapshot();
+  const compressed = st.layers.filter((l) => l.cur.enc.format !== 'float32');
+  try {
+    for (const l of st.layers) st.session.setKernel(l.layer.name, l.float);
+    for (let i = 0; i < compressed.length; i++) {
+      await throwIfCancelled(shouldCancel);
+      const l = compressed[i];
+      st.session.setKernel(l.layer.name, l.cur.decoded);
+      l.sensitivityPp = (st.valFloat - st.session.accuracy(split)) * 100;
+      st.session.setKernel(l.layer.name, l.float);
+      onProgress?.({ fraction: (i + 1) / compressed.length, phase: 'sensitivity', message: `${st.input.ir.name}/${l.layer.name}: ${l.sensitivityPp.toFixed(2)} pp` });
+    }
+  } finally {
+    st.session.restore(snap);
+  }
+}

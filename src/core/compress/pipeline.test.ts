@@ -60,7 +60,7 @@ describe('compress pipeline', () => {
           expect(rep!.bytes).toBe(b);
         }
         if ('bias' in l && l.bias && enc?.format !== 'pq') b += align4(l.bias.data.length * 4);
-        if (enc?.format === 'float32') b += align4(l.kernel.data.length * 4);
+        if (enc?.format === 'float32' && 'kernel' in l) b += align4(l.kernel.data.length * 4);
         mb += b;
       }
       expect(m.compressedBytes).toBe(mb);

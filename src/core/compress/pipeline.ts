@@ -1,6 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { ModelIR, WeightLayer } from '../models/ir';
 import { isWeightLayer } from '../models/ir';
+import { toLayersModel } from '../models/toLayersModel';
 import type { CancelCheck, ProgressFn } from '../util/progress';
 import { throwIfCancelled } from '../util/progress';
 import { autoPlanModel } from './autoplan';
@@ -21,8 +22,8 @@ import { tuneCodewords } from './codewords';
 
 /** Options of a compression run. */
 export interface CompressOptions {
-  /** Builds the tfjs model of an IR (the models adapter's `toLayersModel`). */
-  buildModel: (ir: ModelIR) => tf.LayersModel;
+  /** Builds the tfjs model of an IR; default: the models adapter's `toLayersModel`. */
+  buildModel?: (ir: ModelIR) => tf.LayersModel;
   onProgress?: ProgressFn;
   shouldCancel?: CancelCheck;
   /**
@@ -72,7 +73,7 @@ function usedCodebooks(codebooks: CodebookGroup[], models: CompressionResult['mo
  * within the accuracy budget, optionally fine-tunes the codewords, and accounts bytes.
  * Pure core: models and data come in, nothing is read from disk; runs in workers and Node alike.
  */
-export async function compress(inputs: CompressInput[], planIn: Plan, opts: CompressOptions): Promise<CompressionResult> {
+export async function compress(inputs: CompressInput[], planIn: Plan, opts: CompressOptions = {}): Promise<CompressionResult> {
   const plan = validatePlan(JSON.parse(JSON.stringify(planIn)) as Plan);
   if (inputs.length === 0) throw new Error('compress: give at least one model');
   const timings: Record<Phase, number> = { extract: 0, kmeans: 0, assign: 0, evaluate: 0, sensitivity: 0, recovery: 0, total: 0 };
@@ -126,7 +127,7 @@ export async function compress(inputs: CompressInput[], planIn: Plan, opts: Comp
     for (let i = 0; i < states.length; i++) {
       await throwIfCancelled(cancel);
       const st = states[i];
-      st.session = new ModelSession(st.input.ir, opts.buildModel(st.input.ir));
+      st.session = new ModelSession(st.input.ir, (opts.buildModel ?? toLayersModel)(st.input.ir));
       const sel = selectionSplit(st.input, plan.selectOn);
       st.valFloat = st.session.accuracy(sel);
       st.testFloat = st.session.accuracy(st.input.test);

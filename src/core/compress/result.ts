@@ -1,5 +1,6 @@
 import type { Layer, ModelIR, Tensor } from '../models/ir';
 import { isWeightLayer } from '../models/ir';
+import { float32Bytes as irFloat32Bytes } from '../models/stats';
 import { HEADER_BYTES, codebookBytes, layerBytes, layerFloat32Bytes } from './accounting';
 import { sqnrDb } from './pq';
 import type { ModelState } from './state';
@@ -61,12 +62,11 @@ export function compressedModel(st: ModelState, testNow: number, codebooks: Code
   const encodings: Record<string, LayerEncoding> = {};
   for (const l of st.layers) encodings[l.layer.name] = l.cur.enc;
   const own = codebooks.filter((c) => c.layers.length > 0 && c.layers.every((k) => k.startsWith(`${ir.name}/`)));
-  const float32Bytes = st.input.ir.layers.reduce((s, l) => s + layerFloat32Bytes(l), 0);
   return {
     name: ir.name, ir, encodings,
     accuracyFloat: st.testFloat, accuracyCompressed: testNow,
     valAccuracyFloat: st.valFloat, valAccuracyCompressed: st.valNow,
-    float32Bytes,
+    float32Bytes: irFloat32Bytes(st.input.ir),
     compressedBytes: modelBytes(ir, encodings) + own.reduce((s, c) => s + codebookBytes(c.k, c.d), 0),
     layers: layerReports(st, ir),
     recovery: st.recovery.slice(),

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { setupCpuBackend } from '../tfjs/backend';
+import { setupNodeTfjs } from '../../node/tfjs';
 import { ModelSession } from './session';
 import { fineTune } from './finetune';
 import { blobTask, irOf, quickTrain, tinyCnn } from './testing/tinyModels';
 
-beforeAll(async () => { await setupCpuBackend(); });
+beforeAll(async () => { await setupNodeTfjs(); });
 
 describe('ModelSession', () => {
   it('swaps kernels, snapshots and restores, and reports accuracy', async () => {

@@ -48,7 +48,8 @@ export interface KMeansConfig {
   maxIter: number;
   /** Relative inertia change below which Lloyd stops. */
   tol: number;
-  init: 'kmeans++' | 'random';
+  /** `sampled` = k-means++ on a seeded subsample (cheaper for large groups). */
+  init: 'kmeans++' | 'sampled';
 }
 
 /** The auto rule for small layers: a kernel with fewer than `minParams` weights is stored as `format`. */

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Layer, ModelIR } from '../../models/ir';
+import type { ModelIR } from '../../models/ir';
+import { fromLayersModel, toLayersModel } from '../../models';
 import type { SplitData } from '../session';
 
 /**
@@ -49,23 +50,9 @@ export function tinyCnn(seed: number): { model: tf.LayersModel; ir: ModelIR } {
   return { model, ir: irOf(model) };
 }
 
-/** Reads the IR of tinyCnn's tfjs model (only the layer kinds it uses). */
-export function irOf(model: tf.LayersModel): ModelIR {
-  const w = (name: string, i: number) => {
-    const v = model.getLayer(name).getWeights()[i];
-    return { shape: v.shape.slice(), data: v.dataSync().slice() as Float32Array };
-  };
-  const conv = { strides: [1, 1] as [number, number], padding: 'same' as const, dilation: [1, 1] as [number, number] };
-  const layers: Layer[] = [
-    { kind: 'input', name: 'input', inputs: [], outputShape: [8, 8, 1] },
-    { kind: 'conv2d', name: 'c1', inputs: ['input'], outputShape: [8, 8, 8], ...conv, activation: 'relu', kernel: w('c1', 0), bias: w('c1', 1) },
-    { kind: 'depthwiseConv2d', name: 'dw', inputs: ['c1'], outputShape: [8, 8, 8], ...conv, activation: 'relu', kernel: w('dw', 0), bias: w('dw', 1) },
-    { kind: 'conv2d', name: 'pw', inputs: ['dw'], outputShape: [8, 8, 16], ...conv, padding: 'valid', activation: 'relu', kernel: w('pw', 0), bias: w('pw', 1) },
-    { kind: 'maxPool2d', name: 'pool', inputs: ['pw'], outputShape: [4, 4, 16], poolSize: [2, 2], strides: [2, 2], padding: 'valid' },
-    { kind: 'flatten', name: 'flat', inputs: ['pool'], outputShape: [256] },
-    { kind: 'dense', name: 'out', inputs: ['flat'], outputShape: [4], activation: 'softmax', kernel: w('out', 0), bias: w('out', 1) },
-  ];
-  return { name: 'tiny', inputShape: [8, 8, 1], layers, output: 'out' };
+/** The IR of a tfjs model (the models adapter). */
+export function irOf(model: tf.LayersModel, name = 'tiny'): ModelIR {
+  return fromLayersModel(model, name);
 }
 
 /** Trains a tfjs model a few epochs with the built-in fit (tests only). */
@@ -78,22 +65,15 @@ export async function quickTrain(model: tf.LayersModel, data: SplitData, epochs:
   y.dispose();
 }
 
-/** Builds tinyCnn's architecture and loads the IR's kernels and biases (the pipeline's buildModel). */
-export function buildTiny(ir: ModelIR): tf.LayersModel {
-  const { model } = tinyCnn(0);
-  for (const l of ir.layers) {
-    if (!('kernel' in l) || !l.bias) continue;
-    model.getLayer(l.name).setWeights([tf.tensor(l.kernel.data, l.kernel.shape), tf.tensor(l.bias.data, l.bias.shape)]);
-  }
-  return model;
-}
+/** The pipeline's buildModel (the models adapter). */
+export const buildTiny = (ir: ModelIR): tf.LayersModel => toLayersModel(ir);
 
 /** A trained tiny model with its data splits, named `name`, ready for compress(). */
 export async function tinyInput(name: string, seed: number, epochs = 6, amplitude = 1) {
   const { model } = tinyCnn(seed);
   const train = blobTask(512, seed + 1, amplitude);
   await quickTrain(model, train, epochs);
-  const ir = { ...irOf(model), name };
+  const ir = irOf(model, name);
   model.dispose();
   return { ir, train, val: blobTask(256, seed + 2, amplitude), test: blobTask(256, seed + 3, amplitude) };
 }

@@ -1,0 +1,12 @@
+export { asFormat } from './as-format';
+export type { AsFormatOptions } from './as-format';
+export { planArena } from './arena-plan';
+export type { ArenaPlan } from './arena-plan';
+export { calibrationTable } from './calibration';
+export type { CalibrationRow } from './calibration';
+export { countsFromIR, DEFAULT_PQ_LAYOUT } from './counts-from-ir';
+export type { CountsFromIROptions, PqGroup, PqLayout } from './counts-from-ir';
+export { isMacOp, layerCycles } from './layer-cost';
+export type { LayerCycles } from './layer-cost';
+export { checkEngineFits, inferenceCost, setupCycles } from './model-cost';
+export type { InferenceCost } from './model-cost';

@@ -1,0 +1,26 @@
+import { NRF52840 } from './nrf52840';
+import { STM32F746 } from './stm32f746';
+import { STM32H743 } from './stm32h743';
+import type { DeviceProfile } from './types';
+
+export { NRF52840, STM32F746, STM32H743 };
+export { STM32L4R5_CALIBRATION } from './calibration-boards';
+export type * from './types';
+export { ENGINE_IDS } from './types';
+
+/** The simulation targets, by id. */
+export const DEVICES: Record<string, DeviceProfile> = {
+  stm32f746: STM32F746,
+  stm32h743: STM32H743,
+  nrf52840: NRF52840,
+};
+
+/** The ids `getDevice` accepts. */
+export const DEVICE_IDS = Object.keys(DEVICES);
+
+/** The profile for an id; throws with the list of known ids otherwise. */
+export function getDevice(id: string): DeviceProfile {
+  const d = DEVICES[id];
+  if (!d) throw new Error(`unknown device '${id}': use one of ${DEVICE_IDS.join(', ')}`);
+  return d;
+}

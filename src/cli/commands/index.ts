@@ -1,5 +1,9 @@
 import type { Command } from '../command';
+import { modelsCommand } from './models';
+import { evalCommand } from './eval';
 
 /** Every CLI command; each lives in its own file in this folder. Keep one entry per line. */
 export const commands: Command[] = [
+  modelsCommand,
+  evalCommand,
 ];

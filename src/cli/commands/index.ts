@@ -1,9 +1,11 @@
 import type { Command } from '../command';
 import { modelsCommand } from './models';
 import { evalCommand } from './eval';
+import { benchKmeansCommand } from './bench-kmeans';
 
 /** Every CLI command; each lives in its own file in this folder. Keep one entry per line. */
 export const commands: Command[] = [
   modelsCommand,
   evalCommand,
+  benchKmeansCommand,
 ];

@@ -1,0 +1,210 @@
+/**
+ * The k-means benchmark: the project's k-means against ml-kmeans (and scikit-learn when python3 has it)
+ * on the standard workload, plus a larger case for the project alone. Used by `npm run bench` and
+ * `yono bench-kmeans`.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { kmeans } from '../src/core/pq/kmeans';
+import { assign } from '../src/core/pq/assign';
+import { fixedInitialCentroids, syntheticWeights, WEIGHTS_DESCRIPTION } from './weights';
+
+/** One k-means workload: n subvectors of d dims, k codewords, a fixed number of Lloyd iterations. */
+export interface Workload { n: number; d: number; k: number; iterations: number; seed: number }
+
+/** The standard workload of issue 2. */
+export const STANDARD: Workload = { n: 262_144, d: 8, k: 256, iterations: 25, seed: 1 };
+/** The larger case, timed for the project only. */
+export const LARGE: Workload = { n: 1_048_576, d: 8, k: 256, iterations: 25, seed: 2 };
+/** Largest relative inertia difference accepted between implementations. */
+export const INERTIA_TOLERANCE = 1e-3;
+
+/** Timing of one implementation: the median over runs and every run. */
+export interface Figure { msPerIter: number; runsMsPerIter: number[]; inertia: number; iterations: number; engine?: string }
+
+/** Everything one benchmark run measured. */
+export interface KmeansBenchReport {
+  workload: Workload & { data: string; init: string; runs: number };
+  implementations: Record<string, Figure>;
+  /** Implementations that did not run, and why. */
+  skipped: Record<string, string>;
+  /** How many times slower than the project's k-means each other implementation is (ms/iter ratio). */
+  ratios: Record<string, number>;
+  /** Relative inertia difference of each implementation to the project's, and whether all are within tolerance. */
+  inertiaCheck: { relDiff: Record<string, number>; tolerance: number; ok: boolean };
+  large?: { workload: Workload; implementations: Record<string, Figure> };
+  machine: { cpu: string; cores: number; node: string; loadAverageAtStart: number; note: string };
+}
+
+/** Options of benchKmeans. */
+export interface KmeansBenchOptions {
+  /** Runs per implementation (median reported), at least 1; default 3. */
+  runs?: number;
+  /** Time ml-kmeans (default true). */
+  mlKmeans?: boolean;
+  /** Run the larger case (default true). */
+  large?: boolean;
+  /** Progress lines (default: none). */
+  log?: (line: string) => void;
+  /** Workloads other than STANDARD / LARGE (tests use small ones). */
+  workload?: Workload;
+  largeWorkload?: Workload;
+}
+
+const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor((v.length - 1) / 2)];
+
+async function timeYono(x: Float32Array, w: Workload, init: Float32Array, runs: number, log: (s: string) => void): Promise<Figure> {
+  const per: number[] = [];
+  let last = { inertia: 0, iterations: 0, backend: '' };
+  for (let r = 0; r < runs; r++) {
+    const t = performance.now();
+    const res = await kmeans(x, w.n, w.d, { k: w.k, maxIter: w.iterations, tol: 0, init });
+    const ms = performance.now() - t;
+    per.push(ms / res.iterations);
+    last = res;
+    log(`  yono run ${r + 1}/${runs}: ${(ms / res.iterations).toFixed(1)} ms/iter (${res.backend})`);
+  }
+  return { msPerIter: median(per), runsMsPerIter: per, inertia: last.inertia, iterations: last.iterations, engine: `${last.backend}, 1 thread` };
+}
+
+async function timeMlKmeans(x: Float32Array, w: Workload, init: Float32Array, runs: number, log: (s: string) => void): Promise<Figure> {
+  const { kmeans: mlKmeans } = await import('ml-kmeans');
+  const rows = Array.from({ length: w.n }, (_, i) => Array.from(x.subarray(i * w.d, i * w.d + w.d)));
+  const initRows = () => Array.from({ length: w.k }, (_, i) => Array.from(init.subarray(i * w.d, i * w.d + w.d)));
+  const per: number[] = [];
+  let centroids: number[][] = [];
+  let iterations = 0;
+  for (let r = 0; r < runs; r++) {
+    const start = initRows();
+    const t = performance.now();
+    // tolerance -1: never "converged", so exactly `iterations` steps (assign + update) run
+    const res = mlKmeans(rows, w.k, { initialization: start, maxIterations: w.iterations, tolerance: -1 });
+    const ms = performance.now() - t;
+    per.push(ms / res.iterations);
+    centroids = res.centroids;
+    iterations = res.iterations;
+    log(`  ml-kmeans run ${r + 1}/${runs}: ${(ms / res.iterations).toFixed(0)} ms/iter`);
+  }
+  // Its inertia: exact squared distances of every point to the nearest of its final centroids.
+  const inertia = assign(x, w.n, w.d, Float32Array.from(centroids.flat()), w.k).inertia;
+  return { msPerIter: median(per), runsMsPerIter: per, inertia, iterations };
+}
+
+/** Why scikit-learn cannot run here, or null when `python3 -c "import sklearn"` works. */
+function sklearnUnavailable(): string | null {
+  try {
+    execFileSync('python3', ['-c', 'import sklearn, threadpoolctl, numpy'], { stdio: 'pipe' });
+    return null;
+  } catch (e) {
+    const msg = (e as { stderr?: Buffer }).stderr?.toString().trim().split('\n').pop() ?? String(e);
+    return `python3 -c "import sklearn" fails on this machine (${msg})`;
+  }
+}
+
+function timeSklearn(x: Float32Array, w: Workload, init: Float32Array, runs: number): Figure {
+  const dir = mkdtempSync(join(tmpdir(), 'yono-bench-'));
+  try {
+    const xp = join(dir, 'x.f32');
+    const ip = join(dir, 'init.f32');
+    writeFileSync(xp, new Uint8Array(x.buffer, x.byteOffset, w.n * w.d * 4));
+    writeFileSync(ip, new Uint8Array(init.buffer, init.byteOffset, w.k * w.d * 4));
+    const script = fileURLToPath(new URL('./sklearn_kmeans.py', import.meta.url));
+    const out = execFileSync('python3', [script, xp, ip, ...[w.n, w.d, w.k, w.iterations, runs].map(String)], {
+      env: { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' },
+      maxBuffer: 1 << 20,
+    });
+    const r = JSON.parse(out.toString()) as { msPerIter: number[]; inertia: number; iterations: number; version: string };
+    return { msPerIter: median(r.msPerIter), runsMsPerIter: r.msPerIter, inertia: r.inertia, iterations: r.iterations, engine: `scikit-learn ${r.version}, 1 thread` };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs the benchmark and returns its report (nothing printed unless `log` is given). */
+export async function benchKmeans(opts: KmeansBenchOptions = {}): Promise<KmeansBenchReport> {
+  const runs = opts.runs ?? 3;
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`bench-kmeans: runs must be a positive integer, got ${runs}`);
+  const log = opts.log ?? (() => {});
+  const w = opts.workload ?? STANDARD;
+  const machine = {
+    cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version, loadAverageAtStart: loadavg()[0],
+    note: 'timings are wall-clock on a machine that may be shared with other work; compare figures of the same run',
+  };
+  log(`generating ${w.n} x ${w.d} synthetic weights...`);
+  const x = syntheticWeights(w.n, w.d, w.seed);
+  const init = fixedInitialCentroids(x, w.n, w.d, w.k, w.seed + 100);
+  const implementations: Record<string, Figure> = {};
+  const skipped: Record<string, string> = {};
+
+  implementations.yono = await timeYono(x, w, init, runs, log);
+  if (opts.mlKmeans ?? true) {
+    try {
+      implementations['ml-kmeans'] = await timeMlKmeans(x, w, init, runs, log);
+    } catch (e) {
+      skipped['ml-kmeans'] = `could not run: ${e instanceof Error ? e.message : String(e)} (it is a devDependency: npm install)`;
+    }
+  } else {
+    skipped['ml-kmeans'] = 'skipped on request';
+  }
+  const why = sklearnUnavailable();
+  if (why) skipped['scikit-learn'] = why;
+  else {
+    log('  scikit-learn...');
+    implementations['scikit-learn'] = timeSklearn(x, w, init, runs);
+  }
+
+  const base = implementations.yono;
+  const ratios: Record<string, number> = {};
+  const relDiff: Record<string, number> = {};
+  for (const [name, f] of Object.entries(implementations)) {
+    if (name === 'yono') continue;
+    ratios[`${name}/yono`] = f.msPerIter / base.msPerIter;
+    relDiff[name] = Math.abs(f.inertia - base.inertia) / base.inertia;
+  }
+  const report: KmeansBenchReport = {
+    workload: { ...w, data: WEIGHTS_DESCRIPTION, init: `${w.k} distinct data points (seeded), the same for every implementation`, runs },
+    implementations, skipped, ratios,
+    inertiaCheck: { relDiff, tolerance: INERTIA_TOLERANCE, ok: Object.values(relDiff).every((v) => v <= INERTIA_TOLERANCE) },
+    machine,
+  };
+  if (opts.large ?? true) {
+    const L = opts.largeWorkload ?? LARGE;
+    log(`larger case: ${L.n} x ${L.d}, K = ${L.k}...`);
+    const xl = syntheticWeights(L.n, L.d, L.seed);
+    report.large = { workload: L, implementations: { yono: await timeYono(xl, L, fixedInitialCentroids(xl, L.n, L.d, L.k, L.seed + 100), runs, log) } };
+  }
+  return report;
+}
+
+const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
+
+/** The report as the human-readable table `npm run bench` prints. */
+export function formatKmeansBench(r: KmeansBenchReport): string {
+  const w = r.workload;
+  const lines = [
+    `k-means, standard workload: ${w.n.toLocaleString('en')} x ${w.d}, K = ${w.k}, ${w.iterations} Lloyd iterations from fixed initial centroids, median of ${w.runs} run(s)`,
+    `  data: ${w.data}`,
+    `  machine: ${r.machine.cpu}, ${r.machine.cores} cores, Node ${r.machine.node}, load average ${r.machine.loadAverageAtStart.toFixed(2)} at start (${r.machine.note})`,
+    '',
+  ];
+  const base = r.implementations.yono;
+  for (const [name, f] of Object.entries(r.implementations)) {
+    const vs = name === 'yono' ? '' : `  ${(f.msPerIter / base.msPerIter).toFixed(1)}x the time of yono`;
+    lines.push(`  ${name.padEnd(13)} ${fmt(f.msPerIter).padStart(7)} ms/iter  (runs: ${f.runsMsPerIter.map(fmt).join(', ')})  inertia ${f.inertia.toPrecision(7)}${f.engine ? `  [${f.engine}]` : ''}${vs}`);
+  }
+  for (const [name, why] of Object.entries(r.skipped)) lines.push(`  ${name.padEnd(13)} not timed: ${why}`);
+  const diffs = Object.entries(r.inertiaCheck.relDiff).map(([n, v]) => `${n} ${v.toExponential(2)}`);
+  if (diffs.length) {
+    lines.push(`  inertia vs yono (relative): ${diffs.join(', ')} — ${r.inertiaCheck.ok ? 'same' : 'DIFFERENT'} within ${r.inertiaCheck.tolerance}`);
+  }
+  if (r.large) {
+    const L = r.large.workload;
+    const f = r.large.implementations.yono;
+    lines.push('', `larger case: ${L.n.toLocaleString('en')} x ${L.d}, K = ${L.k}, ${L.iterations} iterations (project only)`);
+    lines.push(`  yono          ${fmt(f.msPerIter).padStart(7)} ms/iter  (runs: ${f.runsMsPerIter.map(fmt).join(', ')})  inertia ${f.inertia.toPrecision(7)}  [${f.engine}]`);
+  }
+  return lines.join('\n');
+}

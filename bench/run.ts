@@ -1,0 +1,21 @@
+// `npm run bench`: every benchmark of the project, one after the other. Add new ones to the list.
+// Options: --runs N (default 3), --json (one JSON object per benchmark, keyed by name).
+import { benchKmeans, formatKmeansBench } from './kmeans';
+
+const argv = process.argv.slice(2);
+const json = argv.includes('--json');
+const runsAt = argv.indexOf('--runs');
+const runs = runsAt >= 0 ? Number(argv[runsAt + 1]) : 3;
+const log = (s: string) => console.error(s);
+
+const benches: { name: string; run: () => Promise<{ report: unknown; text: string }> }[] = [
+  { name: 'kmeans', run: async () => { const r = await benchKmeans({ runs, log }); return { report: r, text: formatKmeansBench(r) }; } },
+];
+
+const reports: Record<string, unknown> = {};
+for (const b of benches) {
+  const { report, text } = await b.run();
+  reports[b.name] = report;
+  if (!json) console.log(`\n${text}\n`);
+}
+if (json) console.log(JSON.stringify(reports, null, 2));

@@ -2,10 +2,14 @@ import type { Command } from '../command';
 import { modelsCommand } from './models';
 import { evalCommand } from './eval';
 import { benchKmeansCommand } from './bench-kmeans';
+import { compressCommand } from './compress';
+import { compareCommand } from './compare';
 
 /** Every CLI command; each lives in its own file in this folder. Keep one entry per line. */
 export const commands: Command[] = [
   modelsCommand,
   evalCommand,
   benchKmeansCommand,
+  compressCommand,
+  compareCommand,
 ];

@@ -11,7 +11,7 @@ import { deriveSeed } from './codebooks';
 import { seededOrder } from './em';
 import type { CodebookGroup, Plan } from './types';
 
-interface PQLayer { st: ModelState; l: LayerState; cb: CodebookGroup; a: Uint32Array; v: tf.Variable }
+interface PQLayer { st: ModelState; l: LayerState; cb: CodebookGroup; a: Uint16Array; v: tf.Variable }
 
 function pqLayers(states: ModelState[], codebooks: CodebookGroup[]): PQLayer[] {
   const out: PQLayer[] = [];

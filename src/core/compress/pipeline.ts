@@ -57,6 +57,37 @@ function checkFixedCodebooks(groups: GroupSpec[], fixed: CodebookGroup[]): Codeb
   });
 }
 
+/**
+ * Extract + k-means of a plan: routes the models' layers, cuts and normalizes the subvectors of every
+ * PQ layer, and learns one codebook per group over the union of its subvectors from all models.
+ * Adds the time spent to `timings.extract` / `timings.kmeans` when given.
+ */
+export async function learnPlanCodebooks(
+  models: ModelIR[], planIn: Plan,
+  opts: { onProgress?: ProgressFn; shouldCancel?: CancelCheck; timings?: Record<Phase, number> } = {},
+): Promise<CodebookGroup[]> {
+  const plan = validatePlan(planIn);
+  const t0 = Date.now();
+  const routes = routeLayers(plan, models);
+  const groups = resolveGroups(plan, routes);
+  const blocks = new Map<string, Float32Array[]>();
+  for (const r of routes) {
+    if (r.group === null) continue;
+    const g = groups.find((x) => x.name === r.group)!;
+    const layer = models.find((m) => m.name === r.model)!.layers.find((l) => l.name === r.layer) as WeightLayer;
+    const p = prepareKernel(layer.kind, layer.kernel.shape, layer.kernel.data, g.d, plan.normalization);
+    if (!blocks.has(g.name)) blocks.set(g.name, []);
+    blocks.get(g.name)!.push(p.sub);
+  }
+  const t1 = Date.now();
+  const codebooks = await learnCodebooks(groups, blocks, {
+    kmeans: plan.kmeans, maxSamples: plan.kmeansMaxSamples, seed: plan.seed,
+    onProgress: phaseProgress(opts.onProgress, 'kmeans'), shouldCancel: opts.shouldCancel,
+  });
+  if (opts.timings) { opts.timings.extract += t1 - t0; opts.timings.kmeans += Date.now() - t1; }
+  return codebooks;
+}
+
 /** The codebooks some layer still uses, each with the list of its layers after the auto-plan. */
 function usedCodebooks(codebooks: CodebookGroup[], models: CompressionResult['models']): CodebookGroup[] {
   return codebooks.map((c) => ({
@@ -82,29 +113,12 @@ export async function compress(inputs: CompressInput[], planIn: Plan, opts: Comp
   const lap = (p: Phase) => { const now = Date.now(); timings[p] += now - t; t = now; };
   const cancel = opts.shouldCancel;
 
-  // extract: route, cut and normalize the PQ layers' subvectors
+  // extract + k-means (or the fixed codebooks)
   const routes = routeLayers(plan, inputs.map((i) => i.ir));
-  const groups = resolveGroups(plan, routes);
-  const blocks = new Map<string, Float32Array[]>();
-  for (const r of routes) {
-    if (r.group === null) continue;
-    const g = groups.find((x) => x.name === r.group)!;
-    const layer = inputs.find((i) => i.ir.name === r.model)!.ir.layers.find((l) => l.name === r.layer) as WeightLayer;
-    const p = prepareKernel(layer.kind, layer.kernel.shape, layer.kernel.data, g.d, plan.normalization);
-    if (!blocks.has(g.name)) blocks.set(g.name, []);
-    blocks.get(g.name)!.push(p.sub);
-  }
-  lap('extract');
-
-  // k-means
   const codebooks = opts.codebooks
-    ? checkFixedCodebooks(groups, opts.codebooks)
-    : await learnCodebooks(groups, blocks, {
-      kmeans: plan.kmeans, maxSamples: plan.kmeansMaxSamples, seed: plan.seed,
-      onProgress: phaseProgress(opts.onProgress, 'kmeans'), shouldCancel: cancel,
-    });
-  blocks.clear();
-  lap('kmeans');
+    ? checkFixedCodebooks(resolveGroups(plan, routes), opts.codebooks)
+    : await learnPlanCodebooks(inputs.map((i) => i.ir), plan, { onProgress: opts.onProgress, shouldCancel: cancel, timings });
+  t = Date.now();
 
   // assign: encode every weight layer
   const states: ModelState[] = [];

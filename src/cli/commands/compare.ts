@@ -1,0 +1,85 @@
+import type { Command } from '../command';
+import { UsageError } from '../command';
+import { parseArgs, strFlag } from '../args';
+import { compareBaselines } from '../../core/compress/baselines';
+import type { BaselineRow } from '../../core/compress/baselines';
+import { leaveOneOut } from '../../core/compress/loo';
+import type { LooRow } from '../../core/compress/loo';
+import { isPresetName, PRESET_NAMES } from '../../core/compress/presets';
+import type { PresetName } from '../../core/compress/presets';
+import { loadCompressInputs, parseModelSpecs } from '../../node/compressInputs';
+import { PLAN_BOOLEANS, PLAN_FLAGS, PLAN_USAGE, planFromFlags, stderrProgress } from '../../node/compressPlan';
+import { setupNodeTfjs } from '../../node/tfjs';
+
+const usage = `Usage: yono compare [--models LIST] [--presets LIST] [--loo] [--json] [--quiet] [plan flags]
+
+Runs the same pipeline once per preset (${PRESET_NAMES.join(', ')}) and prints the comparison table:
+total bytes, ratio against float32 and each model's test accuracy. With --loo, also the leave-one-out
+table of the YONO plan: each model compressed with codebooks learned without it.
+
+  --models LIST        as for yono compress (default digits,fashion,keywords,activity)
+  --presets LIST       comma-separated presets to run (default: all)
+  --loo                add the leave-one-out table (uses --preset, default yono)
+  --json               print { baselines, leaveOneOut } as JSON
+  --quiet              no progress on stderr
+Plan flags (applied to every preset's plan, e.g. the same --seed, --budget, --d, --k):
+${PLAN_USAGE}`;
+
+const pct = (x: number) => `${(x * 100).toFixed(2)}`;
+
+function table(rows: string[][]): string {
+  const w = rows[0].map((_, i) => Math.max(...rows.map((x) => (x[i] ?? '').length)));
+  return rows.map((x) => x.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ')).join('\n');
+}
+
+/** The baseline table as text: one row per preset, accuracies in %. */
+export function formatBaselines(rows: BaselineRow[]): string {
+  const models = Object.keys(rows[0]?.accuracy ?? {});
+  return table([
+    ['method', 'bytes', 'ratio', ...models.map((m) => `${m} %`), 'time s'],
+    ...rows.map((r) => [r.label, String(r.totalBytes), `${r.ratio.toFixed(2)}x`, ...models.map((m) => pct(r.accuracy[m])), (r.timeMs / 1000).toFixed(1)]),
+  ]);
+}
+
+/** The leave-one-out table as text. */
+export function formatLoo(rows: LooRow[]): string {
+  return table([
+    ['left out', 'float %', 'compressed %', 'drop pp', 'bytes'],
+    ...rows.map((r) => [r.model, pct(r.accuracyFloat), pct(r.accuracyCompressed), r.dropPp.toFixed(2), String(r.compressedBytes)]),
+  ]);
+}
+
+export const compareCommand: Command = {
+  name: 'compare',
+  summary: 'the baseline table: float32, int8, PQ per model, PQ shared, + recovery, YONO (and leave-one-out)',
+  usage,
+  async run(argv) {
+    const p = parseArgs(argv, { values: ['models', 'presets', ...PLAN_FLAGS], booleans: ['json', 'quiet', 'loo', ...PLAN_BOOLEANS] });
+    if (p.positional.length) throw new UsageError(`unexpected argument '${p.positional[0]}'`);
+    const presets = (strFlag(p, 'presets') ?? PRESET_NAMES.join(',')).split(',').map((s) => s.trim());
+    for (const s of presets) if (!isPresetName(s)) throw new UsageError(`unknown preset '${s}'; use ${PRESET_NAMES.join(', ')}`);
+    const base = planFromFlags(p);
+    await setupNodeTfjs();
+    const inputs = await loadCompressInputs(parseModelSpecs(strFlag(p, 'models', 'digits,fashion,keywords,activity')!), { seed: base.seed });
+    const progress = stderrProgress(p.flags.has('quiet'));
+    // every preset gets the same command-line tweaks (seed, budget, d, k, ...), but keeps its own nature
+    const baselines = await compareBaselines(inputs, {
+      presets: presets as PresetName[], onProgress: progress,
+      tweak: (plan) => ({ ...planFromFlags(withoutPreset(p), plan.preset), preset: plan.preset }),
+    });
+    const loo = p.flags.has('loo') ? await leaveOneOut(inputs, base, { onProgress: progress }) : null;
+    if (p.flags.has('json')) {
+      console.log(JSON.stringify({ baselines, leaveOneOut: loo }));
+    } else {
+      console.log(formatBaselines(baselines));
+      if (loo) console.log(`\nleave-one-out (${base.preset}):\n${formatLoo(loo)}`);
+    }
+    return 0;
+  },
+};
+
+function withoutPreset(p: ReturnType<typeof parseArgs>): ReturnType<typeof parseArgs> {
+  const flags = new Map(p.flags);
+  flags.delete('preset');
+  return { flags, positional: p.positional };
+}

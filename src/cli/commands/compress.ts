@@ -1,0 +1,67 @@
+import { writeFile } from 'node:fs/promises';
+import type { Command } from '../command';
+import { UsageError } from '../command';
+import { parseArgs, strFlag } from '../args';
+import { compress } from '../../core/compress/pipeline';
+import { toReport } from '../../core/compress/report';
+import type { CompressionReport } from '../../core/compress/types';
+import { loadCompressInputs, parseModelSpecs } from '../../node/compressInputs';
+import { PLAN_BOOLEANS, PLAN_FLAGS, PLAN_USAGE, planFromFlags, stderrProgress } from '../../node/compressPlan';
+import { setupNodeTfjs } from '../../node/tfjs';
+
+const DEFAULT_MODELS = 'digits,fashion,keywords,activity';
+
+const usage = `Usage: yono compress [--models LIST] [--preset NAME] [--d N] [--k N] [--budget PP] [--seed S]
+                     [--out FILE.yono] [--report FILE.json] [--json] [--quiet]
+
+Compresses several models into shared PQ codebooks and prints per model the float and compressed
+test accuracy, the bytes and the ratio, then the totals and the time per phase.
+
+  --models LIST        comma-separated built-in tasks and/or PATH/model.json=DATA_DIR
+                       (DATA_DIR: x.npy + y.npy, split 60/20/20 by seed, or train/ val/ test/
+                       subfolders each with x.npy + y.npy). Default: ${DEFAULT_MODELS}
+${PLAN_USAGE}
+  --report FILE.json   write the JSON report
+  --out FILE.yono      write the bundle (needs the bundle writer, core/bundle)
+  --json               print the JSON report on stdout instead of the table
+  --quiet              no progress on stderr`;
+
+const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
+const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+
+/** The human summary of a report. */
+export function formatReport(r: CompressionReport): string {
+  const lines = [`preset ${r.preset}: ${r.codebooks.map((c) => `${c.name} (d = ${c.d}, K = ${c.k}, ${c.layers.length} layers)`).join(', ') || 'no codebooks'}`, ''];
+  const rows = [['model', 'float acc', 'compressed acc', 'drop pp', 'float32', 'compressed', 'ratio', 'layers pq/int8/f32']];
+  for (const m of r.models) {
+    const c = (f: string) => m.layers.filter((l) => l.format === f).length;
+    rows.push([m.name, pct(m.accuracyFloat), pct(m.accuracyCompressed), ((m.accuracyFloat - m.accuracyCompressed) * 100).toFixed(2),
+      kb(m.float32Bytes), kb(m.compressedBytes), `${(m.float32Bytes / m.compressedBytes).toFixed(2)}x`, `${c('pq')}/${c('int8')}/${c('float32')}`]);
+  }
+  rows.push(['TOTAL', '', '', '', kb(r.totals.float32Bytes), kb(r.totals.compressedBytes), `${r.totals.ratio.toFixed(2)}x`, `codebooks ${kb(r.totals.codebookBytes)}`]);
+  const w = rows[0].map((_, i) => Math.max(...rows.map((x) => x[i].length)));
+  lines.push(...rows.map((x) => x.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ')));
+  lines.push('', `time (ms): ${Object.entries(r.timingsMs).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  return lines.join('\n');
+}
+
+export const compressCommand: Command = {
+  name: 'compress',
+  summary: 'compress models into shared PQ codebooks (YONO) and report bytes and accuracy',
+  usage,
+  async run(argv) {
+    const p = parseArgs(argv, { values: ['models', 'report', 'out', ...PLAN_FLAGS], booleans: ['json', 'quiet', ...PLAN_BOOLEANS] });
+    if (p.positional.length) throw new UsageError(`unexpected argument '${p.positional[0]}'`);
+    const plan = planFromFlags(p);
+    const out = strFlag(p, 'out');
+    if (out !== undefined) throw new Error('--out: the .yono bundle writer (core/bundle) is not available in this build yet; use --report for now');
+    await setupNodeTfjs();
+    const inputs = await loadCompressInputs(parseModelSpecs(strFlag(p, 'models', DEFAULT_MODELS)!), { seed: plan.seed });
+    const result = await compress(inputs, plan, { onProgress: stderrProgress(p.flags.has('quiet')) });
+    const report = toReport(result);
+    const reportPath = strFlag(p, 'report');
+    if (reportPath) await writeFile(reportPath, `${JSON.stringify(report, null, 1)}\n`);
+    console.log(p.flags.has('json') ? JSON.stringify(report) : formatReport(report));
+    return 0;
+  },
+};

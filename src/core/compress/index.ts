@@ -1,0 +1,20 @@
+/** Public API of the compression pipeline (core/compress). */
+export type * from './types';
+export { compress, learnPlanCodebooks } from './pipeline';
+export type { CompressOptions } from './pipeline';
+export type { CompressInput } from './state';
+export type { SplitData } from './session';
+export { decodeModel } from './decode';
+export { decodeKernel, encodePQ, encodeInt8, prepareKernel } from './encode';
+export { toReport } from './report';
+export { PRESET_NAMES, PRESET_LABELS, presetPlan, validatePlan, isPresetName } from './presets';
+export type { PresetName } from './presets';
+export { routeLayers, resolveGroups, kernelClass, groupConfig, layerKey } from './routing';
+export type { LayerRoute, GroupSpec } from './routing';
+export { compareBaselines, baselineRow } from './baselines';
+export type { BaselineRow } from './baselines';
+export { leaveOneOut } from './loo';
+export type { LooRow } from './loo';
+export { HEADER_BYTES, codebookBytes, layerBytes, encodingBytes, packedBytes } from './accounting';
+export { quantizeInt8, dequantizeInt8, outputUnits } from './int8';
+export { normScales, applyScales } from './normalize';

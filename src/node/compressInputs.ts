@@ -1,0 +1,95 @@
+// Node glue of the compression pipeline: turns `--models digits,fashion,PATH/model.json=DATA_DIR` into
+// CompressInputs (float IR with batch norm folded + train/val/test splits) read from disk.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CompressInput } from '../core/compress/state';
+import type { SplitData } from '../core/compress/session';
+import { mulberry32 } from '../core/util/random';
+import { isTaskName, type TaskName } from '../core/data/types';
+import { readEvalData } from '../core/io/evalData';
+import { loadModelFiles } from '../core/io/loadModel';
+import { foldBatchNorm } from '../core/models/foldBatchNorm';
+import { loadTaskNode } from './data';
+import { findModelsDir, readModelFiles, readNpyDir } from './files';
+
+/** One `--models` entry: a built-in task, or a user's model.json with an optional data folder. */
+export type ModelSpec =
+  | { kind: 'builtin'; task: TaskName }
+  | { kind: 'file'; modelJson: string; dataDir: string | null };
+
+/** Parses `digits,fashion,path/model.json=DATA_DIR`; throws naming a bad entry and the valid forms. */
+export function parseModelSpecs(arg: string): ModelSpec[] {
+  const parts = arg.split(',').map((s) => s.trim()).filter(Boolean);
+  if (parts.length === 0) throw new Error('--models is empty: list built-in tasks (digits, fashion, keywords, activity) and/or PATH/model.json=DATA_DIR');
+  return parts.map((p): ModelSpec => {
+    if (isTaskName(p)) return { kind: 'builtin', task: p };
+    const eq = p.indexOf('=');
+    const file = eq >= 0 ? p.slice(0, eq) : p;
+    if (!file.endsWith('.json')) {
+      throw new Error(`--models entry '${p}' is neither a built-in task (digits, fashion, keywords, activity) nor PATH/model.json[=DATA_DIR]`);
+    }
+    return { kind: 'file', modelJson: file, dataDir: eq >= 0 ? p.slice(eq + 1) : null };
+  });
+}
+
+/** Selects rows of a split. */
+function take(x: Float32Array, y: ArrayLike<number>, rows: Uint32Array, rowLen: number): SplitData {
+  const out = new Float32Array(rows.length * rowLen);
+  const yy = new Uint8Array(rows.length);
+  rows.forEach((r, i) => { out.set(x.subarray(r * rowLen, (r + 1) * rowLen), i * rowLen); yy[i] = y[r]; });
+  return { x: out, y: yy, n: rows.length };
+}
+
+/**
+ * A user's data folder: `train/`, `val/`, `test/` subfolders each with x.npy + y.npy; or a single
+ * x.npy + y.npy, split by a seeded shuffle into 60 % train, 20 % val, 20 % test.
+ */
+async function userData(dir: string, inputShape: number[], classes: number, seed: number): Promise<Omit<CompressInput, 'ir'>> {
+  const rowLen = inputShape.reduce((a, b) => a * b, 1);
+  const read = async (d: string) => {
+    const { x, y } = await readNpyDir(d);
+    const e = readEvalData(x, y, inputShape, classes);
+    if (classes > 256) throw new Error(`${d}: more than 256 classes are not supported`);
+    return { x: e.x, y: Uint8Array.from(e.y), n: e.y.length };
+  };
+  if (['train', 'val', 'test'].every((s) => existsSync(join(dir, s, 'x.npy')))) {
+    return { train: await read(join(dir, 'train')), val: await read(join(dir, 'val')), test: await read(join(dir, 'test')) };
+  }
+  if (!existsSync(join(dir, 'x.npy'))) throw new Error(`data folder ${dir} has neither x.npy + y.npy nor train/, val/, test/ subfolders with them`);
+  const all = await read(dir);
+  if (all.n < 10) throw new Error(`${dir}: ${all.n} samples are too few to split into train/val/test; give at least 10`);
+  const rnd = mulberry32(seed);
+  const idx = Uint32Array.from({ length: all.n }, (_, i) => i);
+  for (let i = all.n - 1; i > 0; i--) { const j = Math.floor(rnd() * (i + 1)); const t = idx[i]; idx[i] = idx[j]; idx[j] = t; }
+  const a = Math.floor(all.n * 0.6);
+  const b = Math.floor(all.n * 0.8);
+  return { train: take(all.x, all.y, idx.slice(0, a), rowLen), val: take(all.x, all.y, idx.slice(a, b), rowLen), test: take(all.x, all.y, idx.slice(b), rowLen) };
+}
+
+/**
+ * Loads every spec: built-in tasks from `public/models/<task>/model.json` and `public/data/<task>`;
+ * user models from their model.json (+ weight shards beside it) and data folder. Batch norm is folded.
+ * A user model without data cannot be evaluated: that is an error saying how to give data.
+ */
+export async function loadCompressInputs(specs: ModelSpec[], opts: { modelsDir?: string; dataDir?: string; seed?: number } = {}): Promise<CompressInput[]> {
+  const out: CompressInput[] = [];
+  for (const s of specs) {
+    if (s.kind === 'builtin') {
+      const mdir = opts.modelsDir ?? findModelsDir();
+      const loaded = await loadModelFiles(await readModelFiles(join(mdir, s.task, 'model.json')), s.task);
+      loaded.model.dispose();
+      const ds = await loadTaskNode(s.task, opts.dataDir);
+      out.push({ ir: foldBatchNorm(loaded.ir), train: ds.train, val: ds.val, test: ds.test });
+    } else {
+      const loaded = await loadModelFiles(await readModelFiles(s.modelJson));
+      const outShape = loaded.model.outputs[0].shape;
+      const classes = outShape[outShape.length - 1] as number;
+      loaded.model.dispose();
+      if (!s.dataDir) throw new Error(`model ${s.modelJson} has no data: write it as ${s.modelJson}=DATA_DIR with x.npy and y.npy in DATA_DIR`);
+      const name = loaded.ir.name && !out.some((m) => m.ir.name === loaded.ir.name) ? loaded.ir.name : `model${out.length + 1}`;
+      const ir = foldBatchNorm({ ...loaded.ir, name });
+      out.push({ ir, ...(await userData(s.dataDir, ir.inputShape, classes, opts.seed ?? 1)) });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,103 @@
+// Shared by `yono compress`, `yono compare` and the bench: plan flags -> Plan, progress printing.
+import type { ParsedArgs } from '../cli/args';
+import { UsageError } from '../cli/command';
+import { isPresetName, presetPlan, PRESET_NAMES } from '../core/compress/presets';
+import type { GroupingRule, Normalization, Plan } from '../core/compress/types';
+import type { Progress } from '../core/util/progress';
+
+/** Value flags that tune a plan; see PLAN_USAGE. */
+export const PLAN_FLAGS = ['preset', 'd', 'd-spatial', 'k', 'budget', 'seed', 'norm', 'grouping', 'epochs', 'recovery-layers', 'keep-under', 'train-samples'];
+/** Boolean flags that tune a plan. */
+export const PLAN_BOOLEANS = ['no-recovery', 'recovery', 'codewords', 'no-autoplan'];
+
+/** Usage lines of the plan flags. */
+export const PLAN_USAGE = `  --preset NAME        ${PRESET_NAMES.join(' | ')} (default yono)
+  --d N                subvector length of 1x1/dense layers (default 8)
+  --d-spatial N        subvector length of 3x3/depthwise/conv1d kernels (default 9)
+  --k N                codewords per codebook (default 256)
+  --budget PP          per-model accuracy budget, percentage points (default 1.0)
+  --seed S             seed of every random choice (default 1)
+  --norm MODE          none | layer | channel
+  --grouping RULE      paper | single | per-model | per-layer
+  --keep-under N       layers with fewer weights stay int8
+  --recovery / --no-recovery   turn the EM recovery on or off
+  --recovery-layers N  EM rounds (layers) per model (default 3)
+  --epochs N           fine-tuning epochs per EM round (default 1)
+  --train-samples N    training rows per epoch (default 4096; 0 = all)
+  --codewords          also fine-tune the codewords (trades generality)
+  --no-autoplan        do not revert sensitive layers to int8`;
+
+function num(p: ParsedArgs, name: string): number | undefined {
+  const v = p.flags.get(name);
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (v === true || !Number.isFinite(n)) throw new UsageError(`--${name} must be a number, got ${String(v)}`);
+  return n;
+}
+
+function int(p: ParsedArgs, name: string, min: number): number | undefined {
+  const n = num(p, name);
+  if (n !== undefined && (!Number.isInteger(n) || n < min)) throw new UsageError(`--${name} must be an integer >= ${min}, got ${n}`);
+  return n;
+}
+
+/** The plan of a preset with the command-line tweaks applied. `presetOverride` wins over --preset. */
+export function planFromFlags(p: ParsedArgs, presetOverride?: string): Plan {
+  const name = presetOverride ?? (p.flags.get('preset') as string | undefined) ?? 'yono';
+  if (!isPresetName(name)) throw new UsageError(`unknown preset '${name}'; use one of ${PRESET_NAMES.join(', ')}`);
+  const plan = presetPlan(name);
+  const d = int(p, 'd', 1);
+  const ds = int(p, 'd-spatial', 1);
+  const k = int(p, 'k', 2);
+  for (const g of Object.keys(plan.groups)) {
+    if (k !== undefined) plan.groups[g].k = k;
+    if (d !== undefined && g !== 'spatial') plan.groups[g].d = d;
+    if (ds !== undefined && g === 'spatial') plan.groups[g].d = ds;
+  }
+  const budget = num(p, 'budget');
+  if (budget !== undefined) { if (budget < 0) throw new UsageError('--budget must be >= 0'); plan.budgetPp = budget; }
+  const seed = int(p, 'seed', 0);
+  if (seed !== undefined) plan.seed = seed;
+  const norm = p.flags.get('norm');
+  if (norm !== undefined) {
+    if (!['none', 'layer', 'channel'].includes(String(norm))) throw new UsageError(`--norm must be none, layer or channel, got ${String(norm)}`);
+    plan.normalization = norm as Normalization;
+  }
+  const grouping = p.flags.get('grouping');
+  if (grouping !== undefined) {
+    if (!['paper', 'single', 'per-model', 'per-layer'].includes(String(grouping))) throw new UsageError(`--grouping must be paper, single, per-model or per-layer, got ${String(grouping)}`);
+    plan.grouping = grouping as GroupingRule;
+  }
+  const keep = int(p, 'keep-under', 0);
+  if (keep !== undefined) plan.keep.minParams = keep;
+  if (p.flags.has('recovery')) plan.recovery.enabled = true;
+  if (p.flags.has('no-recovery')) plan.recovery.enabled = false;
+  if (p.flags.has('codewords')) plan.recovery.fineTuneCodewords = true;
+  if (p.flags.has('no-autoplan')) plan.autoPlan = false;
+  const epochs = int(p, 'epochs', 0);
+  if (epochs !== undefined) plan.recovery.epochs = epochs;
+  const layers = int(p, 'recovery-layers', 0);
+  if (layers !== undefined) plan.recovery.maxLayers = layers;
+  const samples = int(p, 'train-samples', 0);
+  if (samples !== undefined) plan.recovery.maxTrainSamples = samples;
+  if (p.flags.size > 0 && presetOverride === undefined && name === plan.preset && hasTweaks(p)) plan.preset = `${name}*`;
+  return plan;
+}
+
+function hasTweaks(p: ParsedArgs): boolean {
+  return [...PLAN_FLAGS, ...PLAN_BOOLEANS].some((f) => f !== 'preset' && f !== 'seed' && p.flags.has(f));
+}
+
+/** A progress printer for stderr: one line per phase change or every 5 %, unless quiet. */
+export function stderrProgress(quiet: boolean): ((p: Progress) => void) | undefined {
+  if (quiet) return undefined;
+  let last = -1;
+  let phase = '';
+  return (p) => {
+    const pct = Math.floor(p.fraction * 100);
+    if (p.phase === phase && pct < last + 5) return;
+    last = pct;
+    phase = p.phase;
+    process.stderr.write(`[${String(pct).padStart(3)} %] ${p.phase}: ${p.message ?? ''}\n`);
+  };
+}

@@ -160,3 +160,10 @@ export function validateModelCounts(m: ModelCounts): void {
   }
   for (const c of m.codebooks ?? []) checkCount(c.bytes, `${m.model}.codebooks[${c.id}].bytes`);
 }
+
+/**
+ * What `yono simulate FILE.yono` needs from the bundle code (issue 5): the per-model counts of a bundle's bytes,
+ * measured by running the runtime once per model or derived from its manifest. Throws with a message on a bad
+ * bundle. The CLI takes such a function as a parameter, so it does not depend on the reader's internals.
+ */
+export type BundleCountsReader = (bundle: Uint8Array) => ModelCounts[] | Promise<ModelCounts[]>;

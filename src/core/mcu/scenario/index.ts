@@ -4,7 +4,7 @@ export { parseScenario } from './parse';
 export { DEFAULT_SCENARIO, expandScenario } from './requests';
 export type { RequestList } from './requests';
 export { sdLoad, sdThroughput } from './sd-load';
-export { simulate } from './simulate';
+export { simulate, strategyMemoryMaps } from './simulate';
 export { planStrategy } from './strategy-plan';
 export type { ModelStepCosts, StrategyPlan } from './strategy-plan';
 export { STRATEGY_NAMES } from './types';

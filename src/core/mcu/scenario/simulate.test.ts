@@ -5,7 +5,7 @@ import { NRF52840, STM32F746, STM32H743 } from '../devices/index';
 import { IRBuilder } from '../reference-models/builder';
 import { taskStandins } from '../reference-models/task-standins';
 import { DEFAULT_SCENARIO } from './requests';
-import { simulate } from './simulate';
+import { simulate, strategyMemoryMaps } from './simulate';
 import type { SimulationReport } from './types';
 
 const bundle = (): ModelCounts[] => taskStandins().map((ir) => countsFromIR(ir, 'pq'));
@@ -140,5 +140,11 @@ describe('simulate', () => {
 
   it('is deterministic', () => {
     expect(simulate(bundle(), STM32H743, DEFAULT_SCENARIO)).toEqual(simulate(bundle(), STM32H743, DEFAULT_SCENARIO));
+  });
+
+  it('gives the same memory maps without simulating', () => {
+    const maps = strategyMemoryMaps(bundle(), NRF52840, { baselineFormat: 'float32' });
+    expect(maps.map((m) => [m.strategy, m.fits])).toEqual([['external-storage', false], ['internal-flash', true], ['yono', true]]);
+    expect(maps[0].message).toMatch(/does not fit in SRAM: needs .* KB, has 256\.0 KB/);
   });
 });

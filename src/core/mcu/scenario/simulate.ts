@@ -6,7 +6,7 @@ import type { RequestList } from './requests';
 import { planStrategy } from './strategy-plan';
 import type { PlanOptions, StrategyPlan } from './strategy-plan';
 import { STRATEGY_NAMES } from './types';
-import type { Scenario, SimEvent, SimulateOptions, SimulationReport, StrategyName, StrategyResult } from './types';
+import type { MemoryMap, Scenario, SimEvent, SimulateOptions, SimulationReport, StrategyName, StrategyResult } from './types';
 
 function resolve(o: SimulateOptions): SimulationReport['options'] {
   const baselineFormat = o.baselineFormat ?? 'int8';
@@ -133,4 +133,15 @@ export function simulate(models: ModelCounts[], device: DeviceProfile, scenario:
     device: device.id, deviceName: device.name, requests: req.atUs.length, durationUs: endUs, options: o, strategies: results,
     reduction: { switchLatencyPct: pct(yono?.meanSwitchMs, ext?.meanSwitchMs), switchEnergyPct: pct(yono?.meanSwitchMj, ext?.meanSwitchMj) },
   };
+}
+
+/**
+ * The memory map of every strategy (or those in `options.strategies`) for a set of compressed models on a
+ * device, without simulating a timeline: the fits / does-not-fit badges of the UI.
+ */
+export function strategyMemoryMaps(models: ModelCounts[], device: DeviceProfile, options: SimulateOptions = {}): MemoryMap[] {
+  const o = resolve(options);
+  models.forEach(validateModelCounts);
+  const planOpts: PlanOptions = { baselineFormat: o.baselineFormat, baselineEngine: o.baselineEngine, sdChunkBytes: o.sdChunkBytes, sdPowerCycle: o.sdPowerCycle };
+  return o.strategies.map((s) => planStrategy(s, models, device, planOpts).memory);
 }

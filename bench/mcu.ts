@@ -49,8 +49,12 @@ export function benchMcu(opts: { requests?: number; runs?: number } = {}): McuBe
   return rows;
 }
 
+/** One line per device, for `npm run bench`. */
+export function formatMcuBench(rows: McuBenchRow[]): string {
+  return ['mcu: simulate() on ~10,000 requests x 3 strategies (target < 1 s)', ...rows.map((r) =>
+    `  ${r.device.padEnd(10)} ${String(r.requests).padStart(6)} requests, ${String(r.events).padStart(6)} events: median ${r.medianMs.toFixed(1)} ms, min ${r.minMs.toFixed(1)} ms`)].join('\n');
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  for (const r of benchMcu()) {
-    console.log(`mcu simulate ${r.device.padEnd(10)} ${String(r.requests).padStart(6)} requests, ${String(r.events).padStart(6)} events: median ${r.medianMs.toFixed(1)} ms, min ${r.minMs.toFixed(1)} ms`);
-  }
+  console.log(formatMcuBench(benchMcu()));
 }

@@ -10,6 +10,7 @@ export const STM32L4R5_CALIBRATION: DeviceProfile = {
   id: 'stm32l4r5',
   name: 'STM32L4R5 (Cortex-M4, 120 MHz; NUCLEO-L4R5ZI, calibration only)',
   core: CORTEX_M4F,
+  // M4 120 MHz, 640 KB SRAM, 2 MB flash (MCU-FIGURES.md, STM32L4R5 row)
   clockHz: 120e6,
   sramBytes: 640 * 1024,
   flashBytes: 2 * 1024 * 1024,
@@ -21,6 +22,7 @@ export const STM32L4R5_CALIBRATION: DeviceProfile = {
     stallCyclesPerByte: 0.625,
     note: '5 WS at 120 MHz, 64-bit lines, ART accelerator',
   },
+  // SD and sleep figures are not used by the calibration (compute only): SPI at 20 MHz as measured on the ESP32
   sd: {
     bus: 'spi', streamBytesPerS: 512 / 0.00029, perReadOverheadS: 0.00035, openSectorReads: SD_OPEN_SECTOR_READS,
     initS: SD_INIT_S, cardReadCurrentA: 0.020, cardIdleCurrentA: SD_IDLE_A,

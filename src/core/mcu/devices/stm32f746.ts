@@ -11,6 +11,7 @@ export const STM32F746: DeviceProfile = {
   clockHz: 216e6,
   // 320 KB = 64 KB DTCM + 240 KB SRAM1 + 16 KB SRAM2 (ITCM 16 KB is for code); same sources
   sramBytes: 320 * 1024,
+  // 1 MB flash (same sources)
   flashBytes: 1024 * 1024,
   flash: {
     // 7 WS (8 cycles) at 216 MHz, 2.7-3.6 V (30 MHz per WS, RM0090/RM0390 grid); 256-bit flash lines

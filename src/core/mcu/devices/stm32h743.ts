@@ -13,6 +13,7 @@ export const STM32H743: DeviceProfile = {
   clockHz: 480e6,
   // "1 MB RAM" (Linux stm32h743-overview.rst); banks: 512 KB AXI + 288 KB SRAM1-3 + 64 KB SRAM4 + 128 KB DTCM
   sramBytes: 1024 * 1024,
+  // 2 MB flash (Linux stm32h743-overview.rst)
   flashBytes: 2 * 1024 * 1024,
   flash: {
     // RM0433: 4 WS with the AXI clock at 240 MHz (CPU:AXI = 2:1); 256-bit flash words

@@ -1,3 +1,5 @@
+import { KmeansDemo } from './dev/KmeansDemo';
+
 export function App() {
   return (
     <main className="app">
@@ -7,6 +9,7 @@ export function App() {
           {globalThis.crossOriginIsolated ? 'cross-origin isolated' : 'not isolated'}
         </span>
       </header>
+      <KmeansDemo />
     </main>
   );
 }

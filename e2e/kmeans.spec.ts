@@ -1,0 +1,60 @@
+import { test, expect } from '@playwright/test';
+import type { Page } from '@playwright/test';
+
+// Counts main-thread long tasks from now on (registered before a run starts).
+async function watchLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask' });
+  });
+}
+
+const longTasks = (page: Page) => page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+
+async function setField(page: Page, name: string, value: number): Promise<void> {
+  await page.getByTestId('kmeans-demo').locator(`input[name="${name}"]`).fill(String(value));
+}
+
+test('k-means runs in a worker from the page: progress, result, a responsive page; cancel stops a run and a later run works', async ({ page }) => {
+  await page.goto('/');
+  const panel = page.getByTestId('kmeans-demo');
+  await panel.locator('summary').click();
+  const status = page.getByTestId('kmeans-status');
+  const run = panel.getByRole('button', { name: 'Run k-means' });
+  const cancel = panel.getByRole('button', { name: 'Cancel' });
+  await expect(status).toHaveText('idle');
+
+  // 1. A full run: 131,072 subvectors x 8, K = 256, 30 iterations.
+  await watchLongTasks(page);
+  await run.click();
+  await expect(status).toHaveText('running');
+  await expect(status).toHaveText('done', { timeout: 120_000 });
+  await expect(page.getByTestId('kmeans-iterations')).toHaveText('30');
+  expect(Number(await page.getByTestId('kmeans-inertia').textContent())).toBeGreaterThan(0);
+  expect(Number(await page.getByTestId('kmeans-progress-events').textContent())).toBeGreaterThan(0);
+  await expect(page.getByTestId('kmeans-progress')).toHaveJSProperty('value', 1);
+  await expect(page.getByTestId('kmeans-transferred')).toHaveText('yes');
+  await expect(page.getByTestId('kmeans-ms')).toContainText('wasm');
+  console.log(`k-means in the worker: ${await page.getByTestId('kmeans-ms').textContent()}`);
+  const tasks = await longTasks(page);
+  expect(tasks.filter((ms) => ms > 200), `main-thread long tasks (ms): ${tasks.join(', ')}`).toEqual([]);
+
+  // 2. A long run, cancelled once progress shows: it stops and says so.
+  await setField(page, 'iterations', 5000);
+  await run.click();
+  await expect.poll(async () => Number(await page.getByTestId('kmeans-progress').evaluate((p) => (p as HTMLProgressElement).value)), { timeout: 60_000 })
+    .toBeGreaterThan(0);
+  await cancel.click();
+  await expect(status).toHaveText('cancelled');
+  await expect(page.getByTestId('kmeans-result')).toHaveCount(0);
+
+  // 3. A later run works (the worker was restarted).
+  await setField(page, 'iterations', 3);
+  await setField(page, 'units', 256);
+  await run.click();
+  await expect(status).toHaveText('done', { timeout: 60_000 });
+  await expect(page.getByTestId('kmeans-iterations')).toHaveText('3');
+});

@@ -21,9 +21,10 @@ describe('synthetic weights', () => {
 });
 
 describe('benchKmeans on a small workload', () => {
-  it('times yono and ml-kmeans, which reach the same inertia', async () => {
+  it('times yono (1 and 2 threads) and ml-kmeans, which reach the same inertia', async () => {
     const r = await benchKmeans({ runs: 1, workload: { n: 3000, d: 8, k: 16, iterations: 5, seed: 1 }, large: false });
-    expect(Object.keys(r.implementations)).toEqual(expect.arrayContaining(['yono', 'ml-kmeans']));
+    expect(Object.keys(r.implementations)).toEqual(expect.arrayContaining(['yono', 'yono-2-threads', 'ml-kmeans']));
+    expect(r.inertiaCheck.relDiff['yono-2-threads']).toBeLessThan(1e-9); // same algorithm, merged sums
     expect(r.implementations.yono.iterations).toBe(5);
     expect(r.implementations['ml-kmeans'].iterations).toBe(5);
     expect(r.inertiaCheck.ok).toBe(true);

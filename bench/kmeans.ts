@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { kmeans } from '../src/core/pq/kmeans';
 import { assign } from '../src/core/pq/assign';
 import { fixedInitialCentroids, syntheticWeights, WEIGHTS_DESCRIPTION } from './weights';
+import { parallelKmeans } from './kmeans-parallel';
 
 /** One k-means workload: n subvectors of d dims, k codewords, a fixed number of Lloyd iterations. */
 export interface Workload { n: number; d: number; k: number; iterations: number; seed: number }
@@ -47,6 +48,8 @@ export interface KmeansBenchOptions {
   mlKmeans?: boolean;
   /** Run the larger case (default true). */
   large?: boolean;
+  /** Also time the project's k-means on this many worker threads (default 2; 1 or 0 = skip). */
+  threads?: number;
   /** Progress lines (default: none). */
   log?: (line: string) => void;
   /** Workloads other than STANDARD / LARGE (tests use small ones). */
@@ -91,6 +94,20 @@ async function timeMlKmeans(x: Float32Array, w: Workload, init: Float32Array, ru
   // Its inertia: exact squared distances of every point to the nearest of its final centroids.
   const inertia = assign(x, w.n, w.d, Float32Array.from(centroids.flat()), w.k).inertia;
   return { msPerIter: median(per), runsMsPerIter: per, inertia, iterations };
+}
+
+async function timeParallel(x: Float32Array, w: Workload, init: Float32Array, runs: number, threads: number, log: (s: string) => void): Promise<Figure> {
+  const per: number[] = [];
+  let last = { inertia: 0, iterations: 0 };
+  for (let r = 0; r < runs; r++) {
+    const t = performance.now();
+    const res = await parallelKmeans(x, w.n, w.d, w.k, init, w.iterations, threads);
+    const ms = performance.now() - t;
+    per.push(ms / res.iterations);
+    last = res;
+    log(`  yono on ${threads} threads, run ${r + 1}/${runs}: ${(ms / res.iterations).toFixed(1)} ms/iter`);
+  }
+  return { msPerIter: median(per), runsMsPerIter: per, inertia: last.inertia, iterations: last.iterations, engine: `wasm, ${threads} worker threads` };
 }
 
 /** Why scikit-learn cannot run here, or null when `python3 -c "import sklearn"` works. */
@@ -140,6 +157,8 @@ export async function benchKmeans(opts: KmeansBenchOptions = {}): Promise<Kmeans
   const skipped: Record<string, string> = {};
 
   implementations.yono = await timeYono(x, w, init, runs, log);
+  const threads = opts.threads ?? 2;
+  if (threads > 1) implementations[`yono-${threads}-threads`] = await timeParallel(x, w, init, runs, threads, log);
   if (opts.mlKmeans ?? true) {
     try {
       implementations['ml-kmeans'] = await timeMlKmeans(x, w, init, runs, log);
@@ -174,7 +193,10 @@ export async function benchKmeans(opts: KmeansBenchOptions = {}): Promise<Kmeans
     const L = opts.largeWorkload ?? LARGE;
     log(`larger case: ${L.n} x ${L.d}, K = ${L.k}...`);
     const xl = syntheticWeights(L.n, L.d, L.seed);
-    report.large = { workload: L, implementations: { yono: await timeYono(xl, L, fixedInitialCentroids(xl, L.n, L.d, L.k, L.seed + 100), runs, log) } };
+    const initL = fixedInitialCentroids(xl, L.n, L.d, L.k, L.seed + 100);
+    const large: Record<string, Figure> = { yono: await timeYono(xl, L, initL, runs, log) };
+    if (threads > 1) large[`yono-${threads}-threads`] = await timeParallel(xl, L, initL, runs, threads, log);
+    report.large = { workload: L, implementations: large };
   }
   return report;
 }
@@ -192,19 +214,21 @@ export function formatKmeansBench(r: KmeansBenchReport): string {
   ];
   const base = r.implementations.yono;
   for (const [name, f] of Object.entries(r.implementations)) {
-    const vs = name === 'yono' ? '' : `  ${(f.msPerIter / base.msPerIter).toFixed(1)}x the time of yono`;
-    lines.push(`  ${name.padEnd(13)} ${fmt(f.msPerIter).padStart(7)} ms/iter  (runs: ${f.runsMsPerIter.map(fmt).join(', ')})  inertia ${f.inertia.toPrecision(7)}${f.engine ? `  [${f.engine}]` : ''}${vs}`);
+    const ratio = f.msPerIter / base.msPerIter;
+    const vs = name === 'yono' ? '' : ratio >= 1 ? `  ${ratio.toFixed(1)}x the time of yono` : `  ${(1 / ratio).toFixed(2)}x faster than yono on 1 thread`;
+    lines.push(`  ${name.padEnd(15)} ${fmt(f.msPerIter).padStart(7)} ms/iter  (runs: ${f.runsMsPerIter.map(fmt).join(', ')})  inertia ${f.inertia.toPrecision(7)}${f.engine ? `  [${f.engine}]` : ''}${vs}`);
   }
-  for (const [name, why] of Object.entries(r.skipped)) lines.push(`  ${name.padEnd(13)} not timed: ${why}`);
+  for (const [name, why] of Object.entries(r.skipped)) lines.push(`  ${name.padEnd(15)} not timed: ${why}`);
   const diffs = Object.entries(r.inertiaCheck.relDiff).map(([n, v]) => `${n} ${v.toExponential(2)}`);
   if (diffs.length) {
     lines.push(`  inertia vs yono (relative): ${diffs.join(', ')} — ${r.inertiaCheck.ok ? 'same' : 'DIFFERENT'} within ${r.inertiaCheck.tolerance}`);
   }
   if (r.large) {
     const L = r.large.workload;
-    const f = r.large.implementations.yono;
     lines.push('', `larger case: ${L.n.toLocaleString('en')} x ${L.d}, K = ${L.k}, ${L.iterations} iterations (project only)`);
-    lines.push(`  yono          ${fmt(f.msPerIter).padStart(7)} ms/iter  (runs: ${f.runsMsPerIter.map(fmt).join(', ')})  inertia ${f.inertia.toPrecision(7)}  [${f.engine}]`);
+    for (const [name, f] of Object.entries(r.large.implementations)) {
+      lines.push(`  ${name.padEnd(15)} ${fmt(f.msPerIter).padStart(7)} ms/iter  (runs: ${f.runsMsPerIter.map(fmt).join(', ')})  inertia ${f.inertia.toPrecision(7)}  [${f.engine}]`);
+    }
   }
   return lines.join('\n');
 }

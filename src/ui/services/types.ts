@@ -17,17 +17,20 @@ export interface JobOptions {
   signal?: AbortSignal;
 }
 
-/** What a sample preview draws, per modality. Values are row-major. */
-export type SamplePreview =
+/** What a sample preview draws, per modality (values row-major), with the sample's class name. */
+export type SamplePreview = (
   | { kind: 'image'; width: number; height: number; /** (height x width), 0..1 */ pixels: Float32Array }
   | { kind: 'spectrogram'; frames: number; bands: number; /** (frames x bands), any scale */ values: Float32Array }
-  | { kind: 'trace'; length: number; /** (length x 3): x, y, z */ values: Float32Array; rateHz?: number };
+  | { kind: 'trace'; length: number; /** (length x 3): x, y, z */ values: Float32Array; rateHz?: number }
+) & { label?: string };
 
 /** One built-in task as the Models step shows it. Missing figures are null, never guessed. */
 export interface BuiltinTask {
   name: string;
   /** 'image' | 'audio' | 'sensor' (or what the manifest says). */
   modality: string;
+  /** True for generated data (synthetic speech, simulated accelerometer); null when unknown. */
+  synthetic: boolean | null;
   /** Free text such as "real MNIST" or "synthetic speech". */
   description: string | null;
   classes: string[] | null;
@@ -107,6 +110,8 @@ export interface BundleSummary {
 /** All calls the UI makes into the core. */
 export interface Services {
   loadBuiltins(): Promise<BuiltinCatalog>;
+  /** The first test sample of a built-in task for its preview; null when its data is absent. */
+  loadPreview(task: string): Promise<SamplePreview | null>;
   importModel(files: File[]): Promise<ImportedModel>;
   learnCodebook(req: LearnCodebookRequest, opts?: JobOptions): Promise<CodebookResult>;
   runSweep(req: LearnCodebookRequest & { ds: number[]; ks: number[] }, opts?: JobOptions): Promise<SweepPoint[]>;

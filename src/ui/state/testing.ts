@@ -7,6 +7,7 @@ export function fakeServices(over: Partial<Services> = {}): Services {
   const na = (f: string) => () => Promise.reject(new NotAvailableError(f, 'a test override'));
   return {
     loadBuiltins: async () => ({ status: 'missing', message: 'no built-ins in tests' }),
+    loadPreview: async () => null,
     importModel: na('Import'),
     learnCodebook: na('Learning'),
     runSweep: na('Sweep'),

@@ -2,7 +2,7 @@
 import type { StateCreator } from 'zustand';
 import type { AllState } from '../types';
 import type { StoreDeps } from '../deps';
-import type { BuiltinTask, ImportedModel } from '../../services/types';
+import type { BuiltinTask, ImportedModel, SamplePreview } from '../../services/types';
 import { describeError } from '../../services/errors';
 
 export interface ModelsSlice {
@@ -14,7 +14,10 @@ export interface ModelsSlice {
   excluded: string[];
   /** The last import's problems, shown inline under the drop zone. */
   importStatus: { state: 'idle' | 'importing' | 'error'; message: string | null; action: string | null };
+  /** Sample previews of built-in tasks, by task name (not persisted: re-read from the static files). */
+  previews: Record<string, { status: 'loading' | 'ready' | 'missing' | 'error'; preview: SamplePreview | null }>;
   loadBuiltins: () => Promise<void>;
+  loadPreview: (task: string) => Promise<void>;
   importFiles: (files: File[]) => Promise<void>;
   removeImported: (name: string) => void;
   setIncluded: (name: string, included: boolean) => void;
@@ -25,6 +28,19 @@ export const createModelsSlice = (deps: StoreDeps): StateCreator<AllState, [], [
   imported: [],
   excluded: [],
   importStatus: { state: 'idle', message: null, action: null },
+  previews: {},
+  loadPreview: async (task) => {
+    if (get().previews[task]) return;
+    const put = (v: ModelsSlice['previews'][string]) => set((s) => ({ previews: { ...s.previews, [task]: v } }));
+    put({ status: 'loading', preview: null });
+    try {
+      const preview = await deps.services.loadPreview(task);
+      put({ status: preview ? 'ready' : 'missing', preview });
+    } catch {
+      // A preview is decoration: a broken data file shows up where the data is used, with its message.
+      put({ status: 'error', preview: null });
+    }
+  },
   loadBuiltins: async () => {
     if (get().builtins.status === 'loading') return;
     set({ builtins: { status: 'loading', tasks: [], message: null } });

@@ -1,0 +1,34 @@
+/**
+ * A progress bar with its phase and percentage. It always takes the same height, running or not, so
+ * starting or finishing work never shifts the page.
+ */
+import type { Progress } from '../../core/util/progress';
+
+export interface ProgressBarProps {
+  /** Null when idle: the bar stays, empty, with `idleText`. */
+  progress: Progress | null;
+  label: string;
+  idleText?: string;
+}
+
+export function ProgressBar({ progress, label, idleText = '' }: ProgressBarProps) {
+  const pct = progress ? Math.round(progress.fraction * 100) : 0;
+  return (
+    <div className="progress">
+      <div
+        className="progress-bar"
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={progress ? pct : undefined}
+        aria-valuetext={progress ? `${progress.phase} ${pct}%` : idleText || 'idle'}
+      >
+        <div className="progress-fill" style={{ width: `${pct}%` }} />
+      </div>
+      <div className="progress-label">
+        {progress ? <><span>{progress.phase}</span>{progress.message && <span>{progress.message}</span>}<span className="pct">{pct}%</span></> : <span>{idleText}</span>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * Import your own model: `model.json` + its `.bin` weight shards (as tfjs `model.save` writes them),
+ * optional `x.npy` / `y.npy` evaluation data; by picker or drag-and-drop. Problems show inline.
+ */
+import { useApp } from '../../state/appStore';
+import { FileDrop } from '../../components/FileDrop';
+import { LayerTable } from './LayerTable';
+import { formatBytes, formatCount } from '../../lib/format';
+import { countParams } from '../../../core/models/stats';
+
+export function ImportCard() {
+  const status = useApp((s) => s.importStatus);
+  const importFiles = useApp((s) => s.importFiles);
+  const imported = useApp((s) => s.imported);
+  const remove = useApp((s) => s.removeImported);
+  return (
+    <section className="card" aria-labelledby="import-title">
+      <header>
+        <h2 id="import-title">Your models</h2>
+        <span className="card-sub">Stay in this browser; nothing is uploaded.</span>
+      </header>
+      <div className="stack">
+        <FileDrop label="Import model" accept=".json,.bin,.npy" disabled={status.state === 'importing'} onFiles={(f) => void importFiles(f)}>
+          <p className="small muted">Drop <code>model.json</code> with its <code>.bin</code> weight files here (optional data: <code>x.npy</code>, <code>y.npy</code>)</p>
+        </FileDrop>
+        <div className="import-status" aria-live="polite" style={{ minHeight: 40 }}>
+          {status.state === 'importing' && <div className="notice notice-info">Reading the files…</div>}
+          {status.state === 'error' && (
+            <div className="notice notice-error" role="alert" data-testid="import-error">
+              <span><strong>Import failed.</strong> {status.message} <em>{status.action}</em></span>
+            </div>
+          )}
+        </div>
+        {imported.map((m) => (
+          <details key={m.name} className="imported-model" open>
+            <summary className="row">
+              <strong>{m.name}</strong>
+              <span className="small muted">{formatCount(countParams(m.ir))} params · {formatBytes(countParams(m.ir) * 4)} float32 · {m.data ? `${formatCount(m.data.y.length)} samples` : 'no data'}</span>
+              <span className="spacer" />
+              <button type="button" className="btn btn-sm" onClick={() => remove(m.name)}>Remove</button>
+            </summary>
+            <LayerTable ir={m.ir} />
+          </details>
+        ))}
+      </div>
+    </section>
+  );
+}

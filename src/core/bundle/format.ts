@@ -1,0 +1,117 @@
+/**
+ * The `.yono` container: constants, limits and the manifest types. README.md in this folder is the
+ * specification; keep the two in step.
+ */
+import type { Activation, Padding } from '../models/ir';
+
+/** First 8 bytes of every bundle: "YONO" then CR LF SUB LF (catches text-mode and 7-bit transfers, as PNG). */
+export const MAGIC = Uint8Array.of(0x59, 0x4f, 0x4e, 0x4f, 0x0d, 0x0a, 0x1a, 0x0a);
+/** The only format version this code writes and reads. */
+export const FORMAT_VERSION = 1;
+/** Fixed header: magic, version, manifest length + CRC, data offset + length, header CRC. */
+export const HEADER_BYTES = 32;
+/** Alignment of the data area and of every section inside it (bytes). */
+export const ALIGN = 16;
+/** `format` field of the manifest. */
+export const FORMAT_NAME = 'yono-bundle';
+
+/**
+ * Sanity limits of the reader. They bound work and memory for hostile input; real MCU models are far
+ * below them (an MCU has at most a few MB of SRAM).
+ */
+export const LIMITS = {
+  models: 256,
+  codebooks: 4096,
+  sections: 1 << 20,
+  layersPerModel: 4096,
+  nameChars: 200,
+  /** Largest single dimension of any shape. */
+  dim: 1 << 24,
+  /** Elements of one activation tensor (64 MiB of float32). */
+  tensorElements: 1 << 24,
+  /** Activation arena of one model, bytes. */
+  arenaBytes: 64 << 20,
+  /** Multiply-accumulates of one inference. */
+  macs: 4e9,
+  /** Codeword length d and codebook size k. */
+  d: 4096,
+  k: 65536,
+} as const;
+
+/** Element type of a section. */
+export type Dtype = 'f32' | 'i8' | 'u8' | 'i32';
+export const DTYPE_BYTES: Record<Dtype, number> = { f32: 4, i8: 1, u8: 1, i32: 4 };
+
+/** One binary section of the data area. `offset` is relative to the data area start. */
+export interface SectionEntry {
+  name: string;
+  dtype: Dtype;
+  /** Elements (bytes for u8/i8). */
+  count: number;
+  offset: number;
+  /** Bytes: count * size of dtype. */
+  length: number;
+  /** CRC-32 (IEEE) of the section's bytes, unsigned. */
+  crc32: number;
+}
+
+/** A codebook group: (k x d) float32 values in section `section`. */
+export interface CodebookEntry { name: string; d: number; k: number; section: number }
+
+/** How a weight layer's kernel is stored. Numbers are section indices. */
+export type KernelEntry =
+  | { format: 'pq'; shape: number[]; codebook: string; d: number; bits: number; indices: number; scales: number | null }
+  | { format: 'int8'; shape: number[]; q: number; scales: number }
+  | { format: 'float32'; shape: number[]; data: number };
+
+interface LayerEntryBase { name: string; inputs: string[]; outputShape: number[] }
+
+/** A layer as the manifest stores it: the IR layer with every tensor replaced by a section reference. */
+export type LayerEntry = LayerEntryBase & (
+  | { kind: 'input' }
+  | { kind: 'dense'; activation: Activation; kernel: KernelEntry; bias: number | null }
+  | { kind: 'conv2d'; strides: [number, number]; padding: Padding; dilation: [number, number]; activation: Activation; kernel: KernelEntry; bias: number | null }
+  | { kind: 'conv1d'; stride: number; padding: Padding; dilation: number; activation: Activation; kernel: KernelEntry; bias: number | null }
+  | { kind: 'depthwiseConv2d'; strides: [number, number]; padding: Padding; dilation: [number, number]; activation: Activation; kernel: KernelEntry; bias: number | null }
+  | { kind: 'batchNorm'; scale: number; shift: number }
+  | { kind: 'maxPool2d' | 'avgPool2d'; poolSize: [number, number]; strides: [number, number]; padding: Padding }
+  | { kind: 'maxPool1d' | 'avgPool1d'; poolSize: number; stride: number; padding: Padding }
+  | { kind: 'globalAvgPool1d' | 'globalAvgPool2d' | 'globalMaxPool1d' | 'globalMaxPool2d' }
+  | { kind: 'flatten' }
+  | { kind: 'reshape'; targetShape: number[] }
+  | { kind: 'activation'; activation: Activation }
+  | { kind: 'add'; activation: Activation }
+);
+
+/** Stored test samples of a model: `x` (count x input elements, f32) and labels `y` (count, i32). */
+export interface SamplesEntry { count: number; x: number; y: number }
+
+/** One model of the bundle. */
+export interface ModelEntry {
+  name: string;
+  inputShape: number[];
+  output: string;
+  /** Test accuracies of the float and the compressed model in [0, 1], when known. */
+  accuracyFloat: number | null;
+  accuracyCompressed: number | null;
+  layers: LayerEntry[];
+  samples: SamplesEntry | null;
+}
+
+/** The JSON manifest. */
+export interface BundleManifest {
+  format: typeof FORMAT_NAME;
+  version: number;
+  /** Preset or plan name the bundle came from, for display. */
+  preset: string;
+  sections: SectionEntry[];
+  codebooks: CodebookEntry[];
+  models: ModelEntry[];
+}
+
+export const ACTIVATIONS: readonly Activation[] = ['linear', 'relu', 'relu6', 'sigmoid', 'tanh', 'softmax'];
+export const PADDINGS: readonly Padding[] = ['valid', 'same'];
+export const DTYPES: readonly Dtype[] = ['f32', 'i8', 'u8', 'i32'];
+
+/** Rounds up to a multiple of ALIGN. */
+export const alignUp = (n: number): number => Math.ceil(n / ALIGN) * ALIGN;

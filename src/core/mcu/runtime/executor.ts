@@ -1,0 +1,147 @@
+import type { Bundle } from '../../bundle/bundle';
+import { sectionView } from '../../bundle/bundle';
+import { BundleError } from '../../bundle/errors';
+import type { ModelCounts } from '../counts';
+import { compileModel } from './compile';
+import { COUNTER_FIELDS, Counters, accumulate } from './counters';
+import { modelCounts } from './counts';
+import type { WeightViews } from './decode';
+import { decodeUnit, gatherOffsets } from './decode';
+import { activateRange } from './kernels/activation';
+import { convUnit, depthwiseUnit, tapRanges } from './kernels/conv';
+import { activation, add, batchNorm } from './kernels/elementwise';
+import { globalPool, pool } from './kernels/pool';
+import type { MemoryImage } from './memory-image';
+import { createMemoryImage } from './memory-image';
+import type { Op, Program, TensorRef } from './program';
+import { BUF, OP } from './program';
+
+/** An op with everything resolved for execution: buffers, weight views, tap ranges. */
+interface Step {
+  op: Op;
+  x: Float32Array; xo: number;
+  x2: Float32Array; x2o: number;
+  y: Float32Array; yo: number;
+  w: WeightViews | null;
+  bias: Float32Array | null;
+  bnScale: Float32Array; bnShift: Float32Array;
+  ry: Int32Array; rx: Int32Array;
+}
+
+const EMPTY_F = new Float32Array(0);
+const EMPTY_I = new Int32Array(0);
+
+/** A model of a bundle, ready to run on the virtual MCU. */
+export interface ModelRuntime {
+  readonly program: Program;
+  readonly image: MemoryImage;
+  /** Runs one sample (input shape row-major); returns a copy of the model output (logits or probabilities). */
+  run(input: Float32Array): Float32Array;
+  /** Runs `n` samples stored back to back; outputs (n x outputSize) and the class (argmax of the flat output) of each. */
+  runBatch(x: Float32Array, n?: number): { outputs: Float32Array; classes: Int32Array };
+  /** Per-layer counts measured during the last run (runs a zero input first if none ran yet). */
+  counts(): ModelCounts;
+}
+
+/** Index of the largest value of v[o .. o + n) (the first on ties). */
+export function argmax(v: Float32Array, o = 0, n = v.length): number {
+  let best = 0;
+  for (let i = 1; i < n; i++) if (v[o + i] > v[o + best]) best = i;
+  return best;
+}
+
+function steps(bundle: Bundle, program: Program, image: MemoryImage): Step[] {
+  const buf = (r: TensorRef): Float32Array => (r.buf === BUF.arena ? image.arena : r.buf === BUF.input ? image.input : image.output);
+  const m = bundle.manifest.models.find((x) => x.name === program.model);
+  return program.ops.map((op): Step => {
+    const f32 = (i: number) => (i >= 0 ? sectionView(bundle, i, 'f32') : EMPTY_F);
+    let w: WeightViews | null = null;
+    if (op.w) {
+      const r = op.w;
+      const kind = m?.layers[op.layer].kind as 'dense';
+      w = {
+        ref: r, codebook: f32(r.codebook), indices: r.indices >= 0 ? sectionView(bundle, r.indices, 'u8') : new Uint8Array(0),
+        scales: f32(r.scales), q: r.q >= 0 ? sectionView(bundle, r.q, 'i8') : new Int8Array(0), data: f32(r.data), base: gatherOffsets(r, kind),
+      };
+    }
+    const g = op.g;
+    const windowed = op.op === OP.conv || op.op === OP.depthwise || op.op === OP.maxPool || op.op === OP.avgPool;
+    return {
+      op, x: buf(op.in), xo: op.in.offset, x2: op.in2 ? buf(op.in2) : EMPTY_F, x2o: op.in2 ? op.in2.offset : 0,
+      y: buf(op.out), yo: op.out.offset, w, bias: op.bias >= 0 ? f32(op.bias) : null, bnScale: f32(op.bnScale), bnShift: f32(op.bnShift),
+      ry: windowed ? tapRanges(g.outH, g.inH, g.kh, g.sh, g.dh, g.padT) : EMPTY_I,
+      rx: windowed ? tapRanges(g.outW, g.inW, g.kw, g.sw, g.dw, g.padL) : EMPTY_I,
+    };
+  });
+}
+
+function execute(s: Step, scratch: Float32Array, c: Counters): void {
+  const { op } = s;
+  const g = op.g;
+  switch (op.op) {
+    case OP.conv: case OP.depthwise: {
+      const w = s.w as WeightViews;
+      const unit = op.op === OP.conv ? convUnit : depthwiseUnit;
+      for (let u = 0; u < g.outC; u++) {
+        decodeUnit(w, u, scratch, c);
+        unit(s.x, s.xo, s.y, s.yo, g, scratch, u, s.bias ? s.bias[u] : 0, op.act, s.ry, s.rx, c);
+      }
+      if (s.bias) c.flashBytes += g.outC * 4;
+      if (op.act === 5) activateRange(s.y, s.yo, g.outH * g.outW * g.outC, g.outC, 5);
+      return;
+    }
+    case OP.maxPool: case OP.avgPool: pool(s.x, s.xo, s.y, s.yo, g, op.op === OP.maxPool, s.ry, s.rx, c); return;
+    case OP.globalMax: case OP.globalAvg: globalPool(s.x, s.xo, s.y, s.yo, g, op.op === OP.globalMax, c); return;
+    case OP.batchNorm: batchNorm(s.x, s.xo, s.y, s.yo, g.inH * g.inW, g.inC, s.bnScale, s.bnShift, c); return;
+    case OP.activation: activation(s.x, s.xo, s.y, s.yo, op.out.size, g.outC, op.act, c); return;
+    case OP.add: add(s.x, s.xo, s.x2, s.x2o, s.y, s.yo, op.out.size, g.outC, op.act, c); return;
+    case OP.copy: activation(s.x, s.xo, s.y, s.yo, op.out.size, g.outC, 0, c); return;
+  }
+}
+
+/**
+ * Prepares model `name` of a validated bundle for the virtual MCU: compiles it, lays out flash (the bundle
+ * bytes) and SRAM (arena, scratch, input, output) and resolves every op. Running it decodes each output
+ * unit's weights from flash into the scratch as it goes; no decoded weight tensor is ever built.
+ */
+export function createRuntime(bundle: Bundle, name: string): ModelRuntime {
+  const program = compileModel(bundle, name);
+  const image = createMemoryImage(bundle, program);
+  const plan = steps(bundle, program, image);
+  const c = new Counters();
+  const table = new Float64Array(program.layers.length * COUNTER_FIELDS.length);
+  let ran = false;
+  const run = (input: Float32Array): Float32Array => {
+    if (input.length !== program.inputSize) {
+      throw new BundleError('argument', `Model '${name}' takes ${program.inputSize} input values ([${program.inputShape}]), got ${input.length}.`);
+    }
+    image.input.set(input);
+    table.fill(0);
+    for (const s of plan) {
+      c.reset();
+      execute(s, image.scratch, c);
+      accumulate(c, table, s.op.layer);
+    }
+    ran = true;
+    return image.output;
+  };
+  return {
+    program, image,
+    run: (input) => run(input).slice(),
+    runBatch(x, n = Math.floor(x.length / program.inputSize)) {
+      if (x.length < n * program.inputSize) throw new BundleError('argument', `runBatch: ${n} samples need ${n * program.inputSize} values, got ${x.length}.`);
+      const outputs = new Float32Array(n * program.outputSize);
+      const classes = new Int32Array(n);
+      for (let i = 0; i < n; i++) {
+        const y = run(x.subarray(i * program.inputSize, (i + 1) * program.inputSize));
+        outputs.set(y, i * program.outputSize);
+        classes[i] = argmax(y);
+      }
+      return { outputs, classes };
+    },
+    counts() {
+      if (!ran) run(new Float32Array(program.inputSize));
+      return modelCounts(bundle, program, image, table);
+    },
+  };
+}

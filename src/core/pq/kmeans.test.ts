@@ -106,3 +106,17 @@ describe('kmeans', () => {
     await expect(kmeans(x, n, d, { k: 4, tol: NaN })).rejects.toThrow(/tol must be >= 0/);
   });
 });
+
+describe('empty-cluster repair at scale', () => {
+  it('re-seeds many empty clusters (the sorted path) and leaves none empty', async () => {
+    // 40 centroids far from every point: 40 empty clusters in iteration 1, more than the scan path handles.
+    const n = 2000;
+    const x = blobs(n, 2, 30, 9);
+    const init = new Float32Array(60 * 2);
+    init.set(x.subarray(0, 20 * 2));
+    for (let i = 20; i < 60; i++) { init[2 * i] = 1e4 + i; init[2 * i + 1] = 1e4; }
+    const r = await kmeans(x, n, 2, { k: 60, init, maxIter: 3, tol: 0 });
+    expect(new Set(r.assignments).size).toBe(60);
+    expect(Math.max(...r.codebook)).toBeLessThan(100);
+  });
+});

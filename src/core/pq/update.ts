@@ -17,15 +17,30 @@ function farthestDonors(x: Float32Array, n: number, d: number, codebook: Float32
     }
     dist[i] = s;
   }
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => dist[b] - dist[a] || a - b);
   const picked: number[] = [];
-  for (const i of order) {
-    if (picked.length === want || dist[i] === 0) break;
+  const take = (i: number): void => {
     const a = assignments[i];
-    if (counts[a] <= 1) continue;
+    if (counts[a] <= 1) return;
     counts[a]--;
     picked.push(i);
+  };
+  if (want <= 16) {
+    // a few empties (the usual case): repeated scans for the farthest point not looked at yet
+    for (;;) {
+      let best = -1;
+      for (let i = 0; i < n; i++) if (dist[i] > 0 && (best < 0 || dist[i] > dist[best])) best = i;
+      if (best < 0) break;
+      dist[best] = 0;
+      take(best);
+      if (picked.length === want) break;
+    }
+    return picked;
   }
+  let m = 0;
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) if (dist[i] > 0) order[m++] = i;
+  const sorted = order.subarray(0, m).sort((a, b) => dist[b] - dist[a] || a - b);
+  for (let t = 0; t < m && picked.length < want; t++) take(sorted[t]);
   return picked;
 }
 

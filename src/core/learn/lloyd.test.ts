@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assignStep, clusterSizes, inertiaOf, initPlusPlus, updateStep } from './lloyd';
-import { mulberry32 } from './rng';
+import { assignStep, clusterSizes, inertiaOf, updateStep } from './lloyd';
+import { mulberry32 } from '../util/random';
 
 function randomPoints(n: number, d: number, seed: number): Float64Array {
   const r = mulberry32(seed);
@@ -37,16 +37,4 @@ describe('Lloyd pieces', () => {
     expect(Array.from(clusterSizes(a, 3))).toEqual([2, 2, 0]);
   });
 
-  it('k-means++ is seeded, picks data points, and spreads over separated clusters', () => {
-    const x = new Float64Array([0, 0, 0.1, 0, 50, 50, 50.1, 50, -50, 50, -50.1, 50]);
-    const c1 = initPlusPlus(x, 6, 2, 3, mulberry32(5));
-    expect(initPlusPlus(x, 6, 2, 3, mulberry32(5))).toEqual(c1);
-    const xs = new Set<string>();
-    for (let j = 0; j < 3; j++) xs.add(String(Math.round(c1[j * 2] / 50)) + ',' + String(Math.round(c1[j * 2 + 1] / 50)));
-    expect(xs.size).toBe(3);
-    expect(() => initPlusPlus(x, 6, 2, 7, mulberry32(1))).toThrow(/k <= n/);
-    // All points equal: still k centroids, no NaN.
-    const same = new Float64Array(10).fill(1);
-    expect(Array.from(initPlusPlus(same, 5, 2, 3, mulberry32(1)))).toEqual([1, 1, 1, 1, 1, 1]);
-  });
 });

@@ -1,32 +1,9 @@
 /**
- * k-means pieces for the Learn demo, one step at a time so each can be drawn: seeded k-means++ init,
- * the assignment step (E) and the centroid update (M). Float64 throughout, so the inertia never rises
- * by rounding. The PQ engine's `kmeans` runs the same algorithm to the end in one call.
+ * Lloyd's two steps for the Learn demo, one at a time so each can be drawn: the assignment (E) and the
+ * centroid update (M). Float64 throughout, so the inertia never rises by rounding. The PQ engine's
+ * `kmeans` runs the same iteration to the end in one call (with empty-cluster repair, which the demo
+ * leaves out: an empty codeword simply stays where it is).
  */
-
-/** Seeded k-means++: the first centroid uniformly, each next one with probability ∝ D². (k x d) */
-export function initPlusPlus(x: Float64Array, n: number, d: number, k: number, rnd: () => number): Float64Array {
-  if (k < 1 || k > n) throw new Error(`k-means++ needs 1 <= k <= n, got k = ${k}, n = ${n}.`);
-  const c = new Float64Array(k * d);
-  const dist = new Float64Array(n).fill(Infinity);
-  let pick = Math.min(n - 1, Math.floor(rnd() * n));
-  for (let j = 0; j < k; j++) {
-    for (let t = 0; t < d; t++) c[j * d + t] = x[pick * d + t];
-    let total = 0;
-    for (let i = 0; i < n; i++) {
-      let s = 0;
-      for (let t = 0; t < d; t++) { const v = x[i * d + t] - c[j * d + t]; s += v * v; }
-      if (s < dist[i]) dist[i] = s;
-      total += dist[i];
-    }
-    if (j === k - 1) break;
-    if (total <= 0) { pick = Math.min(n - 1, Math.floor(rnd() * n)); continue; }
-    let r = rnd() * total;
-    pick = n - 1;
-    for (let i = 0; i < n; i++) { r -= dist[i]; if (r < 0) { pick = i; break; } }
-  }
-  return c;
-}
 
 /** E-step: nearest centroid of each point into `out`; returns the inertia (sum of squared distances). */
 export function assignStep(x: Float64Array, n: number, d: number, c: Float64Array, k: number, out: Int32Array): number {

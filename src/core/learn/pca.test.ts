@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitProjection, project, symmetricEigen } from './pca';
-import { mulberry32 } from './rng';
+import { mulberry32 } from '../util/random';
 
 describe('2-D projection', () => {
   it('diagonalizes a symmetric matrix: A v = λ v for every pair', () => {

@@ -5,13 +5,18 @@
  * and the inertia never rises from one frame to the next. Each step is O(n k d), well under a
  * millisecond at demo sizes, so it runs on the main thread.
  */
-import { cutKernel, demoLayout, makeDemoKernel, uncutKernel } from './layer';
+import { demoLayout, makeDemoKernel } from './layer';
 import type { DemoLayout } from './layer';
-import { assignStep, initPlusPlus, inertiaOf, updateStep } from './lloyd';
+import { assignStep, inertiaOf, updateStep } from './lloyd';
 import { fitProjection, project } from './pca';
 import type { Projection } from './pca';
-import { meanSquaredError, sqnrDecibels } from './metrics';
-import { mulberry32 } from './rng';
+import { fromSubvectors, toSubvectors } from '../pq/layout';
+import { kmeansPlusPlus } from '../pq/init';
+import { reconstruct as decode } from '../pq/reconstruct';
+import { mse, sqnrDb } from '../pq/metrics';
+import { bitsFor } from '../pq/pack';
+import { packedIndexBytes } from '../pq/bytes';
+import { mulberry32 } from '../util/random';
 
 /** What the demo is built from. */
 export interface LearnDemoSettings {
@@ -32,7 +37,9 @@ export interface LearnDemo {
   /** (rows x cols) */
   kernel: Float32Array;
   layout: DemoLayout;
-  /** (n x d) */
+  /** (n x d) as the engine cuts them */
+  sub32: Float32Array;
+  /** (n x d) the same in float64, for the steps */
   sub: Float64Array;
   n: number;
   /** Codewords used: min(K, n) (a codebook larger than the data is cut to n). */
@@ -84,11 +91,12 @@ export function createLearnDemo(s: LearnDemoSettings): LearnDemo {
   if (!(Number.isInteger(s.d) && s.d >= 2)) throw new Error(`The demo draws subvectors in 2-D: d must be >= 2, got ${s.d}.`);
   const kernel = makeDemoKernel(s.rows, s.cols, s.seed);
   const layout = demoLayout(s.rows, s.cols, s.d);
-  const sub = cutKernel(kernel, layout);
+  const sub32 = toSubvectors(kernel, layout);
+  const sub = Float64Array.from(sub32);
   const n = layout.count;
   const projection = fitProjection(sub, n, s.d);
   return {
-    settings: s, kernel, layout, sub, n, k: Math.min(s.k, n), projection,
+    settings: s, kernel, layout, sub32, sub, n, k: Math.min(s.k, n), projection,
     points2d: project(projection, sub, n), maxIter: s.maxIter ?? 30,
   };
 }
@@ -109,8 +117,9 @@ export function nextFrame(demo: LearnDemo, f: LearnFrame): LearnFrame | null {
       return { ...base, phase: 'cut' };
     case 'cut': {
       // The init's randomness is its own stream of the seed, apart from the weights'.
-      const c = initPlusPlus(sub, n, d, k, mulberry32((demo.settings.seed ^ 0x9e3779b9) >>> 0));
-      return { ...base, phase: 'init', ...withCentroids(c) };
+      const all = Uint32Array.from({ length: n }, (_, i) => i);
+      const c = kmeansPlusPlus(demo.sub32, d, all, k, mulberry32((demo.settings.seed ^ 0x9e3779b9) >>> 0));
+      return { ...base, phase: 'init', ...withCentroids(Float64Array.from(c)) };
     }
     case 'init':
     case 'update': {
@@ -132,20 +141,15 @@ export function nextFrame(demo: LearnDemo, f: LearnFrame): LearnFrame | null {
 
 function reconstruct(demo: LearnDemo, f: LearnFrame): Reconstruction {
   const { n, k, layout } = demo;
-  const d = layout.d;
-  const a = f.assignments!;
-  const c = f.centroids!;
-  const x = new Float32Array(n * d);
-  for (let i = 0; i < n; i++) for (let t = 0; t < d; t++) x[i * d + t] = c[a[i] * d + t];
-  const kernel = uncutKernel(x, layout);
-  const bits = Math.max(1, Math.ceil(Math.log2(k)));
+  const kernel = fromSubvectors(decode(f.assignments!, Float32Array.from(f.centroids!), layout.d, n), layout);
+  const bits = bitsFor(k);
   return {
     kernel,
-    mse: meanSquaredError(demo.kernel, kernel),
-    sqnrDb: sqnrDecibels(demo.kernel, kernel),
+    mse: mse(demo.kernel, kernel),
+    sqnrDb: sqnrDb(demo.kernel, kernel),
     float32Bytes: demo.kernel.length * 4,
-    indexBytes: Math.ceil((n * bits) / 8),
-    codebookBytes: k * d * 4,
+    indexBytes: packedIndexBytes(n, bits),
+    codebookBytes: k * layout.d * 4,
     bits,
   };
 }

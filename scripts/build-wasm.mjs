@@ -18,8 +18,9 @@ const result = await asc.compileString({ 'kernel.ts': source }, {
   enable: ['simd'],
   initialMemory: 1,
 });
+const diagnostics = result.stderr.toString().trim();
+if (diagnostics) console.error(diagnostics);
 if (result.error || !result.binary) {
-  console.error(result.stderr.toString());
   throw new Error(`build-wasm: AssemblyScript failed: ${result.error?.message ?? 'no binary emitted'}`);
 }
 const bytes = Buffer.from(result.binary);

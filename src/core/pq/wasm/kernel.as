@@ -84,7 +84,7 @@
     j += 8;
   }
   const xl = xb + (<usize>j << 4);
-  const ml = 8 + (<usize>j << 2);
+  const ml: usize = (<usize>j << 2) + 8;
   switch (d - j) {
     case 1: return pass(1, false, true, xl, rows, end, stride, ml, scratch);
     case 2: return pass(2, false, true, xl, rows, end, stride, ml, scratch);

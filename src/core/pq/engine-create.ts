@@ -8,7 +8,9 @@ import type { KernelModule } from './wasm/load';
 function build(module: KernelModule | null, x: Float32Array, n: number, d: number, k: number, backend: Backend): LloydEngine {
   if (backend === 'ts') return createTsEngine(x, n, d, k);
   if (backend === 'wasm') {
-    if (!module) throw new Error("backend 'wasm' was asked but this runtime has no WebAssembly SIMD128 (or refused to compile it): use backend 'auto' or 'ts'");
+    if (!module) {
+      throw new Error("backend 'wasm' was asked but the kernel is not available: this runtime has no WebAssembly SIMD128, or (browser main thread) it refused a synchronous compile — await loadKernel() first, or use backend 'auto' or 'ts'");
+    }
     return createWasmEngine(module, x, n, d, k);
   }
   if (backend !== 'auto') throw new Error(`unknown backend '${String(backend)}': use 'auto', 'wasm' or 'ts'`);

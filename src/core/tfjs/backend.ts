@@ -1,6 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
 import { setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { registerTrainingKernels } from './trainingKernels';
+import { registerReductionFastPaths, registerZeroCopyIdentity } from './reduceKernels';
+import { registerBatchNormGrad } from './batchNormGrad';
+
+/** Everything that makes training fast on a backend: our kernels, reduction fast paths, the BN gradient. */
+function registerAll(backend: 'wasm' | 'cpu'): void {
+  registerTrainingKernels(backend);
+  registerReductionFastPaths(backend);
+  if (backend === 'wasm') registerZeroCopyIdentity('wasm');
+  registerBatchNormGrad();
+}
 
 /** Where the three tfjs WASM binaries are: a URL prefix ending in '/', or one URL per file. */
 export type WasmPaths = string | {
@@ -22,16 +32,16 @@ export interface WasmSetupOptions {
 /**
  * Selects the tfjs WASM backend and registers our convolution gradient kernels on it, so that
  * `model.fit` of conv nets works (tfjs 4.22's WASM backend lacks Conv2DBackpropFilter and the depthwise
- * gradients). Safe to call more than once; returns the backend name.
+ * gradients), fast per-channel Sum/Mean and a batch-norm gradient without Tile. Safe to call more than once; returns the backend name.
  */
 export async function setupWasmBackend(opts: WasmSetupOptions = {}): Promise<string> {
   if (tf.getBackend() === 'wasm') {
-    registerTrainingKernels('wasm');
+    registerAll('wasm');
     return 'wasm';
   }
   if (opts.wasmPaths !== undefined) setWasmPaths(opts.wasmPaths);
   if (opts.threads !== undefined) setThreadsCount(opts.threads);
-  registerTrainingKernels('wasm');
+  registerAll('wasm');
   const ok = await tf.setBackend('wasm');
   if (!ok) throw new Error('the tfjs WASM backend failed to initialise: check that the .wasm files are served at the given wasmPaths');
   await tf.ready();
@@ -43,7 +53,7 @@ export async function setupWasmBackend(opts: WasmSetupOptions = {}): Promise<str
  * Mainly a fallback and a reference for tests.
  */
 export async function setupCpuBackend(): Promise<string> {
-  registerTrainingKernels('cpu');
+  registerAll('cpu');
   await tf.setBackend('cpu');
   await tf.ready();
   return 'cpu';

@@ -1,0 +1,127 @@
+import * as tf from '@tensorflow/tfjs';
+import type { CancelCheck, ProgressFn } from '../util/progress';
+import { throwIfCancelled } from '../util/progress';
+import { evaluate } from './evaluate';
+
+/** Training data: rows of the model input and class ids. */
+export interface LabelledData {
+  /** (n x prod(inputShape)) */
+  x: Float32Array;
+  /** (n) */
+  y: ArrayLike<number>;
+}
+
+/** Options of trainClassifier. */
+export interface TrainOptions {
+  epochs: number;
+  batchSize: number;
+  /** Learning rate of epoch e (0-based), e.g. a step or cosine schedule. */
+  learningRate: number | ((epoch: number) => number);
+  /** Seed of the per-epoch sample order (and of `augment`'s generator). */
+  seed: number;
+  /** Validation data: after each epoch its accuracy is measured and the best epoch's weights are kept. */
+  val?: LabelledData;
+  /** Changes a batch in place (e.g. random shifts), with a seeded uniform [0, 1) generator. */
+  augment?: (x: Float32Array, n: number, rand: () => number) => void;
+  /** Called after each epoch. */
+  onEpoch?: (e: EpochLog) => void;
+  onProgress?: ProgressFn;
+  shouldCancel?: CancelCheck;
+}
+
+/** Figures of one epoch. */
+export interface EpochLog {
+  epoch: number;
+  loss: number;
+  trainAccuracy: number;
+  valAccuracy: number | null;
+  learningRate: number;
+  ms: number;
+}
+
+/** mulberry32: a small seeded uniform [0, 1) generator. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A seeded Fisher-Yates permutation of 0..n-1. */
+export function seededPermutation(n: number, rand: () => number): Uint32Array {
+  const p = new Uint32Array(n);
+  for (let i = 0; i < n; i++) p[i] = i;
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    const t = p[i]; p[i] = p[j]; p[j] = t;
+  }
+  return p;
+}
+
+/**
+ * Trains a softmax classifier with Adam and cross-entropy, deterministically: the sample order of
+ * each epoch is a seeded permutation (no tfjs shuffling), so with seeded initializers the same inputs
+ * give the same weights. With `val`, the weights of the epoch with the best validation accuracy are
+ * restored at the end. Returns the per-epoch logs. The model must end in a softmax over the classes.
+ */
+export async function trainClassifier(model: tf.LayersModel, data: LabelledData, opts: TrainOptions): Promise<EpochLog[]> {
+  const inShape = (model.inputs[0].shape as number[]).slice(1);
+  const outShape = model.outputs[0].shape;
+  const classes = outShape[outShape.length - 1] as number;
+  const row = inShape.reduce((a, b) => a * b, 1);
+  const n = data.y.length;
+  if (data.x.length !== n * row) throw new Error(`trainClassifier: ${data.x.length} input values for ${n} samples of shape [${inShape}]`);
+  const lrOf = (e: number) => (typeof opts.learningRate === 'number' ? opts.learningRate : opts.learningRate(e));
+  const optimizer = tf.train.adam(lrOf(0));
+  model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+  const rand = seededRandom(opts.seed);
+  const xb = new Float32Array(opts.batchSize * row);
+  const yb = new Int32Array(opts.batchSize);
+  const logs: EpochLog[] = [];
+  let best: { acc: number; weights: tf.Tensor[] } | null = null;
+  const batches = Math.ceil(n / opts.batchSize);
+  try {
+    for (let e = 0; e < opts.epochs; e++) {
+      const t0 = Date.now();
+      const lr = lrOf(e);
+      (optimizer as unknown as { learningRate: number }).learningRate = lr;
+      const order = seededPermutation(n, rand);
+      let lossSum = 0;
+      let accSum = 0;
+      for (let b = 0; b < batches; b++) {
+        await throwIfCancelled(opts.shouldCancel);
+        const s = b * opts.batchSize;
+        const m = Math.min(opts.batchSize, n - s);
+        for (let i = 0; i < m; i++) {
+          const r = order[s + i];
+          xb.set(data.x.subarray(r * row, (r + 1) * row), i * row);
+          yb[i] = data.y[r];
+        }
+        if (opts.augment) opts.augment(xb, m, rand);
+        const xs = tf.tensor(xb.subarray(0, m * row), [m, ...inShape]);
+        const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(yb.subarray(0, m), 'int32'), classes).toFloat());
+        const out = (await model.trainOnBatch(xs, ys)) as number[];
+        tf.dispose([xs, ys]);
+        lossSum += out[0] * m;
+        accSum += out[1] * m;
+        opts.onProgress?.({ fraction: (e * batches + b + 1) / (opts.epochs * batches), phase: 'train', message: `epoch ${e + 1}/${opts.epochs}` });
+      }
+      const valAccuracy = opts.val ? await evaluate(model, opts.val.x, opts.val.y) : null;
+      if (valAccuracy !== null && (!best || valAccuracy > best.acc)) {
+        if (best) tf.dispose(best.weights);
+        best = { acc: valAccuracy, weights: model.getWeights().map((w) => w.clone()) };
+      }
+      const log: EpochLog = { epoch: e, loss: lossSum / n, trainAccuracy: accSum / n, valAccuracy, learningRate: lr, ms: Date.now() - t0 };
+      logs.push(log);
+      opts.onEpoch?.(log);
+    }
+    if (best) model.setWeights(best.weights);
+  } finally {
+    if (best) tf.dispose(best.weights);
+  }
+  return logs;
+}

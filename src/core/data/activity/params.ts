@@ -72,10 +72,10 @@ export const ACTIVITY_PARAMS: readonly ActivityParams[] = [
     forward: 0.08, brake: 0.1, lateral: 0.12, lean: [0, 4], pitchOsc: 1.5, rollOsc: 3,
   },
   { // sitting: pelvis tilts back; little sway, breathing, fidgets
-    kind: 'posture', pitch: [-15, 7], swayTilt: 0.5, swayAcc: 0.004, breath: 0.006, fidgetP: 0.3, fidget: 0.06,
+    kind: 'posture', pitch: [-20, 6], swayTilt: 0.5, swayAcc: 0.004, breath: 0.006, fidgetP: 0.3, fidget: 0.06,
   },
   { // standing: upright; more postural sway and weight shifts
-    kind: 'posture', pitch: [1, 4], swayTilt: 1.2, swayAcc: 0.01, breath: 0.004, fidgetP: 0.35, fidget: 0.05,
+    kind: 'posture', pitch: [2, 4], swayTilt: 1.2, swayAcc: 0.01, breath: 0.004, fidgetP: 0.35, fidget: 0.05,
   },
   { // lying: trunk horizontal (the pitch is replaced by the lying pose, see window.ts)
     kind: 'posture', pitch: [-80, 7], swayTilt: 0.4, swayAcc: 0.003, breath: 0.008, fidgetP: 0.25, fidget: 0.06,

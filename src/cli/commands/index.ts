@@ -4,6 +4,9 @@ import { evalCommand } from './eval';
 import { benchKmeansCommand } from './bench-kmeans';
 import { compressCommand } from './compress';
 import { compareCommand } from './compare';
+import { inspectCommand } from './inspect';
+import { exportCCommand } from './export-c';
+import { exportTfjsCommand } from './export-tfjs';
 
 /** Every CLI command; each lives in its own file in this folder. Keep one entry per line. */
 export const commands: Command[] = [
@@ -12,4 +15,7 @@ export const commands: Command[] = [
   benchKmeansCommand,
   compressCommand,
   compareCommand,
+  inspectCommand,
+  exportCCommand,
+  exportTfjsCommand,
 ];

@@ -39,7 +39,7 @@ export function sectionView<T extends Dtype>(b: Bundle, index: number, dtype: T)
   return viewOf(b.bytes, b.dataOffset, b.manifest, index, dtype);
 }
 
-/** The model of a bundle by name; throws a BundleError-free Error listing the names when absent. */
+/** Names of the bundle's models, in order. */
 export function modelNames(b: Bundle): string[] {
   return b.manifest.models.map((m) => m.name);
 }

@@ -5,6 +5,7 @@ import { checkBundle } from './check';
 import { BundleError, bundleFail } from './errors';
 import { ALIGN, FORMAT_VERSION, HEADER_BYTES, MAGIC, alignUp } from './format';
 import { manifestFromJson } from './schema';
+import { encodeBundle } from './encode';
 
 const REDO = 'Re-export the bundle (`yono compress --out FILE.yono` or the Export step) and copy it in binary mode.';
 
@@ -84,4 +85,10 @@ export function readBundle(input: Uint8Array): Bundle {
     // Anything else is a bug in a check (code 'internal'; the fuzz test fails on it); still a rejection, never a crash.
     throw new BundleError('internal', `The bundle could not be validated (${e instanceof Error ? e.message : String(e)}). ${REDO}`);
   }
+}
+
+/** Serializes a validated bundle again (same manifest, same section bytes): byte-identical to what the writer made. */
+export function rewriteBundle(b: Bundle): Uint8Array {
+  const payloads = b.manifest.sections.map((s) => b.bytes.subarray(b.dataOffset + s.offset, b.dataOffset + s.offset + s.length));
+  return encodeBundle(b.manifest, payloads);
 }

@@ -6,6 +6,7 @@ import { bytesOf, encodeBundle } from './encode';
 import { FORMAT_NAME, FORMAT_VERSION } from './format';
 import type { BundleManifest, Dtype, KernelEntry, LayerEntry, ModelEntry } from './format';
 import { canonLayer } from './manifest-json';
+import { readBundle } from './read';
 
 /** Test samples stored with a model: `n` rows of its input shape in `x`, labels in `y`. */
 export interface BundleSamples {
@@ -118,5 +119,11 @@ export function writeBundle(result: CompressionResult, options: WriteBundleOptio
   const manifest: BundleManifest = {
     format: FORMAT_NAME, version: FORMAT_VERSION, preset: result.plan.preset, sections: s.entries, codebooks, models,
   };
-  return encodeBundle(manifest, s.payloads);
+  const bytes = encodeBundle(manifest, s.payloads);
+  try {
+    readBundle(bytes); // never hand out a bundle the reader would reject
+  } catch (e) {
+    throw new Error(`writeBundle: the result does not make a valid bundle: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+  }
+  return bytes;
 }

@@ -112,7 +112,7 @@ export function compileModel(bundle: Bundle, name: string): Program {
         return;
       case 'dense': case 'conv1d': case 'conv2d': case 'depthwiseConv2d': {
         const w = weightRef(bundle, l.kind, l.kernel);
-        scratch = Math.max(scratch, w.chunks * Math.max(1, w.d));
+        scratch = Math.max(scratch, w.format === WFMT.pq ? w.chunks * w.d : w.field);
         if (l.kind === 'dense') {
           const p = sizeOf(inShape) / inShape[inShape.length - 1];
           Object.assign(g, geometry([p, g.inC], [p, g.outC]));

@@ -1,0 +1,226 @@
+/*
+ * yono_runtime.c - portable C99 runtime for YONO bundles (exported by YONO Workbench).
+ * No malloc, no double, no recursion. Every kernel performs its float operations in the same order as
+ * the workbench's virtual-MCU runtime (src/core/mcu/runtime), so both give the same outputs; build with
+ * floating-point contraction off (-std=c99 does that with GCC; else -ffp-contract=off) to keep it so.
+ */
+#include <math.h>
+#include "yono_runtime.h"
+
+static float activate(float v, int32_t act) {
+  switch (act) {
+    case YONO_ACT_RELU: return v > 0.0f ? v : 0.0f;
+    case YONO_ACT_RELU6: return v > 0.0f ? (v < 6.0f ? v : 6.0f) : 0.0f;
+    case YONO_ACT_SIGMOID: { float e = expf(-v); float d = 1.0f + e; return 1.0f / d; }
+    case YONO_ACT_TANH: return tanhf(v);
+    default: return v;
+  }
+}
+
+/* Softmax of `rows` rows of `c` values, in place. */
+static void softmax_rows(float *y, int32_t rows, int32_t c) {
+  int32_t r, i;
+  for (r = 0; r < rows; r++) {
+    float *b = y + r * c;
+    float m = b[0], s = 0.0f;
+    for (i = 1; i < c; i++) if (b[i] > m) m = b[i];
+    for (i = 0; i < c; i++) { float e = expf(b[i] - m); b[i] = e; s = s + e; }
+    for (i = 0; i < c; i++) b[i] = b[i] / s;
+  }
+}
+
+static void activate_range(float *y, int32_t n, int32_t c, int32_t act) {
+  int32_t i;
+  if (act == YONO_ACT_LINEAR) return;
+  if (act == YONO_ACT_SOFTMAX) { softmax_rows(y, n / c, c); return; }
+  for (i = 0; i < n; i++) y[i] = activate(y[i], act);
+}
+
+/* First and one-past-last valid tap of output position o along one axis (padding taps are skipped). */
+static void tap_range(int32_t o, int32_t in_n, int32_t k, int32_t stride, int32_t dil, int32_t pad, int32_t *a, int32_t *b) {
+  int32_t i0 = o * stride - pad;
+  int32_t lo = 0, hi = k;
+  while (lo < k && i0 + lo * dil < 0) lo++;
+  while (hi > lo && i0 + (hi - 1) * dil >= in_n) hi--;
+  *a = lo;
+  *b = hi;
+}
+
+/* Writes unit u's receptive field into out[0 .. field) in field order (input channel, ky, kx). */
+static void decode_unit(const yono_op *op, int32_t u, float *out) {
+  const yono_weights *w = op->w;
+  int32_t f;
+  if (w->format == YONO_W_PQ) {
+    uint32_t bit = (uint32_t)u * (uint32_t)w->chunks * (uint32_t)w->bits;
+    const uint8_t *p = w->indices + (bit >> 3);
+    uint32_t acc = (uint32_t)(*p++) >> (bit & 7u);
+    int32_t nacc = 8 - (int32_t)(bit & 7u);
+    uint32_t mask = (1u << w->bits) - 1u;
+    float s = w->n_scales == 0 ? 1.0f : w->scales[w->n_scales == 1 ? 0 : u];
+    int32_t c, t;
+    for (c = 0; c < w->chunks; c++) {
+      const float *cw;
+      float *o = out + c * w->d;
+      while (nacc < w->bits) { acc |= (uint32_t)(*p++) << nacc; nacc += 8; }
+      cw = w->codebook + (int32_t)(acc & mask) * w->d;
+      acc >>= w->bits;
+      nacc -= w->bits;
+      if (w->n_scales == 0) for (t = 0; t < w->d; t++) o[t] = cw[t];
+      else for (t = 0; t < w->d; t++) o[t] = cw[t] * s;
+    }
+    return;
+  }
+  for (f = 0; f < w->field; f++) {
+    int32_t idx;
+    if (op->op == YONO_OP_DEPTHWISE) {
+      idx = f * w->units + u;
+    } else {
+      int32_t khw = op->k_h * op->k_w;
+      int32_t ci = f / khw, r = f % khw;
+      idx = (r * op->in_c + ci) * w->units + u;
+    }
+    out[f] = w->format == YONO_W_INT8 ? (float)w->q[idx] * w->scales[u] : w->data[idx];
+  }
+}
+
+/* One output unit of a convolution (dense, conv1d, conv2d) over every output position. */
+static void conv_unit(const yono_op *op, const float *x, float *y, const float *w, int32_t u, float bias, int32_t act) {
+  int32_t oy, ox, ci, ky, kx;
+  int32_t khw = op->k_h * op->k_w;
+  int32_t row = op->in_w * op->in_c;
+  for (oy = 0; oy < op->out_h; oy++) {
+    int32_t ky0, ky1, iy0 = oy * op->s_h - op->pad_t;
+    tap_range(oy, op->in_h, op->k_h, op->s_h, op->d_h, op->pad_t, &ky0, &ky1);
+    for (ox = 0; ox < op->out_w; ox++) {
+      int32_t kx0, kx1, ix0 = ox * op->s_w - op->pad_l;
+      float acc = 0.0f;
+      tap_range(ox, op->in_w, op->k_w, op->s_w, op->d_w, op->pad_l, &kx0, &kx1);
+      for (ci = 0; ci < op->in_c; ci++) {
+        for (ky = ky0; ky < ky1; ky++) {
+          const float *xr = x + (iy0 + ky * op->d_h) * row + ci;
+          const float *wr = w + ci * khw + ky * op->k_w;
+          for (kx = kx0; kx < kx1; kx++) acc = acc + xr[(ix0 + kx * op->d_w) * op->in_c] * wr[kx];
+        }
+      }
+      y[(oy * op->out_w + ox) * op->out_c + u] = activate(acc + bias, act);
+    }
+  }
+}
+
+/* One output channel u = ci * mult + m of a depthwise convolution over every output position. */
+static void depthwise_unit(const yono_op *op, const float *x, float *y, const float *w, int32_t u, float bias, int32_t act) {
+  int32_t oy, ox, ky, kx;
+  int32_t ci = u / op->mult;
+  int32_t row = op->in_w * op->in_c;
+  for (oy = 0; oy < op->out_h; oy++) {
+    int32_t ky0, ky1, iy0 = oy * op->s_h - op->pad_t;
+    tap_range(oy, op->in_h, op->k_h, op->s_h, op->d_h, op->pad_t, &ky0, &ky1);
+    for (ox = 0; ox < op->out_w; ox++) {
+      int32_t kx0, kx1, ix0 = ox * op->s_w - op->pad_l;
+      float acc = 0.0f;
+      tap_range(ox, op->in_w, op->k_w, op->s_w, op->d_w, op->pad_l, &kx0, &kx1);
+      for (ky = ky0; ky < ky1; ky++) {
+        const float *xr = x + (iy0 + ky * op->d_h) * row + ci;
+        for (kx = kx0; kx < kx1; kx++) acc = acc + xr[(ix0 + kx * op->d_w) * op->in_c] * w[ky * op->k_w + kx];
+      }
+      y[(oy * op->out_w + ox) * op->out_c + u] = activate(acc + bias, act);
+    }
+  }
+}
+
+static void weighted(const yono_op *op, const float *x, float *y, float *scratch) {
+  int32_t u;
+  int32_t act = op->act == YONO_ACT_SOFTMAX ? YONO_ACT_LINEAR : op->act;
+  for (u = 0; u < op->out_c; u++) {
+    float b = op->bias ? op->bias[u] : 0.0f;
+    decode_unit(op, u, scratch);
+    if (op->op == YONO_OP_CONV) conv_unit(op, x, y, scratch, u, b, act);
+    else depthwise_unit(op, x, y, scratch, u, b, act);
+  }
+  if (op->act == YONO_ACT_SOFTMAX) softmax_rows(y, op->out_h * op->out_w, op->out_c);
+}
+
+static void pool(const yono_op *op, const float *x, float *y, int is_max) {
+  int32_t oy, ox, ch, ky, kx;
+  for (oy = 0; oy < op->out_h; oy++) {
+    int32_t ky0, ky1, iy0 = oy * op->s_h - op->pad_t;
+    tap_range(oy, op->in_h, op->k_h, op->s_h, 1, op->pad_t, &ky0, &ky1);
+    for (ox = 0; ox < op->out_w; ox++) {
+      int32_t kx0, kx1, ix0 = ox * op->s_w - op->pad_l;
+      int32_t n;
+      tap_range(ox, op->in_w, op->k_w, op->s_w, 1, op->pad_l, &kx0, &kx1);
+      n = (ky1 - ky0) * (kx1 - kx0);
+      for (ch = 0; ch < op->in_c; ch++) {
+        float acc = is_max ? -INFINITY : 0.0f;
+        for (ky = ky0; ky < ky1; ky++) {
+          const float *xr = x + ((iy0 + ky) * op->in_w) * op->in_c + ch;
+          for (kx = kx0; kx < kx1; kx++) {
+            float v = xr[(ix0 + kx) * op->in_c];
+            if (is_max) { if (v > acc) acc = v; } else acc = acc + v;
+          }
+        }
+        y[(oy * op->out_w + ox) * op->in_c + ch] = is_max ? acc : acc / (float)n;
+      }
+    }
+  }
+}
+
+static void global_pool(const yono_op *op, const float *x, float *y, int is_max) {
+  int32_t p = op->in_h * op->in_w, c = op->in_c, k, i;
+  for (k = 0; k < c; k++) {
+    float acc = is_max ? -INFINITY : 0.0f;
+    for (i = 0; i < p; i++) {
+      float v = x[i * c + k];
+      if (is_max) { if (v > acc) acc = v; } else acc = acc + v;
+    }
+    y[k] = is_max ? acc : acc / (float)p;
+  }
+}
+
+int yono_run(const yono_model *m, const float *input, float *output,
+             float *arena, int32_t arena_floats, float *scratch, int32_t scratch_floats) {
+  int32_t i, j;
+  if (arena_floats < m->arena_floats || scratch_floats < m->scratch_floats) return -1;
+  for (i = 0; i < m->n_ops; i++) {
+    const yono_op *op = &m->ops[i];
+    const float *rd[3];
+    const float *x, *x2;
+    float *y = (op->out_buf == YONO_BUF_OUTPUT ? output : arena) + op->out_off;
+    rd[YONO_BUF_ARENA] = arena;
+    rd[YONO_BUF_INPUT] = input;
+    rd[YONO_BUF_OUTPUT] = output;
+    x = rd[op->in_buf] + op->in_off;
+    x2 = rd[op->in2_buf] + op->in2_off;
+    switch (op->op) {
+      case YONO_OP_CONV: case YONO_OP_DEPTHWISE: weighted(op, x, y, scratch); break;
+      case YONO_OP_MAXPOOL: pool(op, x, y, 1); break;
+      case YONO_OP_AVGPOOL: pool(op, x, y, 0); break;
+      case YONO_OP_GLOBALMAX: global_pool(op, x, y, 1); break;
+      case YONO_OP_GLOBALAVG: global_pool(op, x, y, 0); break;
+      case YONO_OP_BATCHNORM: {
+        int32_t c = op->in_c, n = op->size, k;
+        for (k = 0; k < c; k++) {
+          float s = op->bn_scale[k], t = op->bn_shift[k];
+          for (j = k; j < n; j += c) y[j] = x[j] * s + t;
+        }
+        break;
+      }
+      case YONO_OP_ADD:
+        for (j = 0; j < op->size; j++) y[j] = x[j] + x2[j];
+        activate_range(y, op->size, op->out_c, op->act);
+        break;
+      case YONO_OP_ACTIVATION: case YONO_OP_COPY:
+        if (x != y) for (j = 0; j < op->size; j++) y[j] = x[j];
+        activate_range(y, op->size, op->out_c, op->op == YONO_OP_COPY ? YONO_ACT_LINEAR : op->act);
+        break;
+      default: return -1;
+    }
+  }
+  return 0;
+}
+
+int32_t yono_argmax(const float *v, int32_t n) {
+  int32_t i, best = 0;
+  for (i = 1; i < n; i++) if (v[i] > v[best]) best = i;
+  return best;
+}

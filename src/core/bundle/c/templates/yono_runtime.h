@@ -1,0 +1,97 @@
+/*
+ * yono_runtime.h - portable C99 runtime for YONO bundles (exported by YONO Workbench).
+ *
+ * Runs models whose weights are product-quantized into shared codebooks, decoding each output unit's
+ * weights from the codebook on the fly (one receptive field at a time, into a small scratch). No malloc,
+ * no double, no recursion; activations are float32 in a caller-provided arena planned at export.
+ * The op table of each model is generated into <model>_data.c; see README.md.
+ */
+#ifndef YONO_RUNTIME_H
+#define YONO_RUNTIME_H
+
+#include <stdint.h>
+
+/* Op codes (the same numbers as OP in src/core/mcu/runtime/program.ts). */
+enum {
+  YONO_OP_CONV = 1,        /* conv2d, conv1d (H = 1) and dense (1x1 over every position) */
+  YONO_OP_DEPTHWISE = 2,
+  YONO_OP_MAXPOOL = 3,
+  YONO_OP_AVGPOOL = 4,
+  YONO_OP_GLOBALMAX = 5,
+  YONO_OP_GLOBALAVG = 6,
+  YONO_OP_ACTIVATION = 7,
+  YONO_OP_BATCHNORM = 8,
+  YONO_OP_ADD = 9,
+  YONO_OP_COPY = 10
+};
+
+/* Activations. */
+enum { YONO_ACT_LINEAR = 0, YONO_ACT_RELU = 1, YONO_ACT_RELU6 = 2, YONO_ACT_SIGMOID = 3, YONO_ACT_TANH = 4, YONO_ACT_SOFTMAX = 5 };
+
+/* Kernel storage formats. */
+enum { YONO_W_NONE = 0, YONO_W_PQ = 1, YONO_W_INT8 = 2, YONO_W_F32 = 3 };
+
+/* Buffer regions an op reads or writes. */
+enum { YONO_BUF_ARENA = 0, YONO_BUF_INPUT = 1, YONO_BUF_OUTPUT = 2 };
+
+/*
+ * A kernel. PQ: unit u's receptive field is `chunks` codewords of length d, whose indices are `bits`-bit
+ * fields of an LSB-first bit stream starting at bit u * chunks * bits; weights = codeword * scale
+ * (n_scales 0: no scale, 1: per layer, units: per unit). INT8: q * scales[u]; F32: data. INT8 and F32
+ * kernels keep the TensorFlow layout (kh x kw x cin x units, or kh x kw x cin x mult for depthwise).
+ */
+typedef struct {
+  int32_t format;
+  int32_t units;
+  int32_t field;
+  int32_t d;
+  int32_t bits;
+  int32_t chunks;
+  int32_t n_scales;
+  const float *codebook;
+  const uint8_t *indices;
+  const float *scales;
+  const int8_t *q;
+  const float *data;
+} yono_weights;
+
+/* One op: operands as (region, offset in floats), NHWC geometry (rank-1 = 1x1xC, rank-2 = 1xWxC). */
+typedef struct {
+  int32_t op;
+  int32_t act;
+  int32_t in_buf, in_off;
+  int32_t in2_buf, in2_off;
+  int32_t out_buf, out_off;
+  int32_t size;
+  int32_t in_h, in_w, in_c;
+  int32_t out_h, out_w, out_c;
+  int32_t k_h, k_w, s_h, s_w, d_h, d_w, pad_t, pad_l, mult;
+  const yono_weights *w;
+  const float *bias;
+  const float *bn_scale;
+  const float *bn_shift;
+} yono_op;
+
+/* A compiled model. */
+typedef struct {
+  const char *name;
+  const yono_op *ops;
+  int32_t n_ops;
+  int32_t input_size;
+  int32_t output_size;
+  int32_t arena_floats;
+  int32_t scratch_floats;
+} yono_model;
+
+/*
+ * Runs one inference: reads `input` (input_size floats), writes `output` (output_size floats). `arena` and
+ * `scratch` must hold at least the model's arena_floats and scratch_floats. Returns 0, or -1 when a
+ * buffer is too small. Switching models is passing another yono_model pointer: nothing to load.
+ */
+int yono_run(const yono_model *m, const float *input, float *output,
+             float *arena, int32_t arena_floats, float *scratch, int32_t scratch_floats);
+
+/* Index of the largest of v[0..n) (the first on ties). */
+int32_t yono_argmax(const float *v, int32_t n);
+
+#endif /* YONO_RUNTIME_H */

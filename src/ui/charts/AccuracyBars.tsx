@@ -24,7 +24,7 @@ export function AccuracyBars({ data, height = 260 }: { data: ModelAccuracy[]; he
           <XAxis dataKey="model" tick={{ fontSize: 11.5, fill: AXIS }} />
           <YAxis domain={[lo, 100]} tick={{ fontSize: 11, fill: AXIS }} label={{ value: 'test accuracy (%)', angle: -90, position: 'insideLeft', fill: AXIS, fontSize: 11 }} />
           <Tooltip content={tooltip} />
-          <Legend verticalAlign="top" height={24} />
+          <Legend verticalAlign="top" height={24} itemSorter={null} />
           <Bar dataKey="before" name="Float32" fill={BEFORE} isAnimationActive={false} />
           <Bar dataKey="after" name="Compressed" fill={AFTER} isAnimationActive={false} />
         </BarChart>

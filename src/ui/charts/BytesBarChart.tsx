@@ -22,12 +22,12 @@ export function BytesBarChart({ data, height = 300 }: { data: LayerBytes[]; heig
   return (
     <div className="chart" style={{ height }} data-testid="chart-bytes">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} margin={{ top: 8, right: 12, bottom: 48, left: 8 }}>
+        <BarChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 8 }}>
           <CartesianGrid stroke={GRID} vertical={false} />
           <XAxis dataKey="name" tick={{ fontSize: 10.5, fill: AXIS }} angle={-35} textAnchor="end" interval={0} height={60} />
           <YAxis tick={{ fontSize: 11, fill: AXIS }} label={{ value: 'size (KB)', angle: -90, position: 'insideLeft', fill: AXIS, fontSize: 11 }} />
           <Tooltip content={tooltip} />
-          <Legend verticalAlign="top" height={24} />
+          <Legend verticalAlign="top" height={24} itemSorter={null} />
           <Bar dataKey="before" name="Float32" fill={BEFORE} isAnimationActive={false} />
           <Bar dataKey="after" name="Compressed" fill={AFTER} isAnimationActive={false} />
         </BarChart>

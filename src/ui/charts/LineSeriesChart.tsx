@@ -23,7 +23,7 @@ export function LineSeriesChart({ data, x, series, yLabel, format, height = 220,
           <XAxis dataKey={x.key} type="number" domain={['dataMin', 'dataMax']} allowDecimals={false} tick={{ fontSize: 11, fill: AXIS }} label={{ value: x.label, position: 'insideBottom', offset: -12, fill: AXIS, fontSize: 11 }} />
           <YAxis tick={{ fontSize: 11, fill: AXIS }} tickFormatter={(v: number) => format(v)} width={70} label={{ value: yLabel, angle: -90, position: 'insideLeft', fill: AXIS, fontSize: 11, dx: -4 }} />
           <Tooltip content={tooltip} />
-          <Legend verticalAlign="top" height={24} />
+          <Legend verticalAlign="top" height={24} itemSorter={null} />
           {series.map((s, i) => <Line key={s.key} dataKey={s.key} name={s.name} stroke={SERIES[i % SERIES.length]} dot={{ r: 2.5 }} isAnimationActive={false} connectNulls />)}
         </LineChart>
       </ResponsiveContainer>

@@ -37,7 +37,7 @@ export function ParetoChart({ points, onPick, height = 320 }: { points: ParetoPo
           <YAxis type="number" dataKey="acc" name="accuracy (%)" domain={['auto', 'auto']} tick={{ fontSize: 11, fill: AXIS }} label={{ value: 'mean accuracy (%)', angle: -90, position: 'insideLeft', fill: AXIS, fontSize: 11 }} />
           <ZAxis range={[60, 60]} />
           <Tooltip content={tooltip} />
-          <Legend verticalAlign="top" height={24} />
+          <Legend verticalAlign="top" height={24} itemSorter={null} />
           <Scatter name="Configurations" data={rows} fill={SERIES[0]} onClick={pick} cursor="pointer" isAnimationActive={false} />
           <Scatter name="Pareto front" data={front} fill={SERIES[1]} line lineType="joint" onClick={pick} cursor="pointer" isAnimationActive={false} />
         </ScatterChart>

@@ -140,8 +140,8 @@ export function Timeline({ lanes, title = 'Timeline' }: { lanes: TimelineLane[];
                     y={y + 5}
                     width={r.w}
                     height={LANE_H - 10}
-                    fill={EVENT_COLORS[r.event.kind]}
-                    data-kind={r.event.kind}
+                    fill={EVENT_COLORS[r.kind]}
+                    data-kind={r.kind}
                     onPointerEnter={(e) => {
                       const box = wrap.current!.getBoundingClientRect();
                       setHover({ lane: lane.name, rect: r, x: e.clientX - box.left, y: y + LANE_H });

@@ -35,14 +35,29 @@ describe('timeline view', () => {
     expect(niceTicks({ t0: 0, t1: 0 }, 4)).toEqual([]);
   });
 
-  it('lays out visible events and merges sub-pixel neighbours of one kind', () => {
+  it('lays out visible events and pools sub-pixel ones per pixel', () => {
     const events = [ev(0, 100, 'load'), ev(100, 1000, 'compute'), ev(1000, 1001), ev(1001, 1002), ev(1002, 5000, 'idle'), ev(9000, 9500)];
     const rects = layoutLane(events, { t0: 0, t1: 5000 }, 500); // 10 µs per pixel
-    expect(rects.map((r) => [r.event.kind, Math.round(r.x), Math.round(r.w), r.count])).toEqual([
-      ['load', 0, 10, 1], ['compute', 10, 90, 3], ['idle', 100, 400, 1],
+    expect(rects.map((r) => [r.kind, Math.round(r.x), Math.round(r.w), r.count])).toEqual([
+      ['load', 0, 10, 1], ['compute', 10, 91, 3], ['idle', 100, 400, 1],
     ]);
     const zoomed = layoutLane(events, { t0: 1000, t1: 1002 }, 200);
     expect(zoomed.map((r) => [Math.round(r.x), Math.round(r.w), r.count])).toEqual([[0, 100, 1], [100, 100, 1]]);
     expect(layoutLane(events, { t0: 0, t1: 5000 }, 0)).toEqual([]);
+  });
+
+  it('keeps 10,000 alternating requests near the pixel count, with the dominant kind per pixel', () => {
+    const events: TimelineEvent[] = [];
+    for (let i = 0; i < 10_000; i++) {
+      const t = i * 1000;
+      events.push(ev(t, t + 100, 'load'), ev(t + 100, t + 700), ev(t + 700, t + 1000, 'idle'));
+    }
+    const rects = layoutLane(events, { t0: 0, t1: 10_000_000 }, 800);
+    expect(rects.length).toBeLessThanOrEqual(800);
+    expect(rects.every((r) => r.kind === 'compute')).toBe(true); // the busiest kind of every pixel
+    expect(rects.reduce((a, r) => a + r.count, 0)).toBe(30_000);
+    // Mostly idle pixels with a little load still show the load.
+    const sparse = [ev(0, 10, 'load'), ev(10, 990, 'idle'), ev(990, 1000, 'idle')];
+    expect(layoutLane(sparse, { t0: 0, t1: 1000 }, 1).map((r) => r.kind)).toEqual(['load']);
   });
 });

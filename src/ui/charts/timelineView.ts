@@ -63,24 +63,53 @@ export function niceTicks(v: TimeView, max: number): number[] {
   return out;
 }
 
-/** One rectangle to draw: pixel x and width, the first event it stands for, and how many it merges. */
+/** One rectangle to draw: pixel x and width, its kind, an event it stands for, and how many it merges. */
 export interface LaneRect {
   x: number;
   w: number;
+  /** The kind drawn: the event's, or for merged sub-pixel events the kind that takes most time there. */
+  kind: TimelineEvent['kind'];
+  /** The event shown on hover (the first of `kind` in the rectangle). */
   event: TimelineEvent;
   count: number;
 }
 
+const KIND_ORDER: TimelineEvent['kind'][] = ['compute', 'load', 'switch', 'idle'];
+
 /**
  * Rectangles of a lane's events inside `v`, for a plot `width` pixels wide. Events are assumed in time
- * order (the simulator emits them so). An event narrower than a pixel that touches the previous
- * rectangle of its kind is merged into it.
+ * order (the simulator emits them so). Events narrower than a pixel are pooled per pixel column and
+ * drawn as one 1-px rectangle of the busy kind (load, switch, compute) that takes most of that pixel's
+ * time, or idle when nothing else happens there; neighbouring
+ * rectangles of one kind are joined. So the number of rectangles stays near the pixel width.
  */
 export function layoutLane(events: TimelineEvent[], v: TimeView, width: number): LaneRect[] {
   const span = v.t1 - v.t0;
   if (!(span > 0) || width <= 0) return [];
   const k = width / span;
   const out: LaneRect[] = [];
+  const push = (r: LaneRect) => {
+    const last = out[out.length - 1];
+    if (last && last.kind === r.kind && r.x - (last.x + last.w) < 0.5 && (r.count > 1 || last.count > 1)) {
+      last.w = Math.max(last.w, r.x + r.w - last.x);
+      last.count += r.count;
+    } else out.push(r);
+  };
+  let px = -1;
+  let time: Record<string, number> = {};
+  let firsts: Partial<Record<TimelineEvent['kind'], TimelineEvent>> = {};
+  let pooled = 0;
+  const flush = () => {
+    if (pooled === 0) return;
+    // Activity wins over idle: a pixel with any load, switch or compute shows the busiest of them.
+    const busy = KIND_ORDER.filter((kd) => kd !== 'idle' && firsts[kd]);
+    const pool = busy.length ? busy : (['idle'] as const);
+    const kind = pool.reduce((best, kd) => ((time[kd] ?? 0) > (time[best] ?? 0) ? kd : best), pool[0]);
+    push({ x: px, w: 1, kind, event: firsts[kind]!, count: pooled });
+    time = {};
+    firsts = {};
+    pooled = 0;
+  };
   let lo = 0, hi = events.length;
   while (lo < hi) { const mid = (lo + hi) >> 1; if (events[mid].t1Us <= v.t0) lo = mid + 1; else hi = mid; }
   for (let i = lo; i < events.length; i++) {
@@ -88,13 +117,17 @@ export function layoutLane(events: TimelineEvent[], v: TimeView, width: number):
     if (e.t0Us >= v.t1) break;
     const x0 = Math.max(0, (e.t0Us - v.t0) * k);
     const x1 = Math.min(width, (e.t1Us - v.t0) * k);
-    const last = out[out.length - 1];
-    if (last && last.event.kind === e.kind && x1 - x0 < 1 && x0 - (last.x + last.w) < 1) {
-      last.w = Math.max(last.w, x1 - last.x);
-      last.count++;
+    if (x1 - x0 >= 1) {
+      flush();
+      push({ x: x0, w: x1 - x0, kind: e.kind, event: e, count: 1 });
       continue;
     }
-    out.push({ x: x0, w: Math.max(1, x1 - x0), event: e, count: 1 });
+    const col = Math.floor(x0);
+    if (col !== px) { flush(); px = col; }
+    time[e.kind] = (time[e.kind] ?? 0) + (e.t1Us - e.t0Us);
+    firsts[e.kind] ??= e;
+    pooled++;
   }
+  flush();
   return out;
 }

@@ -42,7 +42,7 @@ export async function autoPlanModel(
       const l = pick(st.layers, level);
       if (!l) break;
       const to = promote(level, keep)!;
-      l.cur = encodeAs(to, l.layer, l.float, null, codebooks, norm);
+      l.cur = encodeAs(to, l.layer, l.tuned ?? l.float, null, codebooks, norm);
       l.route = { ...l.route, format: to, group: null };
       st.session.setKernel(l.layer.name, l.cur.decoded);
       st.valNow = st.session.accuracy(split);

@@ -76,6 +76,8 @@ export async function recoverModel(st: ModelState, split: 'val' | 'test', opt: E
     });
     // E-step: re-assign the fine-tuned kernel to the fixed codebook (or re-quantize it).
     const tuned = st.session.getKernel(name);
+    const before = { cur: L.cur, tuned: L.tuned };
+    L.tuned = tuned;
     L.cur = encodeAs(L.cur.enc.format, L.layer, tuned, L.route.group, opt.codebooks, opt.normalization);
     st.session.setKernel(name, L.cur.decoded);
     L.recovered = true;
@@ -88,6 +90,7 @@ export async function recoverModel(st: ModelState, split: 'val' | 'test', opt: E
     } else {
       st.session.restore(best.snap);
       st.layers.forEach((l, i) => { l.cur = best.enc[i]; });
+      L.tuned = before.tuned;
     }
   }
   st.valNow = best.acc;

@@ -89,11 +89,11 @@ export async function learnPlanCodebooks(
 }
 
 /** The codebooks some layer still uses, each with the list of its layers after the auto-plan. */
-function usedCodebooks(codebooks: CodebookGroup[], models: CompressionResult['models']): CodebookGroup[] {
+function usedCodebooks(codebooks: CodebookGroup[], states: ModelState[]): CodebookGroup[] {
   return codebooks.map((c) => ({
     ...c,
-    layers: models.flatMap((m) => Object.entries(m.encodings)
-      .filter(([, e]) => e.format === 'pq' && e.group === c.name).map(([l]) => layerKey(m.name, l))),
+    layers: states.flatMap((st) => st.layers
+      .filter((l) => l.cur.enc.format === 'pq' && l.cur.enc.group === c.name).map((l) => layerKey(st.input.ir.name, l.layer.name))),
   })).filter((c) => c.layers.length > 0);
 }
 
@@ -129,7 +129,7 @@ export async function compress(inputs: CompressInput[], planIn: Plan, opts: Comp
       if (!isWeightLayer(l)) continue;
       const route = routes.find((r) => r.model === input.ir.name && r.layer === l.name)!;
       const cur = encodeAs(route.format, l, l.kernel.data, route.group, codebooks, plan.normalization);
-      layers.push({ route, layer: l, float: l.kernel.data, cur, sensitivityPp: null, recovered: false });
+      layers.push({ route, layer: l, float: l.kernel.data, tuned: null, cur, sensitivityPp: null, recovered: false });
     }
     states.push({ input, session: null as unknown as ModelSession, layers, valFloat: 0, testFloat: 0, valNow: 0, recovery: [] });
   }
@@ -189,9 +189,9 @@ export async function compress(inputs: CompressInput[], planIn: Plan, opts: Comp
     }
 
     // final test accuracy and assembly
-    const models = states.map((st) => compressedModel(st, st.session.accuracy(st.input.test), codebooks));
+    const used = usedCodebooks(codebooks, states);
+    const models = states.map((st) => compressedModel(st, st.session.accuracy(st.input.test), used));
     lap('evaluate');
-    const used = usedCodebooks(codebooks, models);
     timings.total = Date.now() - t0;
     opts.onProgress?.({ fraction: 1, phase: 'done', message: 'compression finished' });
     return { plan, codebooks: used, models, totals: totals(models, used), timingsMs: timings };

@@ -20,6 +20,8 @@ export interface LayerState {
   layer: WeightLayer;
   /** The original float kernel (IR layout). */
   float: Float32Array;
+  /** The float kernel after the EM fine-tuning of this layer (before its re-assignment), else null. */
+  tuned: Float32Array | null;
   /** The current encoding and its decoded kernel. */
   cur: Encoded;
   sensitivityPp: number | null;

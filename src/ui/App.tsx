@@ -5,11 +5,13 @@ import { ErrorArea } from './shell/ErrorArea';
 import { SaveIndicator } from './shell/SaveIndicator';
 import { useHashSync } from './shell/useHashSync';
 import { usePersistFlush } from './shell/usePersistFlush';
+import { useBuiltins } from './shell/useBuiltins';
 import { KmeansDemo } from './dev/KmeansDemo';
 
 export function App() {
   useHashSync();
   usePersistFlush();
+  useBuiltins();
   return (
     <div className="app">
       <header className="app-header">

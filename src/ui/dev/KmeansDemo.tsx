@@ -24,11 +24,17 @@ interface Outcome {
   progressEvents: number;
 }
 
-/** A (1024 x units) Dense kernel with Laplacian weights (scale 0.05), cut into (n x d) subvectors. */
-function randomSubvectors(s: Settings): { x: Float32Array; n: number } {
+/**
+ * A (1024 x units) Dense kernel with Laplacian weights (scale 0.05), cut into (n x d) subvectors.
+ * Generated in slices that yield to the event loop, so the page stays responsive.
+ */
+async function randomSubvectors(s: Settings): Promise<{ x: Float32Array; n: number }> {
   const r = mulberry32(s.seed);
   const kernel = new Float32Array(1024 * s.units);
-  for (let i = 0; i < kernel.length; i++) kernel[i] = laplacian(r, 0, 0.05);
+  for (let i = 0; i < kernel.length; i++) {
+    kernel[i] = laplacian(r, 0, 0.05);
+    if ((i & 0x1ffff) === 0x1ffff) await new Promise((resolve) => setTimeout(resolve, 0));
+  }
   const layout = subvectorLayout('dense', [1024, s.units], s.d);
   return { x: toSubvectors(kernel, layout), n: layout.count };
 }
@@ -43,6 +49,7 @@ const FIELDS: [keyof Settings, string, number, number][] = [
 
 export function KmeansDemo() {
   const bridge = useRef<ReturnType<typeof createKmeansBridge> | null>(null);
+  const cancelled = useRef(false);
   const [settings, setSettings] = useState<Settings>({ units: 1024, d: 8, k: 256, iterations: 30, seed: 1 });
   const [status, setStatus] = useState<Status>('idle');
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -57,7 +64,9 @@ export function KmeansDemo() {
     setProgress({ fraction: 0, phase: 'starting' });
     setOutcome(null);
     setError('');
-    const { x, n } = randomSubvectors(settings);
+    cancelled.current = false;
+    const { x, n } = await randomSubvectors(settings);
+    if (cancelled.current) { setStatus('cancelled'); return; }
     let events = 0;
     const onProgress = proxy((p: Progress) => { events++; setProgress(p); });
     const t0 = performance.now();
@@ -89,7 +98,7 @@ export function KmeansDemo() {
         </div>
         <div className="row">
           <button type="button" className="btn btn-primary" onClick={() => void run()} disabled={status === 'running'}>Run k-means</button>
-          <button type="button" className="btn" onClick={() => bridge.current?.cancel()} disabled={status !== 'running'}>Cancel</button>
+          <button type="button" className="btn" onClick={() => { cancelled.current = true; bridge.current?.cancel(); }} disabled={status !== 'running'}>Cancel</button>
           <span data-testid="kmeans-status">{status}</span>
         </div>
         <progress data-testid="kmeans-progress" max={1} value={progress?.fraction ?? 0} />

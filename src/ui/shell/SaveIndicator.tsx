@@ -11,5 +11,5 @@ const TEXT = {
 export function SaveIndicator() {
   const status = useApp((s) => s.saveStatus);
   const [text, cls] = TEXT[status];
-  return <span className={cls} data-testid="save-status" data-status={status} role="status">{text}</span>;
+  return <span className={cls} style={{ minWidth: 150, justifyContent: 'center' }} data-testid="save-status" data-status={status} role="status">{text}</span>;
 }

@@ -53,17 +53,17 @@ export default function LearnStep() {
           <div className="row" style={{ alignItems: 'flex-start', gap: 14, minHeight: 310 }}>
             <figure className="stack-sm" style={{ margin: 0 }}>
               <WeightMatrix values={demo.kernel} layout={demo.layout} magnitude={magnitude} showCut={frame.phase !== 'weights'}
-                assignments={frame.assignments} size={frame.recon ? 200 : 340} label="Weights of the demo layer" />
+                assignments={frame.assignments} size={frame.recon ? 260 : 340} label="Weights of the demo layer" />
               <figcaption className="small muted">original</figcaption>
             </figure>
             {frame.recon && error && (
               <>
                 <figure className="stack-sm" style={{ margin: 0 }}>
-                  <WeightMatrix values={frame.recon.kernel} layout={demo.layout} magnitude={magnitude} showCut={false} assignments={null} size={200} label="Reconstructed weights" />
+                  <WeightMatrix values={frame.recon.kernel} layout={demo.layout} magnitude={magnitude} showCut={false} assignments={null} size={260} label="Reconstructed weights" />
                   <figcaption className="small muted">reconstructed</figcaption>
                 </figure>
                 <figure className="stack-sm" style={{ margin: 0 }}>
-                  <WeightMatrix values={error} layout={demo.layout} magnitude={magnitude} showCut={false} assignments={null} size={200} label="Reconstruction error" />
+                  <WeightMatrix values={error} layout={demo.layout} magnitude={magnitude} showCut={false} assignments={null} size={260} label="Reconstruction error" />
                   <figcaption className="small muted">error (same colour scale)</figcaption>
                 </figure>
               </>

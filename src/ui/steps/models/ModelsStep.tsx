@@ -1,5 +1,4 @@
 /** Step 1: the built-in tasks and the user's own models. Eager (first thing shown), no charts. */
-import { useEffect } from 'react';
 import { useApp } from '../../state/appStore';
 import { StepIntro } from '../../components/StepIntro';
 import { Empty } from '../../components/Empty';
@@ -8,8 +7,6 @@ import { ImportCard } from './ImportCard';
 
 export function ModelsStep() {
   const builtins = useApp((s) => s.builtins);
-  const load = useApp((s) => s.loadBuiltins);
-  useEffect(() => { if (builtins.status === 'idle') void load(); }, [builtins.status, load]);
 
   return (
     <div className="stack">

@@ -36,14 +36,17 @@ static void activate_range(float *y, int32_t n, int32_t c, int32_t act) {
   for (i = 0; i < n; i++) y[i] = activate(y[i], act);
 }
 
-/* First and one-past-last valid tap of output position o along one axis (padding taps are skipped). */
+/* First and one-past-last valid tap of output position o along one axis (padding taps are skipped):
+   tap t is valid when 0 <= o * stride - pad + t * dil < in_n. */
 static void tap_range(int32_t o, int32_t in_n, int32_t k, int32_t stride, int32_t dil, int32_t pad, int32_t *a, int32_t *b) {
   int32_t i0 = o * stride - pad;
-  int32_t lo = 0, hi = k;
-  while (lo < k && i0 + lo * dil < 0) lo++;
-  while (hi > lo && i0 + (hi - 1) * dil >= in_n) hi--;
+  int32_t room = in_n - 1 - i0;
+  int32_t lo = i0 >= 0 ? 0 : (dil - 1 - i0) / dil;
+  int32_t hi = room < 0 ? 0 : room / dil + 1;
+  if (lo > k) lo = k;
+  if (hi > k) hi = k;
   *a = lo;
-  *b = hi;
+  *b = hi > lo ? hi : lo;
 }
 
 /* Writes unit u's receptive field into out[0 .. field) in field order (input channel, ky, kx). */

@@ -71,6 +71,9 @@ test('recharts wrappers have axis units, legends and tooltips; a Pareto point ca
   await expect(page.getByTestId('chart-sqnr').getByText('SQNR (dB)').first()).toBeVisible();
   await expect(page.getByTestId('chart-accuracy').getByText('test accuracy (%)')).toBeVisible();
   await expect(page.getByTestId('chart-pareto').getByText('total size (KB)')).toBeVisible();
+  for (const name of [/28×28 image/, /spectrogram, 49 frames × 40 bands/, /3-axis accelerometer trace/]) {
+    await expect(page.getByRole('img', { name })).toBeVisible();
+  }
 
   const bar = bytes.locator('.recharts-bar-rectangle').nth(2);
   await bar.hover();

@@ -9,12 +9,14 @@ import { SqnrChart } from '../charts/SqnrChart';
 import { AccuracyBars } from '../charts/AccuracyBars';
 import { ParetoChart } from '../charts/ParetoChart';
 import type { ParetoPoint } from '../charts/ParetoChart';
-import { sampleAccuracy, sampleBytes, sampleLanes, samplePareto, sampleSqnr } from './sampleData';
+import { sampleAccuracy, sampleBytes, sampleLanes, samplePareto, samplePreviews, sampleSqnr } from './sampleData';
+import { SamplePreview } from '../components/SamplePreview';
 
 export default function Gallery() {
   const [requests, setRequests] = useState(40);
   const lanes = useMemo(() => sampleLanes(requests), [requests]);
   const [picked, setPicked] = useState<ParetoPoint | null>(null);
+  const previews = useMemo(() => samplePreviews(), []);
   return (
     <div className="app stack">
       <header className="app-header"><h1>Chart gallery</h1><span className="badge badge-warn">made-up sample data, not results</span></header>
@@ -27,6 +29,9 @@ export default function Gallery() {
           </label>
         </div>
         <Timeline lanes={lanes} title="Sample timeline" />
+      </section>
+      <section className="card row" aria-label="Sample previews" style={{ gap: 32 }}>
+        {previews.map((p) => <SamplePreview key={p.kind} preview={p} />)}
       </section>
       <div className="grid grid-2">
         <section className="card" aria-label="Bytes sample"><BytesBarChart data={sampleBytes} /></section>

@@ -8,6 +8,7 @@ import type { LayerBytes } from '../charts/BytesBarChart';
 import type { LayerSqnr } from '../charts/SqnrChart';
 import type { ModelAccuracy } from '../charts/AccuracyBars';
 import type { ParetoPoint } from '../charts/ParetoChart';
+import type { SamplePreview } from '../services/types';
 
 const MODELS = ['digits', 'fashion', 'keywords', 'activity'];
 
@@ -53,3 +54,20 @@ export const sampleAccuracy: ModelAccuracy[] = MODELS.map((model, i) => ({ model
 export const samplePareto: ParetoPoint[] = [4, 8, 16].flatMap((d, i) => [16, 64, 256].map((k, j) => ({
   d, k, bytes: 40_000 / (i + 1) + k * d * 4 + 5_000 * j, accuracy: 0.8 + 0.05 * j - 0.04 * i + 0.01 * ((i * 3 + j) % 2),
 })));
+
+/** One made-up sample per modality: a ring image, a chirp-like spectrogram, a periodic 3-axis trace. */
+export function samplePreviews(): SamplePreview[] {
+  const img = new Float32Array(28 * 28);
+  for (let y = 0; y < 28; y++) for (let x = 0; x < 28; x++) img[y * 28 + x] = Math.max(0, 1 - Math.abs(Math.hypot(x - 13.5, y - 13.5) - 8) / 2.5);
+  const frames = 49, bands = 40;
+  const spec = new Float32Array(frames * bands);
+  for (let f = 0; f < frames; f++) for (let b = 0; b < bands; b++) spec[f * bands + b] = -Math.abs(b - 6 - f * 0.5) / 4 - b / 30;
+  const n = 128;
+  const trace = new Float32Array(n * 3);
+  for (let i = 0; i < n; i++) { trace[i * 3] = 0.3 * Math.sin(i / 4); trace[i * 3 + 1] = 1 + 0.8 * Math.max(0, Math.sin(i / 2.5)); trace[i * 3 + 2] = 0.2 * Math.cos(i / 5); }
+  return [
+    { kind: 'image', width: 28, height: 28, pixels: img, label: 'ring' },
+    { kind: 'spectrogram', frames, bands, values: spec, label: 'chirp' },
+    { kind: 'trace', length: n, values: trace, rateHz: 50, label: 'wave' },
+  ];
+}

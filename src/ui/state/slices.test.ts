@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { createAppStore } from './store';
+import { makeDeps } from './deps';
+import { fakeServices } from './testing';
+import { memoryStore } from './persist/kv';
+import { planSettingsOf } from './settings';
+import { applyShareable, shareableOf } from './shareable';
+import { includedModels } from './slices/models';
+import { presetPlan } from '../../core/compress/presets';
+import { validatePlan } from '../../core/compress/presets';
+
+const make = () => createAppStore({ deps: makeDeps(fakeServices()), kv: memoryStore(), saveDelayMs: 0 });
+
+describe('plan slice', () => {
+  it('edits d and K per group within limits, and every plan it makes is valid for the pipeline', () => {
+    const s = make();
+    s.getState().setGroup(0, { d: 4, k: 64 });
+    s.getState().setGroup(1, { d: 999, k: 1 });
+    expect(s.getState().plan.groups.spatial).toEqual({ d: 4, k: 64 });
+    expect(s.getState().plan.groups.pointwise).toEqual({ d: 64, k: 2 });
+    s.getState().setGrouping('single');
+    expect(planSettingsOf(s.getState().plan).groups).toEqual([{ d: 4, k: 64 }]); // from the old first row
+    s.getState().setGroup(0, { k: 512 });
+    expect(s.getState().plan.groups.shared).toEqual({ d: 4, k: 512 });
+    s.getState().setGrouping('paper');
+    expect(planSettingsOf(s.getState().plan).groups).toEqual([{ d: 4, k: 64 }, { d: 64, k: 2 }]); // rows kept
+    s.getState().setSeed(-5);
+    s.getState().setBudget(NaN);
+    expect(s.getState().plan.seed).toBe(0);
+    expect(s.getState().plan.budgetPp).toBe(1);
+    expect(() => validatePlan(s.getState().plan)).not.toThrow();
+  });
+
+  it('keeps the seed and per-layer choices when the preset changes', () => {
+    const s = make();
+    s.getState().setSeed(9);
+    s.getState().setLayerFormat('digits/conv1', 'float32');
+    s.getState().setPreset('int8');
+    expect(s.getState().plan).toEqual({ ...presetPlan('int8'), seed: 9, overrides: { 'digits/conv1': 'float32' } });
+    s.getState().setLayerFormat('digits/conv1', null);
+    expect(s.getState().plan.overrides).toEqual({});
+  });
+});
+
+describe('shareable settings', () => {
+  it('applies only what differs and keeps per-layer choices', () => {
+    const s = make();
+    s.getState().setLayerFormat('m/l', 'int8');
+    const before = s.getState();
+    expect(applyShareable(before, shareableOf(before), true)).toEqual({});
+    const next = { ...shareableOf(before), tab: 'learn' as const, plan: { ...shareableOf(before).plan, seed: 3 } };
+    const patch = applyShareable(before, next, true);
+    expect(Object.keys(patch).sort()).toEqual(['plan', 'tab']);
+    expect(patch.plan?.overrides).toEqual({ 'm/l': 'int8' });
+    expect(patch.plan?.seed).toBe(3);
+    expect(applyShareable(before, next, false).plan).toBeUndefined(); // a hash without plan keys leaves the plan
+  });
+});
+
+describe('models slice', () => {
+  it('takes part by default and can leave a model out', async () => {
+    const s = make();
+    s.setState({ builtins: { status: 'ready', message: null, tasks: [
+      { name: 'digits', modality: 'image', synthetic: false, description: null, classes: null, samples: null, params: null, macs: null, float32Bytes: null, accuracy: null, modelUrl: null, sample: null },
+    ] } });
+    expect(includedModels(s.getState())).toEqual(['digits']);
+    s.getState().setIncluded('digits', false);
+    expect(includedModels(s.getState())).toEqual([]);
+    s.getState().setIncluded('digits', true);
+    expect(includedModels(s.getState())).toEqual(['digits']);
+  });
+
+  it('shows an import failure inline, not as a toast', async () => {
+    const s = make();
+    await s.getState().importFiles([]);
+    expect(s.getState().importStatus.state).toBe('error');
+    expect(s.getState().importStatus.message).toContain('not available yet');
+    expect(s.getState().errors).toEqual([]);
+  });
+});

@@ -29,7 +29,9 @@ function pick(layers: LayerState[], level: LayerFormat): LayerState | null {
  * Auto-plan: while the model is below `target` accuracy on `split`, stores the most sensitive PQ layer
  * in `keep` format instead (then, if every PQ layer is promoted and it is still below target, the most
  * sensitive int8 layer as float32). Keeps the most bytes compressed that the budget allows, greedily.
- * Returns the `<layer>: <format>` changes made. Mutates the state and session.
+ * If even that misses the target (biases tuned by the recovery may not suit float kernels), the model
+ * goes back to its original float weights. Returns the `<layer>: <format>` changes made. Mutates the
+ * state and session.
  */
 export async function autoPlanModel(
   st: ModelState, split: SplitData, target: number, keep: 'int8' | 'float32',
@@ -49,6 +51,17 @@ export async function autoPlanModel(
       changes[l.layer.name] = to;
       onProgress?.({ fraction: 0.5, phase: 'sensitivity', message: `${st.input.ir.name}/${l.layer.name} -> ${to}: ${(st.valNow * 100).toFixed(2)} %` });
     }
+  }
+  if (st.valNow < target) {
+    // Last resort: the original float model (its biases too), which meets any budget >= 0.
+    st.session.restore(st.floatSnapshot);
+    for (const l of st.layers) {
+      if (l.cur.enc.format !== 'float32') changes[l.layer.name] = 'float32';
+      l.cur = { enc: { format: 'float32' }, decoded: l.float };
+      l.route = { ...l.route, format: 'float32', group: null };
+      l.tuned = null;
+    }
+    st.valNow = st.valFloat;
   }
   return changes;
 }

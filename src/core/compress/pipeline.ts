@@ -131,7 +131,7 @@ export async function compress(inputs: CompressInput[], planIn: Plan, opts: Comp
       const cur = encodeAs(route.format, l, l.kernel.data, route.group, codebooks, plan.normalization);
       layers.push({ route, layer: l, float: l.kernel.data, tuned: null, cur, sensitivityPp: null, recovered: false });
     }
-    states.push({ input, session: null as unknown as ModelSession, layers, valFloat: 0, testFloat: 0, valNow: 0, recovery: [] });
+    states.push({ input, session: null as unknown as ModelSession, floatSnapshot: [], layers, valFloat: 0, testFloat: 0, valNow: 0, recovery: [] });
   }
   lap('assign');
 
@@ -142,6 +142,7 @@ export async function compress(inputs: CompressInput[], planIn: Plan, opts: Comp
       await throwIfCancelled(cancel);
       const st = states[i];
       st.session = new ModelSession(st.input.ir, (opts.buildModel ?? toLayersModel)(st.input.ir));
+      st.floatSnapshot = st.session.snapshot();
       const sel = selectionSplit(st.input, plan.selectOn);
       st.valFloat = st.session.accuracy(sel);
       st.testFloat = st.session.accuracy(st.input.test);

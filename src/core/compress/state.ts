@@ -32,6 +32,8 @@ export interface LayerState {
 export interface ModelState {
   input: CompressInput;
   session: ModelSession;
+  /** The session's weights as loaded (the float model), for the auto-plan's last resort. */
+  floatSnapshot: Float32Array[];
   layers: LayerState[];
   valFloat: number;
   testFloat: number;

@@ -49,7 +49,7 @@ export async function autoPlanModel(
       st.session.setKernel(l.layer.name, l.cur.decoded);
       st.valNow = st.session.accuracy(split);
       changes[l.layer.name] = to;
-      onProgress?.({ fraction: 0.5, phase: 'sensitivity', message: `${st.input.ir.name}/${l.layer.name} -> ${to}: ${(st.valNow * 100).toFixed(2)} %` });
+      onProgress?.({ fraction: 1 - 1 / (2 + Object.keys(changes).length), phase: 'autoplan', message: `${st.input.ir.name}/${l.layer.name} -> ${to}: ${(st.valNow * 100).toFixed(2)} %` });
     }
   }
   if (st.valNow < target) {

@@ -117,6 +117,18 @@ describe('compress pipeline', () => {
     }
   });
 
+  it('reports monotone progress ending at 1, and cancels between units', async () => {
+    const seen: number[] = [];
+    const plan = lossy('yono');
+    plan.budgetPp = 0;
+    await compress(inputs, plan, { onProgress: (p) => seen.push(p.fraction) });
+    expect(seen.length).toBeGreaterThan(5);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThanOrEqual(seen[i - 1]);
+    expect(seen[seen.length - 1]).toBe(1);
+    let calls = 0;
+    await expect(compress(inputs, plan, { shouldCancel: () => ++calls > 3 })).rejects.toThrow(/cancelled/);
+  });
+
   it('fixed codebooks (leave-one-out) are used as given and checked', async () => {
     const plan = lossy('pq-shared');
     const learned = await compress([inputs[0]], plan, { buildModel: buildTiny });

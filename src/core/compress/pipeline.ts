@@ -35,17 +35,18 @@ export interface CompressOptions {
   sensitivity?: boolean;
 }
 
-const WEIGHTS: [Phase, number][] = [
-  ['extract', 0.02], ['kmeans', 0.25], ['assign', 0.05], ['evaluate', 0.08], ['sensitivity', 0.15], ['recovery', 0.45],
+/** Share of the overall progress bar of each stage (the auto-plan is timed under `sensitivity`). */
+const WEIGHTS: [string, number][] = [
+  ['extract', 0.02], ['kmeans', 0.25], ['assign', 0.03], ['evaluate', 0.08], ['sensitivity', 0.14], ['recovery', 0.43], ['autoplan', 0.05],
 ];
 
-/** Maps each phase's own 0..1 progress into the run's overall fraction. */
-function phaseProgress(onProgress: ProgressFn | undefined, phase: Phase): ProgressFn | undefined {
+/** Maps a stage's own 0..1 progress into the run's overall fraction (monotone across stages). */
+function phaseProgress(onProgress: ProgressFn | undefined, phase: string): ProgressFn | undefined {
   if (!onProgress) return undefined;
   let start = 0;
   let w = 0;
   for (const [p, pw] of WEIGHTS) { if (p === phase) { w = pw; break; } start += pw; }
-  return (p) => onProgress({ fraction: Math.min(1, start + w * p.fraction), phase, message: p.message });
+  return (p) => onProgress({ fraction: Math.min(1, start + w * Math.min(1, Math.max(0, p.fraction))), phase, message: p.message });
 }
 
 function checkFixedCodebooks(groups: GroupSpec[], fixed: CodebookGroup[]): CodebookGroup[] {
@@ -164,26 +165,31 @@ export async function compress(inputs: CompressInput[], planIn: Plan, opts: Comp
 
     if (plan.recovery.enabled) {
       const p = phaseProgress(opts.onProgress, 'recovery');
+      const share = plan.recovery.fineTuneCodewords ? 0.8 : 1;
       for (let i = 0; i < states.length; i++) {
         const st = states[i];
         if (st.valNow >= target(st)) continue;
         await recoverModel(st, plan.selectOn, {
           codebooks, normalization: plan.normalization, recovery: plan.recovery, target: target(st),
           seed: deriveSeed(plan.seed, `recovery/${st.input.ir.name}`), shouldCancel: cancel,
-          onProgress: p && ((q) => p({ fraction: (i + q.fraction) / states.length, phase: 'recovery', message: q.message })),
+          onProgress: p && ((q) => p({ fraction: (share * (i + q.fraction)) / states.length, phase: 'recovery', message: q.message })),
         });
       }
       if (plan.recovery.fineTuneCodewords) {
-        await tuneCodewords(states, codebooks, plan, { onProgress: p, shouldCancel: cancel });
+        await tuneCodewords(states, codebooks, plan, {
+          onProgress: p && ((q) => p({ fraction: share + (1 - share) * q.fraction, phase: 'recovery', message: q.message })), shouldCancel: cancel,
+        });
       }
       lap('recovery');
     }
 
     if (plan.autoPlan) {
-      for (const st of states) {
+      const p = phaseProgress(opts.onProgress, 'autoplan');
+      for (let i = 0; i < states.length; i++) {
+        const st = states[i];
         if (st.valNow >= target(st)) continue;
         const changes = await autoPlanModel(st, selectionSplit(st.input, plan.selectOn), target(st), plan.keep.format,
-          codebooks, plan.normalization, phaseProgress(opts.onProgress, 'sensitivity'), cancel);
+          codebooks, plan.normalization, p && ((q) => p({ ...q, fraction: (i + q.fraction) / states.length })), cancel);
         for (const [layer, f] of Object.entries(changes)) plan.overrides[layerKey(st.input.ir.name, layer)] = f;
       }
       lap('sensitivity');

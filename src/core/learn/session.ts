@@ -2,8 +2,9 @@
  * The Learn demo as a sequence of frames: the weights, their cut into subvectors, the k-means++ start,
  * then alternating assignment (E) and update (M) steps until no assignment changes (or `maxIter`),
  * then the reconstruction and its error. `nextFrame` is pure: the same settings give the same frames,
- * and the inertia never rises from one frame to the next. Each step is O(n k d), well under a
- * millisecond at demo sizes, so it runs on the main thread.
+ * and the inertia never rises from one frame to the next. Each step is O(n k d), a millisecond or so
+ * at the largest demo size, so it runs on the main thread; the k-means++ start is computed with the
+ * demo, not in a step.
  */
 import { demoLayout, makeDemoKernel } from './layer';
 import type { DemoLayout } from './layer';
@@ -47,6 +48,8 @@ export interface LearnDemo {
   projection: Projection;
   /** (n x 2) the subvectors in the plane. */
   points2d: Float64Array;
+  /** (k x d) the k-means++ start, computed with the demo so no step pays for it. */
+  init: Float64Array;
   maxIter: number;
 }
 
@@ -95,9 +98,13 @@ export function createLearnDemo(s: LearnDemoSettings): LearnDemo {
   const sub = Float64Array.from(sub32);
   const n = layout.count;
   const projection = fitProjection(sub, n, s.d);
+  const k = Math.min(s.k, n);
+  // The init's randomness is its own stream of the seed, apart from the weights'.
+  const all = Uint32Array.from({ length: n }, (_, i) => i);
+  const init = Float64Array.from(kmeansPlusPlus(sub32, s.d, all, k, mulberry32((s.seed ^ 0x9e3779b9) >>> 0)));
   return {
-    settings: s, kernel, layout, sub32, sub, n, k: Math.min(s.k, n), projection,
-    points2d: project(projection, sub, n), maxIter: s.maxIter ?? 30,
+    settings: s, kernel, layout, sub32, sub, n, k, projection,
+    points2d: project(projection, sub, n), init, maxIter: s.maxIter ?? 30,
   };
 }
 
@@ -115,12 +122,8 @@ export function nextFrame(demo: LearnDemo, f: LearnFrame): LearnFrame | null {
   switch (f.phase) {
     case 'weights':
       return { ...base, phase: 'cut' };
-    case 'cut': {
-      // The init's randomness is its own stream of the seed, apart from the weights'.
-      const all = Uint32Array.from({ length: n }, (_, i) => i);
-      const c = kmeansPlusPlus(demo.sub32, d, all, k, mulberry32((demo.settings.seed ^ 0x9e3779b9) >>> 0));
-      return { ...base, phase: 'init', ...withCentroids(Float64Array.from(c)) };
-    }
+    case 'cut':
+      return { ...base, phase: 'init', ...withCentroids(new Float64Array(demo.init)) };
     case 'init':
     case 'update': {
       const a = new Int32Array(n);

@@ -1,20 +1,20 @@
 /**
- * Developer panel: k-means on a random Dense kernel, in the k-means worker, with progress and Cancel.
+ * Developer panel: k-means on a random weight matrix, in the k-means worker, with progress and Cancel.
  * Proof that the worker wiring, buffer transfer and cancel/restart work in the built app (issue 2).
  */
 import { useEffect, useRef, useState } from 'react';
 import type { Progress } from '../../core/util/progress';
 import { laplacian, mulberry32 } from '../../core/util/random';
-import { subvectorLayout, toSubvectors } from '../../core/pq/layout';
 import { createKmeansBridge } from '../workers/kmeans';
 import { proxy } from '../workers/bridge';
 
 type Status = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
-interface Settings { units: number; d: number; k: number; iterations: number; seed: number }
+interface Settings { n: number; d: number; k: number; iterations: number; seed: number }
 
 interface Outcome {
   n: number;
+  d: number;
   iterations: number;
   inertia: number;
   ms: number;
@@ -25,32 +25,38 @@ interface Outcome {
 }
 
 /**
- * A (1024 x units) Dense kernel with Laplacian weights (scale 0.05), cut into (n x d) subvectors.
- * Generated in slices that yield to the event loop, so the page stays responsive.
+ * (n x d) random weight subvectors, Laplacian (scale 0.05) like trained weights. Generated in small
+ * slices that yield to the event loop, so the page stays responsive even on a loaded machine.
  */
-async function randomSubvectors(s: Settings): Promise<{ x: Float32Array; n: number }> {
+async function randomSubvectors(s: Settings): Promise<Float32Array> {
   const r = mulberry32(s.seed);
-  const kernel = new Float32Array(1024 * s.units);
-  for (let i = 0; i < kernel.length; i++) {
-    kernel[i] = laplacian(r, 0, 0.05);
-    if ((i & 0x1ffff) === 0x1ffff) await new Promise((resolve) => setTimeout(resolve, 0));
+  const x = new Float32Array(s.n * s.d);
+  for (let i = 0; i < x.length; i++) {
+    x[i] = laplacian(r, 0, 0.05);
+    if ((i & 0x3fff) === 0x3fff) await new Promise((resolve) => setTimeout(resolve, 0));
   }
-  const layout = subvectorLayout('dense', [1024, s.units], s.d);
-  return { x: toSubvectors(kernel, layout), n: layout.count };
+  return x;
 }
 
 const FIELDS: [keyof Settings, string, number, number][] = [
-  ['units', 'Dense units (kernel 1024 x units)', 1, 4096],
+  ['n', 'subvectors n', 1, 1 << 22],
   ['d', 'd', 1, 32],
   ['k', 'K', 2, 4096],
   ['iterations', 'Lloyd iterations', 0, 10000],
   ['seed', 'seed', 0, 2 ** 31],
 ];
 
+function parseSettings(raw: Record<keyof Settings, string>): Settings {
+  const out = {} as Settings;
+  for (const [key, , min, max] of FIELDS) out[key] = Math.min(max, Math.max(min, Math.round(Number(raw[key]) || 0)));
+  return out;
+}
+
 export function KmeansDemo() {
   const bridge = useRef<ReturnType<typeof createKmeansBridge> | null>(null);
   const cancelled = useRef(false);
-  const [settings, setSettings] = useState<Settings>({ units: 1024, d: 8, k: 256, iterations: 30, seed: 1 });
+  // Inputs keep what is typed; they are parsed (and clamped) when a run starts.
+  const [raw, setRaw] = useState<Record<keyof Settings, string>>({ n: '131072', d: '8', k: '256', iterations: '30', seed: '1' });
   const [status, setStatus] = useState<Status>('idle');
   const [progress, setProgress] = useState<Progress | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -65,7 +71,9 @@ export function KmeansDemo() {
     setOutcome(null);
     setError('');
     cancelled.current = false;
-    const { x, n } = await randomSubvectors(settings);
+    const settings = parseSettings(raw);
+    const { n } = settings;
+    const x = await randomSubvectors(settings);
     if (cancelled.current) { setStatus('cancelled'); return; }
     let events = 0;
     const onProgress = proxy((p: Progress) => { events++; setProgress(p); });
@@ -74,7 +82,7 @@ export function KmeansDemo() {
       const r = await bridge.current.call('kmeans',
         [x, n, settings.d, { k: settings.k, maxIter: settings.iterations, tol: 0, seed: settings.seed }, onProgress],
         { transfer: [x.buffer] });
-      setOutcome({ n, iterations: r.iterations, inertia: r.inertia, ms: performance.now() - t0, backend: r.backend, transferred: x.byteLength === 0, progressEvents: events });
+      setOutcome({ n, d: settings.d, iterations: r.iterations, inertia: r.inertia, ms: performance.now() - t0, backend: r.backend, transferred: x.byteLength === 0, progressEvents: events });
       setStatus('done');
     } catch (e) {
       const cancelled = e instanceof Error && e.name === 'CancelledError';
@@ -91,8 +99,8 @@ export function KmeansDemo() {
           {FIELDS.map(([key, label, min, max]) => (
             <label key={key} className="field">
               <span>{label}</span>
-              <input className="input" type="number" min={min} max={max} value={settings[key]} name={key} disabled={status === 'running'}
-                onChange={(e) => setSettings({ ...settings, [key]: Math.min(max, Math.max(min, Math.round(Number(e.target.value) || 0))) })} />
+              <input className="input" type="number" min={min} max={max} value={raw[key]} name={key} disabled={status === 'running'}
+                onChange={(e) => setRaw({ ...raw, [key]: e.target.value })} />
             </label>
           ))}
         </div>
@@ -105,7 +113,7 @@ export function KmeansDemo() {
         <span data-testid="kmeans-progress-text">{progress?.message ?? ''}</span>
         {outcome && (
           <dl className="kv" data-testid="kmeans-result">
-            <dt>subvectors</dt><dd>{outcome.n.toLocaleString('en')} x {settings.d}</dd>
+            <dt>subvectors</dt><dd>{outcome.n.toLocaleString('en')} x {outcome.d}</dd>
             <dt>iterations</dt><dd data-testid="kmeans-iterations">{outcome.iterations}</dd>
             <dt>inertia</dt><dd data-testid="kmeans-inertia">{outcome.inertia.toPrecision(6)}</dd>
             <dt>time</dt><dd data-testid="kmeans-ms">{outcome.ms.toFixed(0)} ms ({(outcome.ms / Math.max(1, outcome.iterations)).toFixed(1)} ms/iteration, {outcome.backend})</dd>

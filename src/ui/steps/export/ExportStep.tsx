@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useApp } from '../../state/appStore';
 import { StepIntro } from '../../components/StepIntro';
 import { ProgressBar } from '../../components/ProgressBar';
-import { RunNotice } from '../../components/RunNotice';
+import { RunNotice, Unavailable } from '../../components/RunNotice';
 import { FileDrop } from '../../components/FileDrop';
 import { Empty } from '../../components/Empty';
 import type { ExportKind, ExportedFile } from '../../services/types';
@@ -30,6 +30,7 @@ export default function ExportStep() {
   const [reportFormat, setReportFormat] = useState<'report-json' | 'report-csv'>('report-json');
   const [last, setLast] = useState<ExportedFile | null>(null);
   const running = run.status === 'running';
+  const hasResult = useApp((s) => s.codebookResult !== null);
 
   const go = async (kind: ExportKind) => {
     const f = await exportFile(kind);
@@ -43,6 +44,7 @@ export default function ExportStep() {
         <section className="card" aria-labelledby="exports-title">
           <header><h2 id="exports-title">Exports</h2></header>
           <div className="stack-sm">
+            {!hasResult && <Unavailable what="Exporting" needs="learned codebooks (Codebook step) and the bundle writer wired through a worker" />}
             {EXPORTS.map((e) => (
               <div key={e.kind} className="row export-row">
                 <button type="button" className="btn btn-primary" style={{ width: 170 }} disabled={running}

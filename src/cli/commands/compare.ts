@@ -4,6 +4,8 @@ import { parseArgs, strFlag } from '../args';
 import { compareBaselines } from '../../core/compress/baselines';
 import type { BaselineRow } from '../../core/compress/baselines';
 import { leaveOneOut } from '../../core/compress/loo';
+import { compareNormalization } from '../../core/compress/normalizationEffect';
+import type { NormalizationRow } from '../../core/compress/normalizationEffect';
 import type { LooRow } from '../../core/compress/loo';
 import { isPresetName, PRESET_NAMES } from '../../core/compress/presets';
 import type { PresetName } from '../../core/compress/presets';
@@ -11,7 +13,7 @@ import { loadCompressInputs, parseModelSpecs } from '../../node/compressInputs';
 import { PLAN_BOOLEANS, PLAN_FLAGS, PLAN_USAGE, planFromFlags, stderrProgress } from '../../node/compressPlan';
 import { setupNodeTfjs } from '../../node/tfjs';
 
-const usage = `Usage: yono compare [--models LIST] [--presets LIST] [--loo] [--json] [--quiet] [plan flags]
+const usage = `Usage: yono compare [--models LIST] [--presets LIST] [--loo] [--normalization] [--json] [--quiet] [plan flags]
 
 Runs the same pipeline once per preset (${PRESET_NAMES.join(', ')}) and prints the comparison table:
 total bytes, ratio against float32 and each model's test accuracy. With --loo, also the leave-one-out
@@ -20,7 +22,8 @@ table of the YONO plan: each model compressed with codebooks learned without it.
   --models LIST        as for yono compress (default digits,fashion,keywords,activity)
   --presets LIST       comma-separated presets to run (default: all)
   --loo                add the leave-one-out table (uses --preset, default yono)
-  --json               print { baselines, leaveOneOut } as JSON
+  --normalization      add the normalization table: none / per layer / per channel, no recovery
+  --json               print { baselines, leaveOneOut, normalization } as JSON
   --quiet              no progress on stderr
 Plan flags (applied to every preset's plan, e.g. the same --seed, --budget, --d, --k):
 ${PLAN_USAGE}`;
@@ -41,6 +44,15 @@ export function formatBaselines(rows: BaselineRow[]): string {
   ]);
 }
 
+/** The normalization table as text: accuracy per model and mean SQNR per mode. */
+export function formatNormalization(rows: NormalizationRow[]): string {
+  const models = Object.keys(rows[0]?.accuracy ?? {});
+  return table([
+    ['normalization', 'mean SQNR dB', ...models.map((m) => `${m} %`)],
+    ...rows.map((r) => [r.normalization, r.meanSqnrDb.toFixed(2), ...models.map((m) => pct(r.accuracy[m]))]),
+  ]);
+}
+
 /** The leave-one-out table as text. */
 export function formatLoo(rows: LooRow[]): string {
   return table([
@@ -54,7 +66,7 @@ export const compareCommand: Command = {
   summary: 'the baseline table: float32, int8, PQ per model, PQ shared, + recovery, YONO (and leave-one-out)',
   usage,
   async run(argv) {
-    const p = parseArgs(argv, { values: ['models', 'presets', ...PLAN_FLAGS], booleans: ['json', 'quiet', 'loo', ...PLAN_BOOLEANS] });
+    const p = parseArgs(argv, { values: ['models', 'presets', ...PLAN_FLAGS], booleans: ['json', 'quiet', 'loo', 'normalization', ...PLAN_BOOLEANS] });
     if (p.positional.length) throw new UsageError(`unexpected argument '${p.positional[0]}'`);
     const presets = (strFlag(p, 'presets') ?? PRESET_NAMES.join(',')).split(',').map((s) => s.trim());
     for (const s of presets) if (!isPresetName(s)) throw new UsageError(`unknown preset '${s}'; use ${PRESET_NAMES.join(', ')}`);
@@ -68,11 +80,13 @@ export const compareCommand: Command = {
       tweak: (plan) => ({ ...planFromFlags(withoutPreset(p), plan.preset), preset: plan.preset }),
     });
     const loo = p.flags.has('loo') ? await leaveOneOut(inputs, base, { onProgress: progress }) : null;
+    const norm = p.flags.has('normalization') ? await compareNormalization(inputs, base, { onProgress: progress }) : null;
     if (p.flags.has('json')) {
-      console.log(JSON.stringify({ baselines, leaveOneOut: loo }));
+      console.log(JSON.stringify({ baselines, leaveOneOut: loo, normalization: norm }));
     } else {
       console.log(formatBaselines(baselines));
       if (loo) console.log(`\nleave-one-out (${base.preset}):\n${formatLoo(loo)}`);
+      if (norm) console.log(`\nnormalization (${base.preset} codebooks, no recovery):\n${formatNormalization(norm)}`);
     }
     return 0;
   },

@@ -18,3 +18,5 @@ export type { LooRow } from './loo';
 export { HEADER_BYTES, codebookBytes, layerBytes, encodingBytes, packedBytes } from './accounting';
 export { quantizeInt8, dequantizeInt8, outputUnits } from './int8';
 export { normScales, applyScales } from './normalize';
+export { compareNormalization } from './normalizationEffect';
+export type { NormalizationRow } from './normalizationEffect';

@@ -4,6 +4,7 @@ import { UsageError } from '../command';
 import { parseArgs, strFlag } from '../args';
 import { compress } from '../../core/compress/pipeline';
 import { toReport } from '../../core/compress/report';
+import { writeBundle } from '../../core/bundle/write';
 import type { CompressionReport } from '../../core/compress/types';
 import { loadCompressInputs, parseModelSpecs } from '../../node/compressInputs';
 import { PLAN_BOOLEANS, PLAN_FLAGS, PLAN_USAGE, planFromFlags, stderrProgress } from '../../node/compressPlan';
@@ -22,7 +23,7 @@ test accuracy, the bytes and the ratio, then the totals and the time per phase.
                        subfolders each with x.npy + y.npy). Default: ${DEFAULT_MODELS}
 ${PLAN_USAGE}
   --report FILE.json   write the JSON report
-  --out FILE.yono      write the bundle (needs the bundle writer, core/bundle)
+  --out FILE.yono      write the .yono bundle (with the first 100 test samples of each model)
   --json               print the JSON report on stdout instead of the table
   --quiet              no progress on stderr`;
 
@@ -54,13 +55,13 @@ export const compressCommand: Command = {
     if (p.positional.length) throw new UsageError(`unexpected argument '${p.positional[0]}'`);
     const plan = planFromFlags(p);
     const out = strFlag(p, 'out');
-    if (out !== undefined) throw new Error('--out: the .yono bundle writer (core/bundle) is not available in this build yet; use --report for now');
     await setupNodeTfjs();
     const inputs = await loadCompressInputs(parseModelSpecs(strFlag(p, 'models', DEFAULT_MODELS)!), { seed: plan.seed });
     const result = await compress(inputs, plan, { onProgress: stderrProgress(p.flags.has('quiet')) });
     const report = toReport(result);
     const reportPath = strFlag(p, 'report');
     if (reportPath) await writeFile(reportPath, `${JSON.stringify(report, null, 1)}\n`);
+    if (out !== undefined) await writeFile(out, writeBundle(result, { samples: Object.fromEntries(inputs.map((x) => [x.ir.name, x.test])), maxSamples: 100 }));
     console.log(p.flags.has('json') ? JSON.stringify(report) : formatReport(report));
     return 0;
   },

@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -9,6 +10,12 @@ import { writeBundle } from '../../core/bundle/write';
 import { zooModels, zooResult, zooSamples } from '../../core/bundle/testing/zoo';
 import { createRuntime } from '../../core/mcu/runtime/executor';
 import { exportCCommand } from './export-c';
+import { exportC } from '../../core/bundle/c/export';
+import { TASK_NAMES } from '../../core/data/types';
+import { fromLayersModel } from '../../core/models/fromLayersModel';
+import { foldBatchNorm } from '../../core/models/foldBatchNorm';
+import { loadTaskNode } from '../../node/data';
+import { activityConv1d, digitsCnn, fashionDsCnn, keywordsDsCnn } from '../../../scripts/pretrain/architectures';
 
 const CFLAGS = ['-std=c99', '-Wall', '-Wextra', '-Werror', '-O2'];
 
@@ -93,32 +100,101 @@ describe('yono export-c: the exported C compiles warning-free and predicts what 
     }
   });
 
-  it('the C outputs equal the runtime outputs to a few float32 ulps (bit-exact but for expf/tanhf)', () => {
+  it('the C outputs equal the runtime outputs up to the last bits of expf/tanhf (these models use sigmoid, tanh, softmax)', () => {
     requireCc();
-    const dump = join(work, 'dump');
-    writeFileSync(join(work, 'dump.c'), DUMP_C);
-    const sources = readdirSync(out).filter((f) => f.endsWith('.c') && f !== 'main.c').map((f) => join(out, f));
-    execFileSync('cc', [...CFLAGS, `-I${out}`, '-o', dump, join(work, 'dump.c'), ...sources, '-lm'], { stdio: 'pipe' });
-    const lines = execFileSync(dump, { encoding: 'utf8' }).trim().split('\n');
-    let worst = 0;
-    let exact = 0;
-    let total = 0;
-    for (const l of lines) {
-      const [m, i, ...hex] = l.split(' ');
-      const rt = createRuntime(bundle, m);
-      const row = rt.program.inputSize;
-      const y = rt.run(samples[m].x.subarray(Number(i) * row, (Number(i) + 1) * row));
-      const c = new Float32Array(new Uint32Array(hex.map((h) => parseInt(h, 16))).buffer);
-      for (let j = 0; j < y.length; j++) {
-        const d = ulpDistance(y[j], c[j]);
-        worst = Math.max(worst, d);
-        if (d === 0) exact++;
-        total++;
-      }
+    const { exact, total, worst, lines } = compareBits(out, bundle, samples);
+    expect(lines).toBe(3 * 20);
+    console.log(`zoo, C vs runtime: ${exact} of ${total} outputs bit-identical, worst ${worst} ulp`);
+    expect(worst).toBeLessThanOrEqual(64);
+  });
+});
+
+/** Compiles DUMP_C with the export in `dir`, runs it and compares every output's bits with the runtime's. */
+function compareBits(dir: string, bundle: ReturnType<typeof readBundle>, samples: Record<string, { x: Float32Array }>) {
+  const dump = join(dir, 'dump');
+  writeFileSync(join(dir, 'dump.c.txt'), DUMP_C);
+  const sources = readdirSync(dir).filter((f) => f.endsWith('.c') && f !== 'main.c').map((f) => join(dir, f));
+  execFileSync('cc', [...CFLAGS, `-I${dir}`, '-x', 'c', '-o', dump, join(dir, 'dump.c.txt'), ...sources, '-lm'], { stdio: 'pipe' });
+  const out = execFileSync(dump, { encoding: 'utf8' }).trim().split('\n');
+  let worst = 0, exact = 0, total = 0;
+  for (const l of out) {
+    const [m, i, ...hex] = l.split(' ');
+    const rt = createRuntime(bundle, m);
+    const row = rt.program.inputSize;
+    const y = rt.run(samples[m].x.subarray(Number(i) * row, (Number(i) + 1) * row));
+    const c = new Float32Array(new Uint32Array(hex.map((h) => parseInt(h, 16))).buffer);
+    for (let j = 0; j < y.length; j++) {
+      const d = ulpDistance(y[j], c[j]);
+      worst = Math.max(worst, d);
+      if (d === 0) exact++;
+      total++;
     }
-    expect(lines.length).toBe(3 * 20);
-    console.log(`C vs runtime: ${exact} of ${total} outputs bit-identical, worst ${worst} ulp`);
-    expect(worst).toBeLessThanOrEqual(4);
-    expect(exact / total).toBeGreaterThan(0.9);
+  }
+  return { exact, total, worst, lines: out.length };
+}
+
+describe('the C export of the built-in architectures (untrained weights until public/models exists)', () => {
+  it('compiles, prints the runtime\'s class for 10 real test samples of each model, and gives the runtime\'s output bits', async () => {
+    requireCc();
+    const irs = [];
+    const smp: Record<string, { x: Float32Array; y: Uint8Array; n: number }> = {};
+    for (const task of TASK_NAMES) {
+      const d = await loadTaskNode(task);
+      const m = { digits: () => digitsCnn(101), fashion: () => fashionDsCnn(202), keywords: () => keywordsDsCnn(303, d.inputShape, d.classNames.length),
+        activity: () => activityConv1d(404, d.inputShape, d.classNames.length) }[task]();
+      const ir = foldBatchNorm(fromLayersModel(m, task));
+      const last = ir.layers.find((l) => l.name === ir.output);
+      if (last && 'activation' in last) last.activation = 'linear'; // logits: no expf, so the C bits must equal the runtime's
+      irs.push(ir);
+      m.dispose();
+      smp[task] = { x: d.test.x, y: d.test.y, n: 10 };
+    }
+    const res = zooResult(irs, 7, [['pq', 'channel'], ['int8', 'none'], ['pq', 'layer'], ['float32', 'none']]);
+    const b = readBundle(writeBundle(res, { samples: smp, maxSamples: 10 }));
+    const dir = join(work, 'builtin');
+    const ex = exportC(b, { samples: 10 });
+    mkdirSync(dir, { recursive: true });
+    for (const f of ex.files) writeFileSync(join(dir, f.path), f.text);
+    const exe = join(work, 'builtin-example');
+    execFileSync('cc', [...CFLAGS, '-o', exe, ...ex.files.filter((f) => f.path.endsWith('.c')).map((f) => join(dir, f.path)), '-lm'], { stdio: 'pipe' });
+    const lines = execFileSync(exe, { encoding: 'utf8' }).trim().split('\n').filter((l) => !l.startsWith('#'));
+    for (const task of TASK_NAMES) {
+      const rt = createRuntime(b, task);
+      const want = Array.from(rt.runBatch(smp[task].x, 10).classes);
+      const got = lines.filter((l) => l.startsWith(`${task} `)).map((l) => Number(l.split(' ')[2]));
+      expect(got, task).toEqual(want);
+    }
+    const bits = compareBits(dir, b, smp);
+    console.log(`built-in architectures (ReLU, logits), C vs runtime: ${bits.exact} of ${bits.total} outputs bit-identical`);
+    expect(bits.exact).toBe(bits.total);
+    for (const m of ex.models) console.log(`${m.name}: flash ${m.flash} B (with its codebooks), arena ${m.arenaBytes} B, scratch ${m.scratchBytes} B`);
+    console.log(`all: flash ${ex.flashBytes} B (codebooks ${ex.codebookBytes} B once) + samples ${ex.sampleBytes} B; RAM ${ex.ramBytes} B`);
+  }, 120_000);
+});
+
+describe('the C runtime templates', () => {
+  const dir = join(__dirname, '../../core/bundle/c');
+  it('templates.generated.ts is up to date with c/templates (else run node src/core/bundle/c/gen-templates.mjs)', async () => {
+    const gen = (await import(join(dir, 'gen-templates.mjs'))) as { templatesModule(d: string): string };
+    expect(gen.templatesModule(join(dir, 'templates'))).toBe(readFileSync(join(dir, 'templates.generated.ts'), 'utf8'));
+  });
+
+  it('the virtual MCU SIMD kernel module is up to date with kernel.as (else run node src/core/mcu/runtime/wasm/build.mjs)', async () => {
+    const wasm = join(__dirname, '../../core/mcu/runtime/wasm');
+    const { MCU_KERNEL_SOURCE_SHA } = await import('../../core/mcu/runtime/wasm/kernel.generated');
+    expect(createHash('sha256').update(readFileSync(join(wasm, 'kernel.as'), 'utf8')).digest('hex').slice(0, 16)).toBe(MCU_KERNEL_SOURCE_SHA);
+  });
+
+  it('yono_runtime.c uses no malloc, no double and no recursion', () => {
+    const src = readFileSync(join(dir, 'templates', 'yono_runtime.c'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+    expect(src).not.toMatch(/\b(malloc|calloc|realloc|free|double)\b/);
+    expect(src).not.toMatch(/\d\.\d*(?![\d.]*f)\b(?!f)/); // every float literal has the f suffix
+    const fns = [...src.matchAll(/^(?:static )?\w[\w ]*?\b(\w+)\(([^)]*)\) \{$/gm)].map((m) => m[1]);
+    expect(fns.length).toBeGreaterThan(8);
+    for (const f of fns) {
+      const start = src.search(new RegExp(`\\b${f}\\([^)]*\\) \\{$`, 'm'));
+      const body = src.slice(src.indexOf('{', start), src.indexOf('\n}\n', start));
+      expect(body, `${f} calls itself`).not.toMatch(new RegExp(`\\b${f}\\(`));
+    }
   });
 });

@@ -60,9 +60,15 @@ function sampleCodebook(name: string, pool: Float32Array, d: number, k: number, 
   const n = pool.length / d;
   const rnd = rng32(seed);
   const cb = new Float32Array(k * d);
-  for (let j = 0; j < k; j++) cb.set(pool.subarray(Math.floor(rnd() * n) * d, Math.floor(rnd() * n) * d + d).subarray(0, d), j * d);
+  for (let j = 0; j < k; j++) {
+    const at = Math.floor(rnd() * n) * d;
+    cb.set(pool.subarray(at, at + d), j * d);
+  }
   return { name, d, k, codebook: cb, layers: [] };
 }
+
+/** Formats (and PQ normalizations) given to the weight layers in turn. */
+export const DEFAULT_CYCLE: [LayerFormat, Normalization][] = [['pq', 'channel'], ['pq', 'none'], ['int8', 'none'], ['pq', 'layer'], ['float32', 'none']];
 
 const spatial = (l: WeightLayer) => (l.kind === 'conv2d' || l.kind === 'depthwiseConv2d') && l.kernel.shape[0] * l.kernel.shape[1] > 1;
 
@@ -71,7 +77,7 @@ const spatial = (l: WeightLayer) => (l.kind === 'conv2d' || l.kind === 'depthwis
  * indices, not a power of two) and `pointwise` (d 4, k 16), layers cycled through pq (normalization none,
  * layer, channel), int8 and float32 so every encoding path is exercised.
  */
-export function zooResult(models: ModelIR[] = zooModels(), seed = 7): CompressionResult {
+export function zooResult(models: ModelIR[] = zooModels(), seed = 7, cycle: [LayerFormat, Normalization][] = DEFAULT_CYCLE): CompressionResult {
   const groups = [{ name: 'spatial', d: 9, k: 24 }, { name: 'pointwise', d: 4, k: 16 }];
   const pools = groups.map((g) => {
     const parts: Float32Array[] = [];
@@ -84,7 +90,6 @@ export function zooResult(models: ModelIR[] = zooModels(), seed = 7): Compressio
     return all;
   });
   const codebooks = groups.map((g, i) => sampleCodebook(g.name, pools[i], g.d, g.k, seed + i));
-  const cycle: [LayerFormat, Normalization][] = [['pq', 'channel'], ['pq', 'none'], ['int8', 'none'], ['pq', 'layer'], ['float32', 'none']];
   let turn = 0;
   const out: CompressedModel[] = models.map((m) => {
     const encodings: Record<string, LayerEncoding> = {};

@@ -112,7 +112,9 @@ export function compileModel(bundle: Bundle, name: string): Program {
         return;
       case 'dense': case 'conv1d': case 'conv2d': case 'depthwiseConv2d': {
         const w = weightRef(bundle, l.kind, l.kernel);
-        scratch = Math.max(scratch, w.format === WFMT.pq ? w.chunks * w.d : w.field);
+        const decoded = w.format === WFMT.pq ? w.chunks * w.d : w.field;
+        const spatial = l.kind !== 'dense' && l.kind !== 'depthwiseConv2d' && l.kernel.shape[0] * (l.kind === 'conv1d' ? 1 : l.kernel.shape[1]) > 1;
+        scratch = Math.max(scratch, decoded + (spatial ? w.field : 0));
         if (l.kind === 'dense') {
           const p = sizeOf(inShape) / inShape[inShape.length - 1];
           Object.assign(g, geometry([p, g.inC], [p, g.outC]));

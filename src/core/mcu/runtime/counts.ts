@@ -4,7 +4,6 @@ import type { KernelEntry } from '../../bundle/format';
 import type { CodebookRef, LayerCounts, ModelCounts, OpClass, WeightFormat } from '../counts';
 import { sizeOf } from '../../models/shapes';
 import { COUNTER_FIELDS } from './counters';
-import type { MemoryImage } from './memory-image';
 import type { Program } from './program';
 
 const F = Object.fromEntries(COUNTER_FIELDS.map((k, i) => [k, i])) as Record<(typeof COUNTER_FIELDS)[number], number>;
@@ -26,7 +25,7 @@ function opClass(kind: string, k: KernelEntry | null): OpClass {
  * unpacked, weights decoded, flash bytes read, activation traffic and live arena bytes per layer; the
  * planned arena, the scratch and the flash bytes of the model by kind.
  */
-export function modelCounts(bundle: Bundle, program: Program, image: MemoryImage, table: Float64Array): ModelCounts {
+export function modelCounts(bundle: Bundle, program: Program, table: Float64Array): ModelCounts {
   const m = bundle.manifest.models.find((x) => x.name === program.model);
   if (!m) throw new Error(`counts: model '${program.model}' not in the bundle (bug)`);
   const sec = bundle.manifest.sections;
@@ -80,7 +79,7 @@ export function modelCounts(bundle: Bundle, program: Program, image: MemoryImage
     model: m.name, layers, weightFormat: layers.some((l) => l.weightFormat === 'pq') ? 'pq' : layers.some((l) => l.weightFormat === 'int8') ? 'int8' : 'float32',
     activationFormat: 'float32', codebooks: cbs,
     flashBytes: { codebooks: cbs.reduce((s, c) => s + c.bytes, 0), indices, kept, other: padding + Math.max(HEADER_BYTES, headerShare) },
-    arenaBytes: program.arenaFloats * 4, scratchBytes: image.scratch.length * 4,
+    arenaBytes: program.arenaFloats * 4, scratchBytes: program.scratchFloats * 4,
     inputBytes: program.inputSize * 4, outputBytes: program.outputSize * 4,
     float32WeightBytes: f32, int8WeightBytes: i8,
   };

@@ -6,9 +6,9 @@ import { compileModel } from './compile';
 import { COUNTER_FIELDS, Counters, accumulate } from './counters';
 import { modelCounts } from './counts';
 import type { WeightViews } from './decode';
-import { decodeUnit, gatherOffsets } from './decode';
-import { activateRange } from './kernels/activation';
-import { convUnit, depthwiseUnit, tapRanges } from './kernels/conv';
+import { gatherOffsets } from './decode';
+import { tapRanges } from './kernels/conv';
+import { runWeighted } from './kernels/weighted';
 import { activation, add, batchNorm } from './kernels/elementwise';
 import { globalPool, pool } from './kernels/pool';
 import type { MemoryImage } from './memory-image';
@@ -26,6 +26,8 @@ interface Step {
   bias: Float32Array | null;
   bnScale: Float32Array; bnShift: Float32Array;
   ry: Int32Array; rx: Int32Array;
+  /** Byte pointers of x and y in SRAM (for the SIMD kernels). */
+  xPtr: number; yPtr: number;
 }
 
 const EMPTY_F = new Float32Array(0);
@@ -52,6 +54,7 @@ export function argmax(v: Float32Array, o = 0, n = v.length): number {
 
 function steps(bundle: Bundle, program: Program, image: MemoryImage): Step[] {
   const buf = (r: TensorRef): Float32Array => (r.buf === BUF.arena ? image.arena : r.buf === BUF.input ? image.input : image.output);
+  const base = (r: TensorRef): number => (r.buf === BUF.arena ? image.layout.arena : r.buf === BUF.input ? image.layout.input : image.layout.output);
   const m = bundle.manifest.models.find((x) => x.name === program.model);
   return program.ops.map((op): Step => {
     const f32 = (i: number) => (i >= 0 ? sectionView(bundle, i, 'f32') : EMPTY_F);
@@ -71,25 +74,18 @@ function steps(bundle: Bundle, program: Program, image: MemoryImage): Step[] {
       y: buf(op.out), yo: op.out.offset, w, bias: op.bias >= 0 ? f32(op.bias) : null, bnScale: f32(op.bnScale), bnShift: f32(op.bnShift),
       ry: windowed ? tapRanges(g.outH, g.inH, g.kh, g.sh, g.dh, g.padT) : EMPTY_I,
       rx: windowed ? tapRanges(g.outW, g.inW, g.kw, g.sw, g.dw, g.padL) : EMPTY_I,
+      xPtr: base(op.in) + op.in.offset * 4, yPtr: base(op.out) + op.out.offset * 4,
     };
   });
 }
 
-function execute(s: Step, scratch: Float32Array, c: Counters): void {
+function execute(s: Step, image: MemoryImage, c: Counters): void {
   const { op } = s;
   const g = op.g;
   switch (op.op) {
-    case OP.conv: case OP.depthwise: {
-      const w = s.w as WeightViews;
-      const unit = op.op === OP.conv ? convUnit : depthwiseUnit;
-      for (let u = 0; u < g.outC; u++) {
-        decodeUnit(w, u, scratch, c);
-        unit(s.x, s.xo, s.y, s.yo, g, scratch, u, s.bias ? s.bias[u] : 0, op.act, s.ry, s.rx, c);
-      }
-      if (s.bias) c.flashBytes += g.outC * 4;
-      if (op.act === 5) activateRange(s.y, s.yo, g.outH * g.outW * g.outC, g.outC, 5);
+    case OP.conv: case OP.depthwise:
+      runWeighted(op, { x: s.x, xo: s.xo, xPtr: s.xPtr, y: s.y, yo: s.yo, yPtr: s.yPtr, w: s.w as WeightViews, bias: s.bias, ry: s.ry, rx: s.rx }, image, c);
       return;
-    }
     case OP.maxPool: case OP.avgPool: pool(s.x, s.xo, s.y, s.yo, g, op.op === OP.maxPool, s.ry, s.rx, c); return;
     case OP.globalMax: case OP.globalAvg: globalPool(s.x, s.xo, s.y, s.yo, g, op.op === OP.globalMax, c); return;
     case OP.batchNorm: batchNorm(s.x, s.xo, s.y, s.yo, g.inH * g.inW, g.inC, s.bnScale, s.bnShift, c); return;
@@ -101,12 +97,13 @@ function execute(s: Step, scratch: Float32Array, c: Counters): void {
 
 /**
  * Prepares model `name` of a validated bundle for the virtual MCU: compiles it, lays out flash (the bundle
- * bytes) and SRAM (arena, scratch, input, output) and resolves every op. Running it decodes each output
+ * bytes) and SRAM (arena, scratch, input, output) and resolves every op. `simd: false` forces the plain
+ * TypeScript kernels (the SIMD ones give the same bits, faster). Running it decodes each output
  * unit's weights from flash into the scratch as it goes; no decoded weight tensor is ever built.
  */
-export function createRuntime(bundle: Bundle, name: string): ModelRuntime {
+export function createRuntime(bundle: Bundle, name: string, opts: { simd?: boolean } = {}): ModelRuntime {
   const program = compileModel(bundle, name);
-  const image = createMemoryImage(bundle, program);
+  const image = createMemoryImage(bundle, program, opts);
   const plan = steps(bundle, program, image);
   const c = new Counters();
   const table = new Float64Array(program.layers.length * COUNTER_FIELDS.length);
@@ -119,7 +116,7 @@ export function createRuntime(bundle: Bundle, name: string): ModelRuntime {
     table.fill(0);
     for (const s of plan) {
       c.reset();
-      execute(s, image.scratch, c);
+      execute(s, image, c);
       accumulate(c, table, s.op.layer);
     }
     ran = true;
@@ -141,7 +138,7 @@ export function createRuntime(bundle: Bundle, name: string): ModelRuntime {
     },
     counts() {
       if (!ran) run(new Float32Array(program.inputSize));
-      return modelCounts(bundle, program, image, table);
+      return modelCounts(bundle, program, table);
     },
   };
 }

@@ -8,6 +8,7 @@ import { readBundle } from '../../bundle/read';
 import { writeBundle } from '../../bundle/write';
 import { zooModels, zooResult, zooSamples } from '../../bundle/testing/zoo';
 import { argmax, createRuntime } from './executor';
+import { mcuSimdSupported } from './wasm/load';
 
 const N = 64;
 
@@ -41,6 +42,32 @@ describe('runtime vs the decoded tfjs model (tiny models of every layer kind)', 
       }
       expect(worst).toBeLessThan(1e-4);
       expect(sizeOf(rt.program.outputShape)).toBe(c);
+    });
+  }
+});
+
+describe('the SIMD kernels and the plain TypeScript kernels', () => {
+  const result = zooResult(zooModels(5), 9);
+  const bundle = readBundle(writeBundle(result));
+
+  it('WebAssembly SIMD is available here (the runtime is fast only with it)', () => {
+    expect(mcuSimdSupported()).toBe(true);
+  });
+
+  for (const name of ['img', 'seq', 'vec']) {
+    it(`${name}: give the same output bits and the same counts`, () => {
+      const ir = decodeModel(result, name);
+      const { x } = zooSamples(ir, 16, 21);
+      const fast = createRuntime(bundle, name);
+      const slow = createRuntime(bundle, name, { simd: false });
+      expect(fast.image.kernel).not.toBeNull();
+      expect(slow.image.kernel).toBeNull();
+      const a = fast.runBatch(x, 16).outputs, b = slow.runBatch(x, 16).outputs;
+      const ab = new Uint32Array(a.buffer), bb = new Uint32Array(b.buffer);
+      let same = 0;
+      for (let i = 0; i < ab.length; i++) if (ab[i] === bb[i]) same++;
+      expect(same).toBe(ab.length);
+      expect(fast.counts()).toEqual(slow.counts());
     });
   }
 });

@@ -86,10 +86,10 @@ static void decode_unit(const yono_op *op, int32_t u, float *out) {
   }
 }
 
-/* One output unit of a convolution (dense, conv1d, conv2d) over every output position. */
+/* One output unit of a convolution (dense, conv1d, conv2d) over every output position:
+   y = act(bias + sum over valid ky, kx, then ci of x * w), w in tap-major order ((ky * k_w + kx) * in_c + ci). */
 static void conv_unit(const yono_op *op, const float *x, float *y, const float *w, int32_t u, float bias, int32_t act) {
   int32_t oy, ox, ci, ky, kx;
-  int32_t khw = op->k_h * op->k_w;
   int32_t row = op->in_w * op->in_c;
   for (oy = 0; oy < op->out_h; oy++) {
     int32_t ky0, ky1, iy0 = oy * op->s_h - op->pad_t;
@@ -98,11 +98,12 @@ static void conv_unit(const yono_op *op, const float *x, float *y, const float *
       int32_t kx0, kx1, ix0 = ox * op->s_w - op->pad_l;
       float acc = 0.0f;
       tap_range(ox, op->in_w, op->k_w, op->s_w, op->d_w, op->pad_l, &kx0, &kx1);
-      for (ci = 0; ci < op->in_c; ci++) {
-        for (ky = ky0; ky < ky1; ky++) {
-          const float *xr = x + (iy0 + ky * op->d_h) * row + ci;
-          const float *wr = w + ci * khw + ky * op->k_w;
-          for (kx = kx0; kx < kx1; kx++) acc = acc + xr[(ix0 + kx * op->d_w) * op->in_c] * wr[kx];
+      for (ky = ky0; ky < ky1; ky++) {
+        const float *xr = x + (iy0 + ky * op->d_h) * row;
+        for (kx = kx0; kx < kx1; kx++) {
+          const float *xp = xr + (ix0 + kx * op->d_w) * op->in_c;
+          const float *wp = w + (ky * op->k_w + kx) * op->in_c;
+          for (ci = 0; ci < op->in_c; ci++) acc = acc + xp[ci] * wp[ci];
         }
       }
       y[(oy * op->out_w + ox) * op->out_c + u] = activate(acc + bias, act);
@@ -132,13 +133,23 @@ static void depthwise_unit(const yono_op *op, const float *x, float *y, const fl
 }
 
 static void weighted(const yono_op *op, const float *x, float *y, float *scratch) {
-  int32_t u;
+  int32_t u, ci, r;
   int32_t act = op->act == YONO_ACT_SOFTMAX ? YONO_ACT_LINEAR : op->act;
+  int32_t khw = op->k_h * op->k_w;
+  /* scratch: the decoded field (input channel, ky, kx), then for spatial convolutions the same weights
+     in tap-major order (ky, kx, input channel), so the innermost loop walks x and w with stride 1. */
+  float *tap = scratch + (op->w->format == YONO_W_PQ ? op->w->chunks * op->w->d : op->w->field);
   for (u = 0; u < op->out_c; u++) {
     float b = op->bias ? op->bias[u] : 0.0f;
     decode_unit(op, u, scratch);
-    if (op->op == YONO_OP_CONV) conv_unit(op, x, y, scratch, u, b, act);
-    else depthwise_unit(op, x, y, scratch, u, b, act);
+    if (op->op == YONO_OP_DEPTHWISE) {
+      depthwise_unit(op, x, y, scratch, u, b, act);
+    } else if (khw > 1) {
+      for (ci = 0; ci < op->in_c; ci++) for (r = 0; r < khw; r++) tap[r * op->in_c + ci] = scratch[ci * khw + r];
+      conv_unit(op, x, y, tap, u, b, act);
+    } else {
+      conv_unit(op, x, y, scratch, u, b, act);
+    }
   }
   if (op->act == YONO_ACT_SOFTMAX) softmax_rows(y, op->out_h * op->out_w, op->out_c);
 }

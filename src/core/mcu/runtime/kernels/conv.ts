@@ -2,8 +2,6 @@ import type { Counters } from '../counters';
 import type { Geometry } from '../program';
 import { activate } from './activation';
 
-const f = Math.fround;
-
 /**
  * First and one-past-last valid tap of each output position along one axis (padding taps skipped), in
  * O(1) per position: tap t is valid when 0 <= o * stride - pad + t * dil < inN.
@@ -22,17 +20,27 @@ export function tapRanges(outN: number, inN: number, k: number, stride: number, 
 }
 
 /**
+ * Reorders a decoded receptive field from the PQ field order (ci, ky, kx) into the accumulation order
+ * (ky, kx, ci), so that the innermost loop of convUnit walks both the input and the weights with stride 1.
+ */
+export function toTapMajor(w: Float32Array, out: Float32Array, khw: number, inC: number): void {
+  for (let ci = 0; ci < inC; ci++) {
+    const src = ci * khw;
+    for (let r = 0; r < khw; r++) out[r * inC + ci] = w[src + r];
+  }
+}
+
+/**
  * One output unit `u` of a convolution (also dense = 1x1, conv1d = H 1) over every output position:
- * y[(oy, ox, u)] = act(bias + sum over ci, ky, kx of x[(iy, ix, ci)] * w[(ci * kh + ky) * kw + kx]),
- * in float32 arithmetic in exactly that order. `w` holds the unit's decoded receptive field.
- * `ry`/`rx` come from tapRanges. Softmax (act 5) is applied by the caller over the whole layer.
+ * y[(oy, ox, u)] = act(bias + sum over ky, kx, ci of x[(iy, ix, ci)] * w[(ky * kw + kx) * inC + ci]),
+ * in float32 arithmetic in exactly that order (yono_runtime.c does the same). `w` holds the unit's
+ * weights in tap-major order (toTapMajor). `ry`/`rx` come from tapRanges. Softmax (act 5) is applied by
+ * the caller over the whole layer.
  */
 export function convUnit(x: Float32Array, xo: number, y: Float32Array, yo: number, g: Geometry, w: Float32Array, u: number,
   bias: number, act: number, ry: Int32Array, rx: Int32Array, c: Counters): void {
-  const { inW, inC, outH, outW, outC, kh, kw, sh, sw, dh, dw, padT, padL } = g;
-  const khw = kh * kw;
+  const { inW, inC, outH, outW, outC, kw, sh, sw, dh, dw, padT, padL } = g;
   const rowStride = inW * inC;
-  const colStep = dw * inC;
   const elemAct = act === 5 ? 0 : act;
   let macs = 0;
   for (let oy = 0; oy < outH; oy++) {
@@ -42,20 +50,16 @@ export function convUnit(x: Float32Array, xo: number, y: Float32Array, yo: numbe
       const kx0 = rx[2 * ox], kx1 = rx[2 * ox + 1];
       const ix0 = ox * sw - padL;
       let acc = 0;
-      for (let ci = 0; ci < inC; ci++) {
-        const wc = ci * khw;
-        for (let ky = ky0; ky < ky1; ky++) {
-          let xi = xo + (iy0 + ky * dh) * rowStride + (ix0 + kx0 * dw) * inC + ci;
-          let wi = wc + ky * kw + kx0;
-          for (let kx = kx0; kx < kx1; kx++) {
-            acc = f(acc + f(x[xi] * w[wi]));
-            xi += colStep;
-            wi++;
-          }
+      for (let ky = ky0; ky < ky1; ky++) {
+        const xr = xo + (iy0 + ky * dh) * rowStride;
+        for (let kx = kx0; kx < kx1; kx++) {
+          const xb = xr + (ix0 + kx * dw) * inC;
+          const wb = (ky * kw + kx) * inC;
+          for (let ci = 0; ci < inC; ci++) acc = Math.fround(acc + Math.fround(x[xb + ci] * w[wb + ci]));
         }
       }
       macs += inC * (ky1 - ky0) * (kx1 - kx0);
-      y[yo + (oy * outW + ox) * outC + u] = activate(f(acc + bias), elemAct);
+      y[yo + (oy * outW + ox) * outC + u] = activate(Math.fround(acc + bias), elemAct);
     }
   }
   c.macs += macs;
@@ -86,13 +90,13 @@ export function depthwiseUnit(x: Float32Array, xo: number, y: Float32Array, yo: 
         let xi = xo + (iy0 + ky * dh) * rowStride + (ix0 + kx0 * dw) * inC + ci;
         let wi = ky * kw + kx0;
         for (let kx = kx0; kx < kx1; kx++) {
-          acc = f(acc + f(x[xi] * w[wi]));
+          acc = Math.fround(acc + Math.fround(x[xi] * w[wi]));
           xi += colStep;
           wi++;
         }
       }
       macs += (ky1 - ky0) * (kx1 - kx0);
-      y[yo + (oy * outW + ox) * outC + u] = activate(f(acc + bias), elemAct);
+      y[yo + (oy * outW + ox) * outC + u] = activate(Math.fround(acc + bias), elemAct);
     }
   }
   c.macs += macs;

@@ -23,7 +23,7 @@ test accuracy, the bytes and the ratio, then the totals and the time per phase.
                        subfolders each with x.npy + y.npy). Default: ${DEFAULT_MODELS}
 ${PLAN_USAGE}
   --report FILE.json   write the JSON report
-  --out FILE.yono      write the .yono bundle (with the first 100 test samples of each model)
+  --out FILE.yono      write the .yono bundle (with the first 32 test samples of each model)
   --json               print the JSON report on stdout instead of the table
   --quiet              no progress on stderr`;
 
@@ -61,7 +61,7 @@ export const compressCommand: Command = {
     const report = toReport(result);
     const reportPath = strFlag(p, 'report');
     if (reportPath) await writeFile(reportPath, `${JSON.stringify(report, null, 1)}\n`);
-    if (out !== undefined) await writeFile(out, writeBundle(result, { samples: Object.fromEntries(inputs.map((x) => [x.ir.name, x.test])), maxSamples: 100 }));
+    if (out !== undefined) await writeFile(out, writeBundle(result, { samples: Object.fromEntries(inputs.map((x) => [x.ir.name, x.test])), maxSamples: 32 }));
     console.log(p.flags.has('json') ? JSON.stringify(report) : formatReport(report));
     return 0;
   },

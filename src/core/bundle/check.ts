@@ -172,6 +172,7 @@ function checkModel(ctx: Ctx, mi: number, model: ModelEntry): void {
     shapes.set(l.name, out);
   });
   const outShape = shapes.get(model.output) ?? fail(`output layer '${model.output}' does not exist`);
+  if (model.output === first.name) fail('the output is the input layer; a bundle model computes something');
   if (model.samples) {
     const s = model.samples;
     ctx.refs.take(s.x, 'f32', s.count * sizeOf(model.inputShape), `${where} samples x (${s.count} x [${model.inputShape}])`);

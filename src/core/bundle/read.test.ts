@@ -161,6 +161,7 @@ describe('readBundle rejects bad input with a BundleError that says what is wron
     expect(rejection(() => readBundle(withManifest((m) => { m.models[0].layers[1].outputShape = [10, 9, 9]; }))).message).toMatch(/stores output shape/);
     expect(rejection(() => readBundle(withManifest((m) => { m.models[0].layers[2].inputs = ['nope']; }))).message).toMatch(/reads 'nope'/);
     expect(rejection(() => readBundle(withManifest((m) => { m.models[0].output = 'missing'; }))).message).toMatch(/output layer 'missing'/);
+    expect(rejection(() => readBundle(withManifest((m) => { m.models[0].output = 'input'; }))).message).toMatch(/output is the input layer/);
     expect(rejection(() => readBundle(withManifest((m) => { m.codebooks[0].name = 'other'; }))).message).toMatch(/codebook 'spatial'/);
     expect(rejection(() => readBundle(withManifest((m) => { m.models[1].name = m.models[0].name; }))).message).toMatch(/appears twice/);
   });

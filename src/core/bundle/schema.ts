@@ -14,7 +14,7 @@ const MAX_U32 = 0xffffffff;
 function section(v: unknown, path: string, dataLength: number): SectionEntry {
   const o = obj(v, path);
   return {
-    name: str(o.name, `${path}.name`, 400),
+    name: str(o.name, `${path}.name`, 1024),
     dtype: oneOf(o.dtype, `${path}.dtype`, DTYPES),
     count: int(o.count, `${path}.count`, 0, dataLength),
     offset: int(o.offset, `${path}.offset`, 0, dataLength),

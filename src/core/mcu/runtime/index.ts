@@ -7,4 +7,6 @@ export type { MemoryImage, MemoryRegion, RegionKind } from './memory-image';
 export { planArena, ALIGN_FLOATS } from './arena';
 export type { ArenaBuffer, ArenaPlacement } from './arena';
 export { OP, ACT, WFMT, BUF } from './program';
+export { mcuSimdSupported } from './wasm/load';
+export { modelCounts } from './counts';
 export type { Program, Op, Geometry, WeightRef, TensorRef } from './program';

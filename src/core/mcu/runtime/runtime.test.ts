@@ -7,6 +7,7 @@ import { sizeOf } from '../../models/shapes';
 import { readBundle } from '../../bundle/read';
 import { writeBundle } from '../../bundle/write';
 import { zooModels, zooResult, zooSamples } from '../../bundle/testing/zoo';
+import { IRBuilder } from '../../bundle/testing/ir-builder';
 import { argmax, createRuntime } from './executor';
 import { mcuSimdSupported } from './wasm/load';
 
@@ -70,4 +71,28 @@ describe('the SIMD kernels and the plain TypeScript kernels', () => {
       expect(fast.counts()).toEqual(slow.counts());
     });
   }
+});
+
+describe('output buffers that alias', () => {
+  beforeAll(async () => { await setupWasmBackend(); });
+  const a = new IRBuilder('alias', [4, 4, 2], 3);
+  const h = a.conv2d('c', 'input', 3, { k: [3, 3], padding: 'same', activation: 'relu' });
+  const aliasIR = a.build(a.reshape('r', h, [48]));
+  const b = new IRBuilder('copy', [3, 2], 4);
+  b.dense('dead', 'input', 4);
+  const copyIR = b.build(b.flatten('f', 'input'));
+  const result = zooResult([aliasIR, copyIR]);
+  const bundle = readBundle(writeBundle(result));
+
+  it('an output that reshapes a conv output is written in place; one that flattens the input is copied', () => {
+    for (const name of ['alias', 'copy']) {
+      const ir = decodeModel(result, name);
+      const { x } = zooSamples(ir, 8, 2);
+      const ref = tfjsOutputs(ir, x, 8);
+      const rt = createRuntime(bundle, name);
+      const out = rt.runBatch(x, 8).outputs;
+      for (let i = 0; i < ref.length; i++) expect(Math.abs(out[i] - ref[i])).toBeLessThan(1e-5);
+    }
+    expect(createRuntime(bundle, 'copy').program.ops.map((o) => o.op)).toEqual([1, 10]);
+  });
 });

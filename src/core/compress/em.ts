@@ -2,6 +2,7 @@ import type { CancelCheck, ProgressFn } from '../util/progress';
 import { throwIfCancelled } from '../util/progress';
 import { createRandom } from './pq';
 import { fineTune } from './finetune';
+import { shadowFineTune } from './shadow';
 import type { LayerState, ModelState } from './state';
 import { encodeAs, meanSquaredDiff } from './state';
 import type { CodebookGroup, Normalization, RecoveryConfig } from './types';
@@ -45,13 +46,16 @@ export function seededOrder(n: number, seed: number): Uint32Array {
 }
 
 /**
- * The paper's network optimization for one model, with the codebooks fixed. Each round:
- * pick the layer with the largest weight difference per parameter; M-step: load its float kernel and
- * fine-tune it (and every bias, which stay float32 anyway) in full precision on the training split,
- * with all other layers at their stored values; E-step: re-encode it in its format (PQ: re-assign to the
- * fixed codebook). The round is kept only when the selection accuracy improves; otherwise the model
- * goes back to the best state seen. Stops at the target accuracy or after `maxLayers` rounds.
- * Never leaves the model worse than it came in. Mutates `st` (session weights, layer encodings, valNow).
+ * The paper's network optimization for one model, with the codebooks fixed. Each round picks the layer
+ * with the largest weight difference per parameter and runs EM on it with every bias (biases stay
+ * float32 anyway), all other layers at their stored values, on the training split:
+ * - `mStep: 'float'` (the paper's wording): M-step = load the layer's float kernel and fine-tune it in
+ *   full precision; E-step = re-encode it once (PQ: re-assign to the fixed codebook);
+ * - `mStep: 'shadow'` (default): the full-precision kernel is a shadow trained with the gradient at its
+ *   stored weights, re-assigned after every batch, so it learns to land on better codewords.
+ * A round is kept only when the selection accuracy improves; otherwise the model goes back to the best
+ * state seen. Stops at the target accuracy or after `maxLayers` rounds. Never leaves the model worse
+ * than it came in. Mutates `st` (session weights, layer encodings, valNow).
  */
 export async function recoverModel(st: ModelState, split: 'val' | 'test', opt: EmOptions): Promise<void> {
   const train = st.input.train;
@@ -66,20 +70,32 @@ export async function recoverModel(st: ModelState, split: 'val' | 'test', opt: E
     if (!L) break;
     const name = L.layer.name;
     const report = (f: number, msg: string) => opt.onProgress?.({ fraction: (round + f) / r.maxLayers, phase: 'recovery', message: `${st.input.ir.name}/${name}: ${msg}` });
-    // M-step: the chosen layer in full precision, fine-tuned together with the biases.
-    st.session.setKernel(name, L.float);
-    const kernelVar = st.session.variable(name, 'kernel');
-    if (!kernelVar) throw new Error(`recovery: layer '${name}' has no kernel variable`);
-    await fineTune(st.session, [kernelVar, ...st.session.biasVariables()], train, {
+    const before = { tuned: L.tuned };
+    const fit = {
       epochs: r.epochs, batchSize: r.batchSize, learningRate: r.learningRate, maxSamples: r.maxTrainSamples,
-      order, shouldCancel: opt.shouldCancel, onBatch: (f) => report(0.9 * f, 'fine-tuning'),
-    });
-    // E-step: re-assign the fine-tuned kernel to the fixed codebook (or re-quantize it).
-    const tuned = st.session.getKernel(name);
-    const before = { cur: L.cur, tuned: L.tuned };
-    L.tuned = tuned;
-    L.cur = encodeAs(L.cur.enc.format, L.layer, tuned, L.route.group, opt.codebooks, opt.normalization);
-    st.session.setKernel(name, L.cur.decoded);
+      order, shouldCancel: opt.shouldCancel, onBatch: (f: number) => report(0.9 * f, 'fine-tuning'),
+    };
+    const encode = (w: Float32Array) => encodeAs(L.cur.enc.format, L.layer, w, L.route.group, opt.codebooks, opt.normalization);
+    if (r.mStep === 'shadow') {
+      // M-step on a full-precision shadow, E-step (re-assignment) after every batch
+      const shadow = (L.tuned ?? L.float).slice();
+      const biases = st.session.biasVariables().map((v) => ({ variable: v, values: v.dataSync().slice() as Float32Array }));
+      await shadowFineTune(st.session, [
+        { variable: st.session.variable(name, 'kernel')!, values: shadow, project: (w) => { L.cur = encode(w); return L.cur.decoded; } },
+        ...biases,
+      ], train, fit);
+      L.tuned = shadow;
+    } else {
+      // M-step: the chosen layer in full precision, fine-tuned together with the biases
+      st.session.setKernel(name, L.tuned ?? L.float);
+      const kernelVar = st.session.variable(name, 'kernel');
+      if (!kernelVar) throw new Error(`recovery: layer '${name}' has no kernel variable`);
+      await fineTune(st.session, [kernelVar, ...st.session.biasVariables()], train, fit);
+      // E-step: re-assign the fine-tuned kernel to the fixed codebook (or re-quantize it)
+      L.tuned = st.session.getKernel(name);
+      L.cur = encode(L.tuned);
+      st.session.setKernel(name, L.cur.decoded);
+    }
     L.recovered = true;
     const acc = st.session.accuracy(sel);
     const accepted = acc > best.acc;

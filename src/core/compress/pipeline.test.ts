@@ -86,9 +86,10 @@ describe('compress pipeline', () => {
     }
   });
 
-  it('recovery never lowers accuracy and keeps only improving rounds', async () => {
+  it.each(['float', 'shadow'] as const)('recovery (%s M-step) never lowers accuracy and keeps only improving rounds', async (mStep) => {
     const plain = await compress(inputs, lossy('pq-shared'), { buildModel: buildTiny });
     const plan = lossy('pq-shared-recovery');
+    plan.recovery.mStep = mStep;
     plan.budgetPp = 0;
     const rec = await compress(inputs, plan, { buildModel: buildTiny });
     expect(rec.models.some((m) => m.recovery.some((s) => s.accepted))).toBe(true);

@@ -20,7 +20,7 @@ export function isPresetName(s: string): s is PresetName {
 }
 
 const RECOVERY_OFF: RecoveryConfig = {
-  enabled: false, maxLayers: 3, epochs: 1, batchSize: 64, learningRate: 1e-3, maxTrainSamples: 4096,
+  enabled: false, maxLayers: 3, epochs: 1, batchSize: 64, learningRate: 1e-3, maxTrainSamples: 2048, mStep: 'shadow',
   fineTuneCodewords: false,
 };
 

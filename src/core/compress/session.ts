@@ -58,7 +58,9 @@ export class ModelSession {
     if (data.length !== e.ir.kernel.shape.reduce((a, b) => a * b, 1)) {
       throw new Error(`setKernel '${name}': ${data.length} values for shape ${e.ir.kernel.shape.join('x')}`);
     }
-    this.variable(name, 'kernel')!.assign(tf.tensor(data, e.ir.kernel.shape));
+    const t = tf.tensor(data, e.ir.kernel.shape);
+    this.variable(name, 'kernel')!.assign(t);
+    t.dispose();
   }
 
   /** A copy of a layer's current kernel. */
@@ -85,7 +87,11 @@ export class ModelSession {
   restore(snap: Float32Array[]): void {
     const ws = this.model.weights;
     if (ws.length !== snap.length) throw new Error('restore: snapshot does not belong to this model');
-    ws.forEach((w, i) => (w.read() as tf.Variable).assign(tf.tensor(snap[i], w.shape as number[])));
+    ws.forEach((w, i) => {
+      const t = tf.tensor(snap[i], w.shape as number[]);
+      (w.read() as tf.Variable).assign(t);
+      t.dispose();
+    });
   }
 
   /** Predicted class of every row of `x`, in batches. */

@@ -69,6 +69,12 @@ export interface RecoveryConfig {
   learningRate: number;
   /** Cap on training samples used per epoch (a seeded subset); 0 = all. */
   maxTrainSamples: number;
+  /**
+   * M-step: `float` = the chosen layer in full precision, re-assigned once after fine-tuning (the paper);
+   * `shadow` = a full-precision shadow of the layer trained with the gradient at its stored weights and
+   * re-assigned to the fixed codebook after every batch (E-step per batch).
+   */
+  mStep: 'float' | 'shadow';
   /** Also fine-tune the codewords (mean gradient of their assigned subvectors); trades generality. */
   fineTuneCodewords: boolean;
 }

@@ -4,7 +4,7 @@
  * `yono bench-kmeans`.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -128,7 +128,10 @@ function timeSklearn(x: Float32Array, w: Workload, init: Float32Array, runs: num
     const ip = join(dir, 'init.f32');
     writeFileSync(xp, new Uint8Array(x.buffer, x.byteOffset, w.n * w.d * 4));
     writeFileSync(ip, new Uint8Array(init.buffer, init.byteOffset, w.k * w.d * 4));
-    const script = fileURLToPath(new URL('./sklearn_kmeans.py', import.meta.url));
+    // beside this file under tsx; under bench/ next to dist-cli/ in the bundled CLI
+    const script = [new URL('./sklearn_kmeans.py', import.meta.url), new URL('../bench/sklearn_kmeans.py', import.meta.url)]
+      .map((u) => fileURLToPath(u)).find((f) => existsSync(f));
+    if (!script) throw new Error('bench/sklearn_kmeans.py not found');
     const out = execFileSync('python3', [script, xp, ip, ...[w.n, w.d, w.k, w.iterations, runs].map(String)], {
       env: { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' },
       maxBuffer: 1 << 20,
@@ -207,7 +210,7 @@ const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
 export function formatKmeansBench(r: KmeansBenchReport): string {
   const w = r.workload;
   const lines = [
-    `k-means, standard workload: ${w.n.toLocaleString('en')} x ${w.d}, K = ${w.k}, ${w.iterations} Lloyd iterations from fixed initial centroids, median of ${w.runs} run(s)`,
+    `k-means, ${w.n === STANDARD.n && w.d === STANDARD.d && w.k === STANDARD.k ? 'standard workload' : 'workload'}: ${w.n.toLocaleString('en')} x ${w.d}, K = ${w.k}, ${w.iterations} Lloyd iterations from fixed initial centroids, median of ${w.runs} run(s)`,
     `  data: ${w.data}`,
     `  machine: ${r.machine.cpu}, ${r.machine.cores} cores, Node ${r.machine.node}, load average ${r.machine.loadAverageAtStart.toFixed(2)} at start (${r.machine.note})`,
     '',

@@ -23,8 +23,15 @@ export const LARGE: Workload = { n: 1_048_576, d: 8, k: 256, iterations: 25, see
 /** Largest relative inertia difference accepted between implementations. */
 export const INERTIA_TOLERANCE = 1e-3;
 
-/** Timing of one implementation: the median over runs and every run. */
-export interface Figure { msPerIter: number; runsMsPerIter: number[]; inertia: number; iterations: number; engine?: string }
+/**
+ * Timing of one implementation: the median wall-clock ms per iteration over runs, every run, and for
+ * in-process single-thread runs the median CPU ms per iteration of this process (less sensitive to
+ * other work on a shared machine; it includes V8's background GC/compiler threads).
+ */
+export interface Figure { msPerIter: number; runsMsPerIter: number[]; cpuMsPerIter?: number; inertia: number; iterations: number; engine?: string }
+
+/** CPU time (user + system, ms) this process used since `since`. */
+const cpuMs = (since: NodeJS.CpuUsage) => { const c = process.cpuUsage(since); return (c.user + c.system) / 1000; };
 
 /** Everything one benchmark run measured. */
 export interface KmeansBenchReport {
@@ -61,16 +68,19 @@ const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor((v.lengt
 
 async function timeYono(x: Float32Array, w: Workload, init: Float32Array, runs: number, log: (s: string) => void): Promise<Figure> {
   const per: number[] = [];
+  const cpu: number[] = [];
   let last = { inertia: 0, iterations: 0, backend: '' };
   for (let r = 0; r < runs; r++) {
+    const c0 = process.cpuUsage();
     const t = performance.now();
     const res = await kmeans(x, w.n, w.d, { k: w.k, maxIter: w.iterations, tol: 0, init });
     const ms = performance.now() - t;
     per.push(ms / res.iterations);
+    cpu.push(cpuMs(c0) / res.iterations);
     last = res;
-    log(`  yono run ${r + 1}/${runs}: ${(ms / res.iterations).toFixed(1)} ms/iter (${res.backend})`);
+    log(`  yono run ${r + 1}/${runs}: ${(ms / res.iterations).toFixed(1)} ms/iter (${res.backend}; CPU ${cpu[r].toFixed(1)} ms/iter)`);
   }
-  return { msPerIter: median(per), runsMsPerIter: per, inertia: last.inertia, iterations: last.iterations, engine: `${last.backend}, 1 thread` };
+  return { msPerIter: median(per), runsMsPerIter: per, cpuMsPerIter: median(cpu), inertia: last.inertia, iterations: last.iterations, engine: `${last.backend}, 1 thread` };
 }
 
 async function timeMlKmeans(x: Float32Array, w: Workload, init: Float32Array, runs: number, log: (s: string) => void): Promise<Figure> {
@@ -78,22 +88,25 @@ async function timeMlKmeans(x: Float32Array, w: Workload, init: Float32Array, ru
   const rows = Array.from({ length: w.n }, (_, i) => Array.from(x.subarray(i * w.d, i * w.d + w.d)));
   const initRows = () => Array.from({ length: w.k }, (_, i) => Array.from(init.subarray(i * w.d, i * w.d + w.d)));
   const per: number[] = [];
+  const cpu: number[] = [];
   let centroids: number[][] = [];
   let iterations = 0;
   for (let r = 0; r < runs; r++) {
     const start = initRows();
+    const c0 = process.cpuUsage();
     const t = performance.now();
     // tolerance -1: never "converged", so exactly `iterations` steps (assign + update) run
     const res = mlKmeans(rows, w.k, { initialization: start, maxIterations: w.iterations, tolerance: -1 });
     const ms = performance.now() - t;
     per.push(ms / res.iterations);
+    cpu.push(cpuMs(c0) / res.iterations);
     centroids = res.centroids;
     iterations = res.iterations;
-    log(`  ml-kmeans run ${r + 1}/${runs}: ${(ms / res.iterations).toFixed(0)} ms/iter`);
+    log(`  ml-kmeans run ${r + 1}/${runs}: ${(ms / res.iterations).toFixed(0)} ms/iter (CPU ${cpu[r].toFixed(0)} ms/iter)`);
   }
   // Its inertia: exact squared distances of every point to the nearest of its final centroids.
   const inertia = assign(x, w.n, w.d, Float32Array.from(centroids.flat()), w.k).inertia;
-  return { msPerIter: median(per), runsMsPerIter: per, inertia, iterations };
+  return { msPerIter: median(per), runsMsPerIter: per, cpuMsPerIter: median(cpu), inertia, iterations };
 }
 
 async function timeParallel(x: Float32Array, w: Workload, init: Float32Array, runs: number, threads: number, log: (s: string) => void): Promise<Figure> {
@@ -184,6 +197,7 @@ export async function benchKmeans(opts: KmeansBenchOptions = {}): Promise<Kmeans
   for (const [name, f] of Object.entries(implementations)) {
     if (name === 'yono') continue;
     ratios[`${name}/yono`] = f.msPerIter / base.msPerIter;
+    if (f.cpuMsPerIter && base.cpuMsPerIter) ratios[`${name}/yono (CPU time)`] = f.cpuMsPerIter / base.cpuMsPerIter;
     relDiff[name] = Math.abs(f.inertia - base.inertia) / base.inertia;
   }
   const report: KmeansBenchReport = {
@@ -219,7 +233,8 @@ export function formatKmeansBench(r: KmeansBenchReport): string {
   for (const [name, f] of Object.entries(r.implementations)) {
     const ratio = f.msPerIter / base.msPerIter;
     const vs = name === 'yono' ? '' : ratio >= 1 ? `  ${ratio.toFixed(1)}x the time of yono` : `  ${(1 / ratio).toFixed(2)}x faster than yono on 1 thread`;
-    lines.push(`  ${name.padEnd(15)} ${fmt(f.msPerIter).padStart(7)} ms/iter  (runs: ${f.runsMsPerIter.map(fmt).join(', ')})  inertia ${f.inertia.toPrecision(7)}${f.engine ? `  [${f.engine}]` : ''}${vs}`);
+    const cpu = f.cpuMsPerIter ? `, CPU ${fmt(f.cpuMsPerIter)} ms/iter` : '';
+    lines.push(`  ${name.padEnd(15)} ${fmt(f.msPerIter).padStart(7)} ms/iter  (runs: ${f.runsMsPerIter.map(fmt).join(', ')}${cpu})  inertia ${f.inertia.toPrecision(7)}${f.engine ? `  [${f.engine}]` : ''}${vs}`);
   }
   for (const [name, why] of Object.entries(r.skipped)) lines.push(`  ${name.padEnd(15)} not timed: ${why}`);
   const diffs = Object.entries(r.inertiaCheck.relDiff).map(([n, v]) => `${n} ${v.toExponential(2)}`);
@@ -230,7 +245,8 @@ export function formatKmeansBench(r: KmeansBenchReport): string {
     const L = r.large.workload;
     lines.push('', `larger case: ${L.n.toLocaleString('en')} x ${L.d}, K = ${L.k}, ${L.iterations} iterations (project only)`);
     for (const [name, f] of Object.entries(r.large.implementations)) {
-      lines.push(`  ${name.padEnd(15)} ${fmt(f.msPerIter).padStart(7)} ms/iter  (runs: ${f.runsMsPerIter.map(fmt).join(', ')})  inertia ${f.inertia.toPrecision(7)}  [${f.engine}]`);
+      const cpu = f.cpuMsPerIter ? `, CPU ${fmt(f.cpuMsPerIter)} ms/iter` : '';
+      lines.push(`  ${name.padEnd(15)} ${fmt(f.msPerIter).padStart(7)} ms/iter  (runs: ${f.runsMsPerIter.map(fmt).join(', ')}${cpu})  inertia ${f.inertia.toPrecision(7)}  [${f.engine}]`);
     }
   }
   return lines.join('\n');

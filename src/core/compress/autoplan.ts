@@ -1,67 +1,77 @@
 import type { CancelCheck, ProgressFn } from '../util/progress';
 import { throwIfCancelled } from '../util/progress';
+import type { Encoded } from './encode';
 import type { LayerState, ModelState } from './state';
 import { encodeAs } from './state';
 import type { SplitData } from './session';
 import type { CodebookGroup, LayerFormat, Normalization } from './types';
 
-/** The next step up in precision of a stored format. */
-function promote(f: LayerFormat, keep: 'int8' | 'float32'): LayerFormat | null {
-  if (f === 'pq') return keep;
-  if (f === 'int8') return 'float32';
-  return null;
+/**
+ * Candidates at one precision level in promotion order: the most accuracy per stored weight first
+ * (sensitivity / params, unknown sensitivity counts as 0), ties to the smaller layer.
+ */
+function candidates(layers: LayerState[], level: LayerFormat): LayerState[] {
+  const score = (l: LayerState) => (l.sensitivityPp ?? 0) / Math.max(1, l.route.params);
+  return layers.filter((l) => l.cur.enc.format === level).sort((a, b) => score(b) - score(a) || a.route.params - b.route.params);
 }
 
-/** The layer to promote next: highest sensitivity (unknown counts as 0), ties to the smaller layer. */
-function pick(layers: LayerState[], level: LayerFormat): LayerState | null {
-  let best: LayerState | null = null;
-  for (const l of layers) {
-    if (l.cur.enc.format !== level) continue;
-    if (!best) { best = l; continue; }
-    const a = l.sensitivityPp ?? 0;
-    const b = best.sensitivityPp ?? 0;
-    if (a > b || (a === b && l.route.params < best.route.params)) best = l;
-  }
-  return best;
+/** Stores a layer as `e` in the state and the session. */
+function put(st: ModelState, l: LayerState, e: Encoded, format: LayerFormat, group: string | null): void {
+  l.cur = e;
+  l.route = { ...l.route, format, group };
+  st.session.setKernel(l.layer.name, e.decoded);
+}
+
+/** Options of the auto-plan. */
+export interface AutoPlanOptions {
+  keep: 'int8' | 'float32';
+  codebooks: CodebookGroup[];
+  normalization: Normalization;
+  /** One EM recovery round after each promotion (when the plan has recovery), so the rest re-adapts. */
+  recoverOnce?: (st: ModelState) => Promise<void>;
+  onProgress?: ProgressFn;
+  shouldCancel?: CancelCheck;
 }
 
 /**
- * Auto-plan: while the model is below `target` accuracy on `split`, stores the most sensitive PQ layer
- * in `keep` format instead (then, if every PQ layer is promoted and it is still below target, the most
- * sensitive int8 layer as float32). Keeps the most bytes compressed that the budget allows, greedily.
- * If even that misses the target (biases tuned by the recovery may not suit float kernels), the model
- * goes back to its original float weights. Returns the `<layer>: <format>` changes made. Mutates the
- * state and session.
+ * Auto-plan: while the model is below `target` accuracy on `split`, stores one more PQ layer in the
+ * `keep` format instead — the one with the highest sensitivity per weight, so the fewest bytes are given
+ * up — from its fine-tuned kernel when the recovery made one, then lets one EM round re-adapt the
+ * others. Then, if needed, int8 layers go float32 the same way. If the target is still missed, the model
+ * falls back to int8 everywhere from its original weights, and if even that misses, to its original
+ * float weights (so any budget >= 0 holds). Returns the `<layer>: <format>` changes. Mutates the state.
  */
-export async function autoPlanModel(
-  st: ModelState, split: SplitData, target: number, keep: 'int8' | 'float32',
-  codebooks: CodebookGroup[], norm: Normalization, onProgress?: ProgressFn, shouldCancel?: CancelCheck,
-): Promise<Record<string, LayerFormat>> {
+export async function autoPlanModel(st: ModelState, split: SplitData, target: number, opt: AutoPlanOptions): Promise<Record<string, LayerFormat>> {
   const changes: Record<string, LayerFormat> = {};
-  for (const level of ['pq', 'int8'] as const) {
-    while (st.valNow < target) {
-      await throwIfCancelled(shouldCancel);
-      const l = pick(st.layers, level);
-      if (!l) break;
-      const to = promote(level, keep)!;
-      l.cur = encodeAs(to, l.layer, l.tuned ?? l.float, null, codebooks, norm);
-      l.route = { ...l.route, format: to, group: null };
-      st.session.setKernel(l.layer.name, l.cur.decoded);
-      st.valNow = st.session.accuracy(split);
+  const steps: [LayerFormat, LayerFormat][] = opt.keep === 'int8' ? [['pq', 'int8'], ['int8', 'float32']] : [['pq', 'float32'], ['int8', 'float32']];
+  for (const [from, to] of steps) {
+    for (const l of candidates(st.layers, from)) {
+      if (st.valNow >= target) break;
+      await throwIfCancelled(opt.shouldCancel);
+      put(st, l, encodeAs(to, l.layer, l.tuned ?? l.float, null, opt.codebooks, opt.normalization), to, null);
       changes[l.layer.name] = to;
-      onProgress?.({ fraction: 1 - 1 / (2 + Object.keys(changes).length), phase: 'autoplan', message: `${st.input.ir.name}/${l.layer.name} -> ${to}: ${(st.valNow * 100).toFixed(2)} %` });
+      st.valNow = st.session.accuracy(split);
+      if (st.valNow < target && opt.recoverOnce) await opt.recoverOnce(st);
+      opt.onProgress?.({ fraction: 1 - 1 / (2 + Object.keys(changes).length), phase: 'autoplan', message: `${st.input.ir.name}/${l.layer.name} -> ${to}: ${(st.valNow * 100).toFixed(2)} %` });
     }
   }
-  if (st.valNow < target) {
-    // Last resort: the original float model (its biases too), which meets any budget >= 0.
-    st.session.restore(st.floatSnapshot);
-    for (const l of st.layers) {
-      if (l.cur.enc.format !== 'float32') changes[l.layer.name] = 'float32';
-      l.cur = { enc: { format: 'float32' }, decoded: l.float };
-      l.route = { ...l.route, format: 'float32', group: null };
-      l.tuned = null;
-    }
-    st.valNow = st.valFloat;
-  }
+  if (st.valNow < target) fallBack(st, split, target, changes);
   return changes;
+}
+
+/** Last resorts: int8 everywhere from the original weights (biases too); else the original float model. */
+function fallBack(st: ModelState, split: SplitData, target: number, changes: Record<string, LayerFormat>): void {
+  st.session.restore(st.floatSnapshot);
+  for (const l of st.layers) {
+    l.tuned = null;
+    put(st, l, encodeAs('int8', l.layer, l.float, null, [], 'none'), 'int8', null);
+  }
+  const acc = st.session.accuracy(split);
+  const format: LayerFormat = acc >= target ? 'int8' : 'float32';
+  if (format === 'float32') {
+    st.session.restore(st.floatSnapshot);
+    for (const l of st.layers) { l.cur = { enc: { format: 'float32' }, decoded: l.float }; l.route = { ...l.route, format: 'float32', group: null }; }
+  }
+  for (const l of st.layers) changes[l.layer.name] = format;
+  st.valNow = format === 'int8' ? acc : st.valFloat;
 }

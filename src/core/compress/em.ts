@@ -21,17 +21,21 @@ export interface EmOptions {
 
 /**
  * The next layer to recover: among compressed layers not recovered yet, the one whose stored kernel
- * differs most from its float kernel per parameter (mean squared difference). Null when none is left.
+ * differs most from its float kernel per parameter (mean squared difference); when every compressed layer
+ * has had its round, the largest difference among all of them again. Null when nothing is compressed.
  */
 export function pickLayer(layers: LayerState[]): LayerState | null {
-  let best: LayerState | null = null;
-  let bestDiff = -1;
-  for (const l of layers) {
-    if (l.recovered || l.cur.enc.format === 'float32') continue;
-    const diff = meanSquaredDiff(l.float, l.cur.decoded);
-    if (diff > bestDiff) { bestDiff = diff; best = l; }
-  }
-  return best;
+  const by = (pool: LayerState[]) => {
+    let best: LayerState | null = null;
+    let bestDiff = -1;
+    for (const l of pool) {
+      const diff = meanSquaredDiff(l.float, l.cur.decoded);
+      if (diff > bestDiff) { bestDiff = diff; best = l; }
+    }
+    return best;
+  };
+  const compressed = layers.filter((l) => l.cur.enc.format !== 'float32');
+  return by(compressed.filter((l) => !l.recovered)) ?? by(compressed);
 }
 
 /** A seeded permutation of 0..n-1. */

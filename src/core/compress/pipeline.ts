@@ -2,7 +2,7 @@ import type * as tf from '@tensorflow/tfjs';
 import type { ModelIR, WeightLayer } from '../models/ir';
 import { isWeightLayer } from '../models/ir';
 import { toLayersModel } from '../models/toLayersModel';
-import type { CancelCheck, ProgressFn } from '../util/progress';
+import type { CancelCheck, Progress, ProgressFn } from '../util/progress';
 import { throwIfCancelled } from '../util/progress';
 import { autoPlanModel } from './autoplan';
 import { learnCodebooks } from './codebooks';
@@ -163,17 +163,19 @@ export async function compress(inputs: CompressInput[], planIn: Plan, opts: Comp
       lap('sensitivity');
     }
 
+    const emOptions = (st: ModelState, i: number, rounds: number, p?: ProgressFn) => ({
+      codebooks, normalization: plan.normalization, recovery: { ...plan.recovery, maxLayers: rounds }, target: target(st),
+      seed: deriveSeed(plan.seed, `recovery/${st.input.ir.name}`), shouldCancel: cancel,
+      onProgress: p && ((q: Progress) => p({ fraction: (i + q.fraction) / states.length, phase: q.phase, message: q.message })),
+    });
     if (plan.recovery.enabled) {
       const p = phaseProgress(opts.onProgress, 'recovery');
       const share = plan.recovery.fineTuneCodewords ? 0.8 : 1;
+      const sp = p && ((q: Progress) => p({ ...q, fraction: share * q.fraction }));
       for (let i = 0; i < states.length; i++) {
         const st = states[i];
         if (st.valNow >= target(st)) continue;
-        await recoverModel(st, plan.selectOn, {
-          codebooks, normalization: plan.normalization, recovery: plan.recovery, target: target(st),
-          seed: deriveSeed(plan.seed, `recovery/${st.input.ir.name}`), shouldCancel: cancel,
-          onProgress: p && ((q) => p({ fraction: (share * (i + q.fraction)) / states.length, phase: 'recovery', message: q.message })),
-        });
+        await recoverModel(st, plan.selectOn, emOptions(st, i, plan.recovery.maxLayers, sp));
       }
       if (plan.recovery.fineTuneCodewords) {
         await tuneCodewords(states, codebooks, plan, {
@@ -188,8 +190,11 @@ export async function compress(inputs: CompressInput[], planIn: Plan, opts: Comp
       for (let i = 0; i < states.length; i++) {
         const st = states[i];
         if (st.valNow >= target(st)) continue;
-        const changes = await autoPlanModel(st, selectionSplit(st.input, plan.selectOn), target(st), plan.keep.format,
-          codebooks, plan.normalization, p && ((q) => p({ ...q, fraction: (i + q.fraction) / states.length })), cancel);
+        const changes = await autoPlanModel(st, selectionSplit(st.input, plan.selectOn), target(st), {
+          keep: plan.keep.format, codebooks, normalization: plan.normalization, shouldCancel: cancel,
+          recoverOnce: plan.recovery.enabled ? (s) => recoverModel(s, plan.selectOn, emOptions(s, i, 1)) : undefined,
+          onProgress: p && ((q) => p({ ...q, fraction: (i + q.fraction) / states.length })),
+        });
         for (const [layer, f] of Object.entries(changes)) plan.overrides[layerKey(st.input.ir.name, layer)] = f;
       }
       lap('sensitivity');

@@ -61,8 +61,13 @@ export const compressCommand: Command = {
     const report = toReport(result);
     const reportPath = strFlag(p, 'report');
     if (reportPath) await writeFile(reportPath, `${JSON.stringify(report, null, 1)}\n`);
-    if (out !== undefined) await writeFile(out, writeBundle(result, { samples: Object.fromEntries(inputs.map((x) => [x.ir.name, x.test])), maxSamples: 32 }));
-    console.log(p.flags.has('json') ? JSON.stringify(report) : formatReport(report));
+    let bundleNote = '';
+    if (out !== undefined) {
+      const bytes = writeBundle(result, { samples: Object.fromEntries(inputs.map((x) => [x.ir.name, x.test])), maxSamples: 32 });
+      await writeFile(out, bytes);
+      bundleNote = `\nwrote ${out}: ${bytes.length} bytes (JSON manifest, 16-byte aligned sections, CRCs and 32 test samples per model included)`;
+    }
+    console.log(p.flags.has('json') ? JSON.stringify(report) : formatReport(report) + bundleNote);
     return 0;
   },
 };

@@ -13,7 +13,7 @@ import { setupNodeTfjs } from '../../node/tfjs';
 const DEFAULT_MODELS = 'digits,fashion,keywords,activity';
 
 const usage = `Usage: yono compress [--models LIST] [--preset NAME] [--d N] [--k N] [--budget PP] [--seed S]
-                     [--out FILE.yono] [--report FILE.json] [--json] [--quiet]
+                     [--out FILE.yono] [--report FILE.json] [--sensitivity] [--json] [--quiet]
 
 Compresses several models into shared PQ codebooks and prints per model the float and compressed
 test accuracy, the bytes and the ratio, then the totals and the time per phase.
@@ -24,6 +24,7 @@ test accuracy, the bytes and the ratio, then the totals and the time per phase.
 ${PLAN_USAGE}
   --report FILE.json   write the JSON report
   --out FILE.yono      write the .yono bundle (with the first 32 test samples of each model)
+  --sensitivity        measure every layer's sensitivity (otherwise only where the auto-plan needs it)
   --json               print the JSON report on stdout instead of the table
   --quiet              no progress on stderr`;
 
@@ -51,13 +52,13 @@ export const compressCommand: Command = {
   summary: 'compress models into shared PQ codebooks (YONO) and report bytes and accuracy',
   usage,
   async run(argv) {
-    const p = parseArgs(argv, { values: ['models', 'report', 'out', ...PLAN_FLAGS], booleans: ['json', 'quiet', ...PLAN_BOOLEANS] });
+    const p = parseArgs(argv, { values: ['models', 'report', 'out', ...PLAN_FLAGS], booleans: ['json', 'quiet', 'sensitivity', ...PLAN_BOOLEANS] });
     if (p.positional.length) throw new UsageError(`unexpected argument '${p.positional[0]}'`);
     const plan = planFromFlags(p);
     const out = strFlag(p, 'out');
     await setupNodeTfjs();
     const inputs = await loadCompressInputs(parseModelSpecs(strFlag(p, 'models', DEFAULT_MODELS)!), { seed: plan.seed });
-    const result = await compress(inputs, plan, { onProgress: stderrProgress(p.flags.has('quiet')) });
+    const result = await compress(inputs, plan, { onProgress: stderrProgress(p.flags.has('quiet')), sensitivity: p.flags.has('sensitivity') });
     const report = toReport(result);
     const reportPath = strFlag(p, 'report');
     if (reportPath) await writeFile(reportPath, `${JSON.stringify(report, null, 1)}\n`);

@@ -110,7 +110,7 @@ describe('compress pipeline', () => {
     const plan = lossy('yono');
     plan.recovery.fineTuneCodewords = true;
     plan.budgetPp = 2;
-    const r = await compress(inputs, plan, { buildModel: buildTiny });
+    const r = await compress(inputs, plan, { buildModel: buildTiny, sensitivity: true });
     for (const m of r.models) {
       expect(m.valAccuracyCompressed).toBeGreaterThanOrEqual(m.valAccuracyFloat - 0.02);
       expect(m.layers.every((l) => l.sensitivityPp !== null || l.format === 'float32')).toBe(true);

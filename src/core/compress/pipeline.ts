@@ -31,7 +31,10 @@ export interface CompressOptions {
    * the plan routes to must be here with the same d.
    */
   codebooks?: CodebookGroup[];
-  /** Measure per-layer sensitivity even when the plan has no auto-plan. */
+  /**
+   * Measure every model's per-layer sensitivity (accuracy drop when only that layer is compressed)
+   * right after assignment. Otherwise it is measured only for models the auto-plan has to work on.
+   */
   sensitivity?: boolean;
 }
 
@@ -154,7 +157,7 @@ export async function compress(inputs: CompressInput[], planIn: Plan, opts: Comp
     lap('evaluate');
 
     const target = (st: ModelState) => st.valFloat - plan.budgetPp / 100;
-    if (plan.autoPlan || opts.sensitivity) {
+    if (opts.sensitivity) {
       const p = phaseProgress(opts.onProgress, 'sensitivity');
       for (let i = 0; i < states.length; i++) {
         const sub = p && ((q: { fraction: number; message?: string }) => p({ fraction: (i + q.fraction) / states.length, phase: 'sensitivity', message: q.message }));
@@ -190,6 +193,8 @@ export async function compress(inputs: CompressInput[], planIn: Plan, opts: Comp
       for (let i = 0; i < states.length; i++) {
         const st = states[i];
         if (st.valNow >= target(st)) continue;
+        // sensitivity is measured only for the models that need the auto-plan (unless asked for all)
+        if (!opts.sensitivity) await measureSensitivity(st, selectionSplit(st.input, plan.selectOn), undefined, cancel);
         const changes = await autoPlanModel(st, selectionSplit(st.input, plan.selectOn), target(st), {
           keep: plan.keep.format, codebooks, normalization: plan.normalization, shouldCancel: cancel,
           recoverOnce: plan.recovery.enabled ? (s) => recoverModel(s, plan.selectOn, emOptions(s, i, 1)) : undefined,

@@ -5,7 +5,8 @@ import type { SplitData } from './session';
 
 /**
  * Per-layer sensitivity: for every compressed layer of the model, the accuracy drop (percentage
- * points, on `split`) when only that layer is stored compressed and every other layer is float.
+ * points, on `split`) when only that layer is stored as it is now and everything else (biases too) is
+ * the original float model.
  * Writes `sensitivityPp` on each layer state and restores the session's weights afterwards.
  */
 export async function measureSensitivity(
@@ -14,7 +15,7 @@ export async function measureSensitivity(
   const snap = st.session.snapshot();
   const compressed = st.layers.filter((l) => l.cur.enc.format !== 'float32');
   try {
-    for (const l of st.layers) st.session.setKernel(l.layer.name, l.float);
+    st.session.restore(st.floatSnapshot);
     for (let i = 0; i < compressed.length; i++) {
       await throwIfCancelled(shouldCancel);
       const l = compressed[i];

@@ -1,37 +1,70 @@
 /**
- * The services the app uses. What the core already offers is wired here; what still needs its core
- * part or its worker says so with a NotAvailableError (the UI shows "not available yet", never a
- * made-up result). Worker-backed services go through `src/ui/workers/bridge.ts`.
+ * The services the app uses. Heavy work runs in workers behind bridges (`src/ui/workers/`): the
+ * compression worker (codebooks), a pool of compression workers (comparison table, (d, K) sweep), the
+ * model-import worker and the bundle worker (virtual MCU, exports, re-opening bundles). Only the
+ * catalogue and the sample previews are read on the page (small files).
  */
-import type { Services } from './types';
-import { NotAvailableError } from './errors';
+import type { Progress } from '../../core/util/progress';
+import type { JobOptions, Services, SweepPoint } from './types';
+import { InputError, isCancel } from './errors';
 import { loadBuiltinCatalog, loadSamplePreview } from './builtins';
+import { proxy } from '../workers/bridge';
+import { createCompressBridge, createCompressPool } from '../workers/compress';
+import { createModelBridge } from '../workers/model';
+import { createBundleBridge } from '../workers/bundle';
 
 const base = (): string => (typeof import.meta.env?.BASE_URL === 'string' ? import.meta.env.BASE_URL : '/');
+
+const progressProxy = (o?: JobOptions) => (o?.onProgress ? proxy((p: Progress) => o.onProgress?.(p)) : undefined);
+
+/** Re-throws a worker's rejection of bad user input as an InputError with `action` (cancels pass through). */
+function asInput(action: string): (e: unknown) => never {
+  return (e) => {
+    if (isCancel(e) || !(e instanceof Error) || e.name === 'WorkerCrashError') throw e;
+    throw new InputError(e.message, action);
+  };
+}
+
+/** Combined progress of pool jobs: each job's own fraction, summed over all of them. */
+function poolProgress(total: number, phase: string, o?: JobOptions) {
+  const parts = new Float64Array(total);
+  return (i: number, message?: string) => (p: Progress) => {
+    parts[i] = Math.min(1, Math.max(0, p.fraction));
+    const sum = parts.reduce((a, b) => a + b, 0);
+    o?.onProgress?.({ fraction: sum / total, phase, message: message ? `${message}: ${p.phase}` : p.phase });
+  };
+}
 
 /** The services of the running app. */
 export function createServices(): Services {
   const fetchFn = (url: string) => fetch(url);
+  const compressor = createCompressBridge();
+  const pool = createCompressPool();
+  const importer = createModelBridge();
+  const bundler = createBundleBridge();
   return {
     loadBuiltins: () => loadBuiltinCatalog(fetchFn, base()),
     loadPreview: (task) => loadSamplePreview(fetchFn, base(), task),
-    importModel: async () => {
-      throw new NotAvailableError('Importing a model', 'the model-import worker (the tfjs adapters run in a worker, being wired)');
+    importModel: (files) => importer.call('importModel', [files]).catch(asInput(
+      'Give model.json together with every .bin weight file it lists (as tfjs model.save writes them), and optionally x.npy + y.npy.',
+    )),
+    learnCodebook: (req, o) => compressor.call('learn', [req, progressProxy(o)], { signal: o?.signal }),
+    compareMethods: async (req, o) => {
+      const prog = poolProgress(req.presets.length, 'comparison', o);
+      return pool.map(req.presets, (w, preset, i) => w.call('compare', [{ ...req, presets: [preset] }, proxy(prog(i, preset))], { signal: o?.signal })
+        .then((rows) => rows[0]), { signal: o?.signal });
     },
-    learnCodebook: async () => {
-      throw new NotAvailableError('Learning codebooks', 'the compression pipeline in a worker (issue 4)');
+    runSweep: async (req, o) => {
+      const grid = req.ds.flatMap((d) => req.ks.map((k) => ({ d, k })));
+      const prog = poolProgress(grid.length, 'sweep', o);
+      const { ds: _ds, ks: _ks, ...rest } = req;
+      return pool.map<{ d: number; k: number }, SweepPoint>(grid, (w, { d, k }, i) => w.call('sweepPoint', [{ ...rest, d, k }, proxy(prog(i, `d ${d}, K ${k}`))], { signal: o?.signal }),
+        { signal: o?.signal, onResult: (p) => o?.onPoint?.(p) });
     },
-    runSweep: async () => {
-      throw new NotAvailableError('The (d, K) sweep', 'the compression pipeline on a worker pool (issue 4)');
-    },
-    simulate: async () => {
-      throw new NotAvailableError('The simulation', 'the virtual MCU (issue 6)');
-    },
-    exportFile: async () => {
-      throw new NotAvailableError('Exporting', 'the bundle writer and exporters (issue 5)');
-    },
-    importBundle: async () => {
-      throw new NotAvailableError('Opening a bundle', 'the bundle reader (issue 5)');
-    },
+    simulate: (req, o) => bundler.call('simulate', [{ ...req, predictions: 8 }, progressProxy(o)], { signal: o?.signal }),
+    exportFile: (kind, req, o) => bundler.call('exportFile', [{ kind, ...req }, progressProxy(o)], { signal: o?.signal }),
+    importBundle: (file, o) => bundler.call('openBundle', [file], { signal: o?.signal }).catch(asInput(
+      'Choose a .yono file written by this app (Export bundle) or by `yono compress --out`; if it was copied or edited, export it again.',
+    )),
   };
 }

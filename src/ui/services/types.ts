@@ -4,11 +4,18 @@
  * work, run on the main thread. Every long call takes `JobOptions` (progress + AbortSignal) so cancel
  * and progress look the same everywhere. Everything returned is structured-clonable plain data.
  */
-import type { ModelIR } from '../../core/models/ir';
 import type { Progress } from '../../core/util/progress';
 import type { CompressionResult, Plan } from '../../core/compress/types';
+import type { BaselineRow, PresetName } from '../../core/compress';
+import type { BundleSummary as CoreBundleSummary } from '../../core/bundle/describe';
 import type { DeviceId } from '../state/settings';
-import type { SimulationReport } from './reports';
+import type { ScenarioTask } from '../state/slices/mcu';
+import type { CodebookViews, ImportedModel, McuPrediction, ModelRef, SimulationReport, SweepPoint } from '../../workers/types';
+import type { ExportKind, ExportedFile } from '../../workers/lib/exports';
+import type { ReportExtras } from '../../workers/lib/report';
+
+export type { BaselineRow, PresetName, ExportKind, ExportedFile, ReportExtras };
+export type { CodebookViews, CodewordUsage, CodebookProjection, ImportedData, ImportedModel, McuEvent, McuEventKind, McuPrediction, McuStrategy, ModelRef, SimulationReport, SweepPoint } from '../../workers/types';
 
 /** Progress callback and cancellation for one long call. */
 export interface JobOptions {
@@ -50,61 +57,38 @@ export type BuiltinCatalog =
   | { status: 'ready'; tasks: BuiltinTask[] }
   | { status: 'missing'; message: string };
 
-/** Evaluation data that came with an imported model (`x.npy`, `y.npy`). */
-export interface ImportedData {
-  /** (n x ...inputShape) */
-  x: Float32Array;
-  xShape: number[];
-  /** (n) class ids */
-  y: Int32Array;
-}
-
-/** A model the user imported: its IR (weights as typed arrays) and optional data. */
-export interface ImportedModel {
-  /** Unique among imported and built-in models. */
-  name: string;
-  ir: ModelIR;
-  data: ImportedData | null;
-  /** The file names it came from. */
-  files: string[];
-  /** ms since epoch. */
-  importedAt: number;
-}
-
-/** A codebook-learning request: the plan and the models it covers (built-in names or imported ones). */
+/** A codebook-learning request: the plan and the models it covers (built-in or imported). */
 export interface LearnCodebookRequest {
   plan: Plan;
-  models: string[];
+  models: ModelRef[];
 }
 
 /** Learned codebooks, encodings and figures of every model: the pipeline's result, as it is. */
 export type CodebookResult = CompressionResult;
 
-/** One point of a (d, K) sweep. */
-export interface SweepPoint {
-  d: number;
-  k: number;
-  bytes: number;
-  /** Mean accuracy over the models, [0, 1]. */
-  accuracy: number;
+/** What a codebook run gives: the result and its views (codeword usage, 2-D projection). */
+export interface LearnOutcome {
+  result: CodebookResult;
+  views: CodebookViews;
 }
 
-/** A file produced for download. */
-export interface ExportedFile {
-  fileName: string;
-  bytes: Uint8Array;
-  mime: string;
+/** What the virtual MCU run needs: the result, the models (for test samples), device and scenario. */
+export interface SimulateRequest {
+  device: DeviceId;
+  result: CodebookResult;
+  models: ModelRef[];
+  /** Empty: the simulator's default scenario for these models. */
+  scenario: ScenarioTask[];
 }
 
-/** The exports the Export step offers. */
-export type ExportKind = 'bundle' | 'c' | 'tfjs' | 'report-json' | 'report-csv';
+/** A re-opened `.yono` bundle: the bundle reader's summary and the file name. */
+export type BundleSummary = CoreBundleSummary & { fileName: string };
 
-/** What a re-opened `.yono` bundle holds, for display. */
-export interface BundleSummary {
-  fileName: string;
-  bytes: number;
-  models: { name: string; layers: number; bytes: number }[];
-  sections: { name: string; bytes: number }[];
+/** An export request: the result, the models (test samples go into bundles) and the other figures. */
+export interface ExportRequest {
+  result: CodebookResult;
+  models: ModelRef[];
+  extras: ReportExtras;
 }
 
 /** All calls the UI makes into the core. */
@@ -112,10 +96,14 @@ export interface Services {
   loadBuiltins(): Promise<BuiltinCatalog>;
   /** The first test sample of a built-in task for its preview; null when its data is absent. */
   loadPreview(task: string): Promise<SamplePreview | null>;
+  /** Reads and checks model files in a worker; rejects with an InputError saying what is wrong. */
   importModel(files: File[]): Promise<ImportedModel>;
-  learnCodebook(req: LearnCodebookRequest, opts?: JobOptions): Promise<CodebookResult>;
-  runSweep(req: LearnCodebookRequest & { ds: number[]; ks: number[] }, opts?: JobOptions): Promise<SweepPoint[]>;
-  simulate(req: { device: DeviceId; result: CodebookResult }, opts?: JobOptions): Promise<SimulationReport>;
-  exportFile(kind: ExportKind, result: CodebookResult, opts?: JobOptions): Promise<ExportedFile>;
+  learnCodebook(req: LearnCodebookRequest, opts?: JobOptions): Promise<LearnOutcome>;
+  /** The comparison table: one row per preset, run on the worker pool. */
+  compareMethods(req: LearnCodebookRequest & { presets: PresetName[] }, opts?: JobOptions): Promise<BaselineRow[]>;
+  /** (d, K) points on the worker pool; `onPoint` sees each point as it lands. */
+  runSweep(req: LearnCodebookRequest & { ds: number[]; ks: number[] }, opts?: JobOptions & { onPoint?: (p: SweepPoint) => void }): Promise<SweepPoint[]>;
+  simulate(req: SimulateRequest, opts?: JobOptions): Promise<{ report: SimulationReport; predictions: McuPrediction[] }>;
+  exportFile(kind: ExportKind, req: ExportRequest, opts?: JobOptions): Promise<ExportedFile>;
   importBundle(file: File, opts?: JobOptions): Promise<BundleSummary>;
 }

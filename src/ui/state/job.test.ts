@@ -8,6 +8,7 @@ import type { CodebookResult, JobOptions, Services } from '../services/types';
 import { presetPlan } from '../../core/compress/presets';
 
 const result = { plan: presetPlan('yono'), codebooks: [], models: [] } as unknown as CodebookResult;
+const outcome = { result, views: { usage: [], projections: [] } };
 
 function storeWith(over: Partial<Services>, now = () => 0) {
   const deps = { ...makeDeps(fakeServices(over)), now };
@@ -40,7 +41,7 @@ describe('jobs', () => {
     const s = storeWith({
       learnCodebook: async () => {
         if (calls++ === 0) throw new WorkerCrashError('The codebook worker stopped unexpectedly (out of memory?).');
-        return result;
+        return outcome;
       },
     });
     await s.getState().learnCodebook();
@@ -61,7 +62,7 @@ describe('jobs', () => {
         for (let i = 0; i < 10; i++) { t += 10; o?.onProgress?.({ fraction: i / 10, phase: 'kmeans' }); }
         t += 1; o?.onProgress?.({ fraction: 0, phase: 'assign' });
         o?.onProgress?.({ fraction: 1.5, phase: 'assign' });
-        return result;
+        return outcome;
       },
     }, () => t);
     s.subscribe((st) => { const p = st.codebookRun.progress; if (p) seen.push(`${p.phase}:${p.fraction}`); });

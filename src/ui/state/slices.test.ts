@@ -58,10 +58,12 @@ describe('shareable settings', () => {
 });
 
 describe('models slice', () => {
-  it('takes part by default and can leave a model out', async () => {
+  it('takes part by default (when its model is trained) and can leave a model out', async () => {
     const s = make();
+    const task = { modality: 'image', synthetic: false, description: null, classes: null, samples: null, params: null, macs: null, float32Bytes: null, accuracy: null, sample: null };
     s.setState({ builtins: { status: 'ready', message: null, tasks: [
-      { name: 'digits', modality: 'image', synthetic: false, description: null, classes: null, samples: null, params: null, macs: null, float32Bytes: null, accuracy: null, modelUrl: null, sample: null },
+      { ...task, name: 'digits', modelUrl: '/models/digits/model.json' },
+      { ...task, name: 'fashion', modelUrl: null },
     ] } });
     expect(includedModels(s.getState())).toEqual(['digits']);
     s.getState().setIncluded('digits', false);

@@ -10,6 +10,7 @@ export function fakeServices(over: Partial<Services> = {}): Services {
     loadPreview: async () => null,
     importModel: na('Import'),
     learnCodebook: na('Learning'),
+    compareMethods: na('Comparison'),
     runSweep: na('Sweep'),
     simulate: na('Simulation'),
     exportFile: na('Export'),

@@ -20,6 +20,7 @@ function model(name: string, n: number): ImportedModel {
       ],
     },
     data: { x: new Float32Array([1, 2, 3, 4]), xShape: [1, 4], y: new Int32Array([3]) },
+    numClasses: 1,
     files: ['model.json', 'weights.bin'],
     importedAt: 1,
   };

@@ -17,6 +17,9 @@ export interface PersistedState {
   imported: AllState['imported'];
   excluded: AllState['excluded'];
   codebookResult: AllState['codebookResult'];
+  codebookViews: AllState['codebookViews'];
+  comparison: AllState['comparison'];
+  mcuPredictions: AllState['mcuPredictions'];
   sweepPoints: AllState['sweepPoints'];
   scenario: AllState['scenario'];
   mcuReport: AllState['mcuReport'];
@@ -30,7 +33,7 @@ export const PERSIST_VERSION = 1;
 export function partialize(s: AllState): PersistedState {
   return {
     plan: s.plan, imported: s.imported, excluded: s.excluded,
-    codebookResult: s.codebookResult, sweepPoints: s.sweepPoints, scenario: s.scenario,
+    codebookResult: s.codebookResult, codebookViews: s.codebookViews, comparison: s.comparison, mcuPredictions: s.mcuPredictions, sweepPoints: s.sweepPoints, scenario: s.scenario,
     mcuReport: s.mcuReport, openedBundle: s.openedBundle,
   };
 }
@@ -54,9 +57,12 @@ const CHECKS: { [K in keyof PersistedState]: (v: unknown) => boolean } = {
   imported: (v) => Array.isArray(v) && v.every((m) => isObj(m) && typeof m.name === 'string' && isObj(m.ir) && Array.isArray((m.ir as Record<string, unknown>).layers)),
   excluded: (v) => Array.isArray(v) && v.every((x) => typeof x === 'string'),
   codebookResult: (v) => v === null || (isObj(v) && isObj(v.totals) && Array.isArray(v.codebooks) && Array.isArray(v.models) && isPlan(v.plan)),
+  codebookViews: (v) => v === null || (isObj(v) && Array.isArray(v.usage) && Array.isArray(v.projections)),
+  comparison: (v) => v === null || (isObj(v) && Array.isArray(v.rows) && Array.isArray(v.models)),
+  mcuPredictions: (v) => Array.isArray(v) && v.every((p) => isObj(p) && typeof p.model === 'string' && p.predicted instanceof Int32Array),
   sweepPoints: (v) => Array.isArray(v) && v.every((p) => isObj(p) && typeof p.d === 'number' && typeof p.k === 'number'),
   scenario: (v) => Array.isArray(v) && v.every((t) => isObj(t) && typeof t.model === 'string' && typeof t.periodMs === 'number'),
-  mcuReport: (v) => v === null || (isObj(v) && Array.isArray(v.strategies)),
+  mcuReport: (v) => v === null || (isObj(v) && Array.isArray(v.strategies) && isObj(v.memoryMaps)),
   openedBundle: (v) => v === null || (isObj(v) && typeof v.fileName === 'string' && Array.isArray(v.models)),
 };
 

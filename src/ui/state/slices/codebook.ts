@@ -3,14 +3,17 @@ import type { StateCreator } from 'zustand';
 import type { AllState, RunState } from '../types';
 import { IDLE_RUN } from '../types';
 import type { StoreDeps } from '../deps';
-import type { CodebookResult } from '../../services/types';
+import type { CodebookResult, CodebookViews } from '../../services/types';
 import { cancelJob, runJob } from '../job';
 import { includedModels } from './models';
+import { modelRefs } from '../modelRefs';
 
 export interface CodebookSlice {
   codebookRun: RunState;
   /** The latest learned codebooks and their report (persisted). */
   codebookResult: CodebookResult | null;
+  /** Codeword usage and the 2-D projection of the latest result (persisted). */
+  codebookViews: CodebookViews | null;
   learnCodebook: () => Promise<void>;
   cancelCodebook: () => void;
 }
@@ -18,16 +21,18 @@ export interface CodebookSlice {
 export const createCodebookSlice = (deps: StoreDeps): StateCreator<AllState, [], [], CodebookSlice> => (set, get) => ({
   codebookRun: IDLE_RUN,
   codebookResult: null,
+  codebookViews: null,
   learnCodebook: async () => {
     const s = get();
-    const req = { plan: s.plan, models: includedModels(s) };
+    const req = { plan: s.plan, models: modelRefs(s, includedModels(s)) };
     const result = await runJob(deps, get, {
       key: 'codebook',
       title: 'Learning the codebook failed',
       setRun: (codebookRun) => set({ codebookRun }),
       work: (o) => deps.services.learnCodebook(req, o),
     });
-    if (result) set({ codebookResult: result });
+    // A new result makes the old simulation and predictions stale: they described other bytes.
+    if (result) set({ codebookResult: result.result, codebookViews: result.views, mcuReport: null, mcuPredictions: [] });
   },
   cancelCodebook: () => cancelJob(deps, 'codebook'),
 });

@@ -6,6 +6,7 @@ import type { StoreDeps } from '../deps';
 import type { BundleSummary, ExportKind, ExportedFile } from '../../services/types';
 import { NotAvailableError } from '../../services/errors';
 import { runJob } from '../job';
+import { allModelRefs } from '../modelRefs';
 
 export interface ExportSlice {
   exportRun: RunState;
@@ -25,7 +26,10 @@ export const createExportSlice = (deps: StoreDeps): StateCreator<AllState, [], [
   exportKind: null,
   lastExport: null,
   exportFile: async (kind) => {
-    const result = get().codebookResult;
+    const s = get();
+    const result = s.codebookResult;
+    const models = allModelRefs(s);
+    const extras = { comparison: s.comparison?.rows ?? null, sweep: s.sweepPoints, simulation: s.mcuReport };
     set({ exportKind: kind });
     const file = await runJob(deps, get, {
       key: 'export',
@@ -33,7 +37,7 @@ export const createExportSlice = (deps: StoreDeps): StateCreator<AllState, [], [
       setRun: (exportRun) => set({ exportRun }),
       work: async (o) => {
         if (!result) throw new NotAvailableError('Export', 'learned codebooks (run the Codebook step first)');
-        return deps.services.exportFile(kind, result, o);
+        return deps.services.exportFile(kind, { result, models, extras }, o);
       },
     });
     if (file) set({ lastExport: file });

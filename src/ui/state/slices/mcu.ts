@@ -4,7 +4,8 @@ import type { AllState, RunState } from '../types';
 import { IDLE_RUN } from '../types';
 import type { StoreDeps } from '../deps';
 import type { DeviceId } from '../settings';
-import type { SimulationReport } from '../../services/reports';
+import type { McuPrediction, SimulationReport } from '../../services/types';
+import { allModelRefs } from '../modelRefs';
 import { NotAvailableError } from '../../services/errors';
 import { cancelJob, runJob } from '../job';
 
@@ -24,6 +25,8 @@ export interface McuSlice {
   mcuRun: RunState;
   /** The latest simulation (persisted). */
   mcuReport: SimulationReport | null;
+  /** The virtual MCU's predictions on test samples from the latest run (persisted). */
+  mcuPredictions: McuPrediction[];
   runSimulation: () => Promise<void>;
   cancelSimulation: () => void;
 }
@@ -35,18 +38,21 @@ export const createMcuSlice = (deps: StoreDeps): StateCreator<AllState, [], [], 
   setScenario: (scenario) => set({ scenario: scenario.filter((t) => t.model && t.periodMs > 0) }),
   mcuRun: IDLE_RUN,
   mcuReport: null,
+  mcuPredictions: [],
   runSimulation: async () => {
-    const { device, codebookResult } = get();
-    const report = await runJob(deps, get, {
+    const s = get();
+    const { device, codebookResult, scenario } = s;
+    const models = allModelRefs(s);
+    const out = await runJob(deps, get, {
       key: 'mcu',
       title: 'The simulation failed',
       setRun: (mcuRun) => set({ mcuRun }),
       work: async (o) => {
         if (!codebookResult) throw new NotAvailableError('Simulation', 'learned codebooks (run the Codebook step first)');
-        return deps.services.simulate({ device, result: codebookResult }, o);
+        return deps.services.simulate({ device, result: codebookResult, models, scenario }, o);
       },
     });
-    if (report) set({ mcuReport: report });
+    if (out) set({ mcuReport: out.report, mcuPredictions: out.predictions });
   },
   cancelSimulation: () => cancelJob(deps, 'mcu'),
 });

@@ -75,8 +75,8 @@ export const createModelsSlice = (deps: StoreDeps): StateCreator<AllState, [], [
     set((s) => ({ excluded: included ? s.excluded.filter((n) => n !== name) : [...new Set([...s.excluded, name])] })),
 });
 
-/** Names of every model that takes part (built-in and imported, minus the excluded ones). */
+/** Names of every model that takes part (built-in tasks with a trained model and imported models, minus the excluded ones). */
 export function includedModels(s: Pick<AllState, 'builtins' | 'imported' | 'excluded'>): string[] {
-  const all = [...s.builtins.tasks.map((t) => t.name), ...s.imported.map((m) => m.name)];
+  const all = [...s.builtins.tasks.filter((t) => t.modelUrl !== null).map((t) => t.name), ...s.imported.map((m) => m.name)];
   return all.filter((n) => !s.excluded.includes(n));
 }

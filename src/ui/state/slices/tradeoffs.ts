@@ -1,36 +1,51 @@
-/** Trade-offs slice: the (d, K) sweep run on a pool of workers, drawn as a Pareto chart. */
+/**
+ * Trade-offs slice: the method comparison table and the (d, K) sweep, both run on the pool of
+ * compression workers (one at a time: they share the pool), the sweep drawn as a Pareto chart.
+ */
 import type { StateCreator } from 'zustand';
 import type { AllState, RunState } from '../types';
 import { IDLE_RUN } from '../types';
 import type { StoreDeps } from '../deps';
-import type { SweepPoint } from '../../services/types';
+import type { BaselineRow, SweepPoint } from '../../services/types';
+import { PRESET_NAMES } from '../../../core/compress/presets';
+import type { PresetName } from '../../../core/compress/presets';
 import { cancelJob, runJob } from '../job';
 import { includedModels } from './models';
+import { modelRefs } from '../modelRefs';
 
 export interface TradeoffsSlice {
   sweepRun: RunState;
-  /** Sweep points (persisted). */
+  /** Sweep points (persisted); filled in as they land. */
   sweepPoints: SweepPoint[];
   /** d values and K values the sweep covers. */
   sweepGrid: { ds: number[]; ks: number[] };
+  setSweepGrid: (grid: { ds: number[]; ks: number[] }) => void;
   runSweep: () => Promise<void>;
   cancelSweep: () => void;
   /** Loads a sweep point's (d, K) into every group of the plan (the sweep uses one d, K for all). */
   loadSweepPoint: (p: SweepPoint) => void;
+  compareRun: RunState;
+  /** The comparison table (persisted), one row per preset, with the models it ran on. */
+  comparison: { rows: BaselineRow[]; models: string[] } | null;
+  runComparison: (presets?: PresetName[]) => Promise<void>;
+  cancelComparison: () => void;
 }
 
 export const createTradeoffsSlice = (deps: StoreDeps): StateCreator<AllState, [], [], TradeoffsSlice> => (set, get) => ({
   sweepRun: IDLE_RUN,
   sweepPoints: [],
   sweepGrid: { ds: [4, 8, 9, 16], ks: [16, 64, 256, 1024] },
+  setSweepGrid: (sweepGrid) => set({ sweepGrid }),
   runSweep: async () => {
     const s = get();
-    const req = { plan: s.plan, models: includedModels(s), ...s.sweepGrid };
+    if (s.compareRun.status === 'running') return;
+    const req = { plan: s.plan, models: modelRefs(s, includedModels(s)), ...s.sweepGrid };
+    set({ sweepPoints: [] });
     const points = await runJob(deps, get, {
       key: 'sweep',
       title: 'The (d, K) sweep failed',
       setRun: (sweepRun) => set({ sweepRun }),
-      work: (o) => deps.services.runSweep(req, o),
+      work: (o) => deps.services.runSweep(req, { ...o, onPoint: (p) => set((st) => ({ sweepPoints: [...st.sweepPoints, p] })) }),
     });
     if (points) set({ sweepPoints: points });
   },
@@ -40,4 +55,20 @@ export const createTradeoffsSlice = (deps: StoreDeps): StateCreator<AllState, []
     const groups = Object.fromEntries(Object.keys(plan.groups).map((g) => [g, { d: p.d, k: p.k }]));
     get().loadPlan({ ...plan, groups });
   },
+  compareRun: IDLE_RUN,
+  comparison: null,
+  runComparison: async (presets = [...PRESET_NAMES]) => {
+    const s = get();
+    if (s.sweepRun.status === 'running') return;
+    const names = includedModels(s);
+    const req = { plan: s.plan, models: modelRefs(s, names), presets };
+    const rows = await runJob(deps, get, {
+      key: 'compare',
+      title: 'The method comparison failed',
+      setRun: (compareRun) => set({ compareRun }),
+      work: (o) => deps.services.compareMethods(req, o),
+    });
+    if (rows) set({ comparison: { rows, models: names } });
+  },
+  cancelComparison: () => cancelJob(deps, 'compare'),
 });

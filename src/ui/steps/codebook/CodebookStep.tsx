@@ -5,11 +5,11 @@
 import { useApp } from '../../state/appStore';
 import { StepIntro } from '../../components/StepIntro';
 import { ProgressBar } from '../../components/ProgressBar';
-import { RunNotice, Unavailable } from '../../components/RunNotice';
-import { Empty } from '../../components/Empty';
+import { RunNotice } from '../../components/RunNotice';
 import { PlanControls } from './PlanControls';
 import { LayerPlan } from './LayerPlan';
-import { CodebookHeatmap } from './CodebookHeatmap';
+import { EffortControls } from './EffortControls';
+import { CodebookViewsCard } from './CodebookViewsCard';
 import { includedModels } from '../../state/slices/models';
 import { formatBytes, formatRatio } from '../../lib/format';
 
@@ -30,6 +30,7 @@ export default function CodebookStep() {
         <section className="card" aria-labelledby="plan-title">
           <header><h2 id="plan-title">Plan</h2></header>
           <PlanControls disabled={running} />
+          <EffortControls disabled={running} />
         </section>
         <div className="stack">
           <section className="card" aria-labelledby="run-title">
@@ -41,29 +42,12 @@ export default function CodebookStep() {
               <button type="button" className="btn btn-primary" onClick={() => void learn()} disabled={running}>Learn codebook</button>
               <button type="button" className="btn" onClick={cancel} disabled={!running}>Cancel</button>
               <span className="spacer" />
-              {result && <span className="small muted">Last run: {formatBytes(result.totals.compressedBytes)} · {formatRatio(result.totals.ratio)} smaller</span>}
+              {result && <span className="small muted" data-testid="codebook-summary">Last run: {formatBytes(result.totals.compressedBytes)} · {formatRatio(result.totals.ratio)} smaller · {result.models.map((m) => m.name).join(', ')}</span>}
             </div>
             <ProgressBar progress={run.progress} label="Codebook learning progress" idleText={run.status === 'done' ? 'Done.' : 'Not running.'} />
             <div style={{ minHeight: 40 }}><RunNotice run={run} /></div>
           </section>
-          <section className="card" aria-labelledby="views-title">
-            <header><h2 id="views-title">Codebooks</h2></header>
-            <div className="grid grid-3 reserve-chart">
-              <div className="stack-sm">
-                <h3>Codebook heatmap</h3>
-                {result?.codebooks.length ? result.codebooks.map((g) => <CodebookHeatmap key={g.name} group={g} />)
-                  : <Empty title="No codebook yet">Learn a codebook to see its codewords.</Empty>}
-              </div>
-              <div className="stack-sm">
-                <h3>Codeword usage per model</h3>
-                <Unavailable what="Codeword usage" needs="the index unpacking of the PQ engine, wired through the worker" />
-              </div>
-              <div className="stack-sm">
-                <h3>Subvectors and codewords in 2-D</h3>
-                <Unavailable what="The 2-D projection" needs="the models' subvectors from the pipeline worker (the Learn tab shows it on a small layer)" />
-              </div>
-            </div>
-          </section>
+          <CodebookViewsCard result={result} />
           <section className="card" aria-labelledby="layers-title">
             <header><h2 id="layers-title">Layers</h2><span className="card-sub">include / keep per layer</span></header>
             <LayerPlan disabled={running} />

@@ -6,11 +6,12 @@ import { useState } from 'react';
 import { useApp } from '../../state/appStore';
 import { StepIntro } from '../../components/StepIntro';
 import { ProgressBar } from '../../components/ProgressBar';
-import { RunNotice, Unavailable } from '../../components/RunNotice';
+import { RunNotice } from '../../components/RunNotice';
 import { FileDrop } from '../../components/FileDrop';
 import { Empty } from '../../components/Empty';
 import type { ExportKind, ExportedFile } from '../../services/types';
 import { formatBytes } from '../../lib/format';
+import { OpenedBundle } from './OpenedBundle';
 import { download } from '../../lib/download';
 
 const EXPORTS: { kind: ExportKind | 'report'; label: string; what: string }[] = [
@@ -44,10 +45,10 @@ export default function ExportStep() {
         <section className="card" aria-labelledby="exports-title">
           <header><h2 id="exports-title">Exports</h2></header>
           <div className="stack-sm">
-            {!hasResult && <Unavailable what="Exporting" needs="learned codebooks (Codebook step) and the bundle writer wired through a worker" />}
+            {!hasResult && <div className="notice notice-info">Learn a codebook first (Codebook step): the exports are made from its result.</div>}
             {EXPORTS.map((e) => (
               <div key={e.kind} className="row export-row">
-                <button type="button" className="btn btn-primary" style={{ width: 170 }} disabled={running}
+                <button type="button" className="btn btn-primary" style={{ width: 170 }} disabled={running || !hasResult}
                   onClick={() => void go(e.kind === 'report' ? reportFormat : e.kind)}>{e.label}</button>
                 {e.kind === 'report' && (
                   <select className="select" aria-label="Report format" value={reportFormat} onChange={(ev) => setReportFormat(ev.target.value as 'report-json' | 'report-csv')}>
@@ -69,17 +70,7 @@ export default function ExportStep() {
               <p className="small muted">Drop a <code>.yono</code> file to see what it holds.</p>
             </FileDrop>
             <div style={{ minHeight: 40 }}><RunNotice run={importRun} /></div>
-            {opened ? (
-              <div className="stack-sm" data-testid="opened-bundle">
-                <strong>{opened.fileName}</strong> <span className="small muted">{formatBytes(opened.bytes)}</span>
-                <div className="table-wrap">
-                  <table className="table" aria-label="Bundle contents">
-                    <thead><tr><th>Model</th><th className="num">Layers</th><th className="num">Bytes</th></tr></thead>
-                    <tbody>{opened.models.map((m) => <tr key={m.name}><td>{m.name}</td><td className="num">{m.layers}</td><td className="num">{formatBytes(m.bytes)}</td></tr>)}</tbody>
-                  </table>
-                </div>
-              </div>
-            ) : <Empty title="No bundle opened" minHeight={120} />}
+            {opened ? <OpenedBundle summary={opened} /> : <Empty title="No bundle opened" minHeight={120} />}
           </div>
         </section>
       </div>

@@ -1,37 +1,44 @@
 /**
  * Step 4: the virtual microcontroller. Device, memory map, scenario, the simulation's timelines per
- * strategy and its summary figures, and live predictions on test samples.
+ * strategy and its summary figures, and live predictions on test samples — all computed in the bundle
+ * worker from the bundle written from the current result.
  */
 import { useApp } from '../../state/appStore';
 import { StepIntro } from '../../components/StepIntro';
 import { Empty } from '../../components/Empty';
 import { ProgressBar } from '../../components/ProgressBar';
-import { RunNotice, Unavailable } from '../../components/RunNotice';
+import { RunNotice } from '../../components/RunNotice';
 import { Stat } from '../../components/Stat';
 import { Timeline } from '../../charts/Timeline';
 import { DEVICES } from '../../state/settings';
 import type { DeviceId } from '../../state/settings';
 import { ScenarioEditor } from './ScenarioEditor';
-import { formatUs } from '../../lib/format';
+import { MemoryMapCard } from './MemoryMapCard';
+import { PredictionsCard } from './PredictionsCard';
+import { STRATEGY_LABEL } from './labels';
 
-const STRATEGY_LABEL: Record<string, string> = {
-  'external-storage': 'External storage (SD)',
-  'internal-flash': 'Internal flash',
-  yono: 'YONO in memory',
-};
+const pct = (v: number | null | undefined) => (typeof v === 'number' && Number.isFinite(v) ? `${v.toFixed(1)} %` : '—');
+const ms = (v: number | null | undefined) => (typeof v === 'number' && Number.isFinite(v) ? (v < 1 ? `${(v * 1000).toFixed(0)} µs` : `${v.toFixed(v < 10 ? 2 : 1)} ms`) : '—');
+const mj = (v: number | null | undefined) => (typeof v === 'number' && Number.isFinite(v) ? (v < 1 ? `${(v * 1000).toFixed(0)} µJ` : `${v.toFixed(2)} mJ`) : '—');
 
 export default function McuStep() {
   const device = useApp((s) => s.device);
   const setDevice = useApp((s) => s.setDevice);
   const run = useApp((s) => s.mcuRun);
   const report = useApp((s) => s.mcuReport);
+  const predictions = useApp((s) => s.mcuPredictions);
+  const hasResult = useApp((s) => s.codebookResult !== null);
   const simulate = useApp((s) => s.runSimulation);
   const cancel = useApp((s) => s.cancelSimulation);
   const running = run.status === 'running';
+  const strategy = (n: string) => report?.strategies.find((s) => s.name === n);
+  const yono = strategy('yono');
+  const ext = strategy('external-storage');
+  const stale = report !== null && report.device !== device;
   const lanes = (report?.strategies ?? []).map((st) => ({
     name: STRATEGY_LABEL[st.name] ?? st.name,
     events: st.events,
-    ...(st.fits ? {} : { note: 'Does not fit on this device' }),
+    ...(st.fits ? {} : { note: st.message ?? 'Does not fit on this device' }),
   }));
 
   return (
@@ -50,38 +57,40 @@ export default function McuStep() {
               </select>
             </div>
           </section>
-          <section className="card" aria-labelledby="memory-title">
-            <header><h2 id="memory-title">Memory map</h2></header>
-            <Unavailable what="The memory map" needs="the virtual MCU's memory image (issue 6)" />
-          </section>
+          <MemoryMapCard maps={report?.memoryMaps[device] ?? null} device={DEVICES.find((d) => d.id === device)?.label ?? device} />
           <section className="card" aria-labelledby="scenario-title">
             <header><h2 id="scenario-title">Scenario</h2></header>
-            <ScenarioEditor disabled={running} />
+            <ScenarioEditor disabled={running} ran={report?.scenario ?? null} />
           </section>
         </div>
         <div className="stack">
           <section className="card" aria-labelledby="sim-title">
-            <header><h2 id="sim-title">Simulation</h2></header>
+            <header><h2 id="sim-title">Simulation</h2>{report && <span className="card-sub">{report.requests} requests over {(report.durationUs / 1e6).toFixed(0)} s on {report.deviceName}</span>}</header>
             <div className="row">
-              <button type="button" className="btn btn-primary" onClick={() => void simulate()} disabled={running}>Run simulation</button>
+              <button type="button" className="btn btn-primary" onClick={() => void simulate()} disabled={running || !hasResult}>Run simulation</button>
               <button type="button" className="btn" onClick={cancel} disabled={!running}>Cancel</button>
+              {!hasResult && <span className="small muted">Learn a codebook first (Codebook step).</span>}
+              {stale && <span className="small muted">Timelines are for {report.device}; run again for this device.</span>}
             </div>
             <ProgressBar progress={run.progress} label="Simulation progress" idleText={run.status === 'done' ? 'Done.' : 'Not running.'} />
             <div style={{ minHeight: 40 }}><RunNotice run={run} /></div>
-            <div className="grid grid-3" style={{ minHeight: 64 }}>
-              <Stat label="Switch latency cut" value={report ? `${report.reduction.switchLatencyPct.toFixed(1)} %` : '—'} testId="switch-latency-cut" />
-              <Stat label="Switch energy cut" value={report ? `${report.reduction.switchEnergyPct.toFixed(1)} %` : '—'} />
-              <Stat label="YONO mean switch" value={report ? formatUs((report.strategies.find((s) => s.name === 'yono')?.meanSwitchMs ?? NaN) * 1000) : '—'} />
+            <div className="grid grid-4" style={{ minHeight: 64 }}>
+              <Stat label="Switch latency cut (YONO vs. SD)" value={pct(report?.reduction.switchLatencyPct)} testId="switch-latency-cut" />
+              <Stat label="Switch energy cut" value={pct(report?.reduction.switchEnergyPct)} testId="switch-energy-cut" />
+              <Stat label={`Mean switch: SD → YONO`} value={report ? `${ms(ext?.meanSwitchMs)} → ${ms(yono?.meanSwitchMs)}` : '—'} testId="mean-switch" />
+              <Stat label="Switch energy: SD → YONO" value={report ? `${mj(ext?.meanSwitchMj)} → ${mj(yono?.meanSwitchMj)}` : '—'} />
             </div>
+            {yono && (
+              <p className="small muted" style={{ marginTop: 8 }}>
+                Inference on YONO: {Object.entries(yono.inferenceMs).map(([m, v]) => `${m} ${ms(v)}`).join(' · ')}
+              </p>
+            )}
           </section>
           <section className="card" aria-labelledby="timeline-title">
             <header><h2 id="timeline-title">Timelines</h2><span className="card-sub">wheel or buttons to zoom, drag to pan, hover for figures</span></header>
-            {lanes.length ? <Timeline lanes={lanes} title={`Timelines on ${device}`} /> : <Empty title="No simulation yet" minHeight={160}>Run the simulation to see each strategy's loads, switches and computations.</Empty>}
+            {lanes.length ? <Timeline lanes={lanes} title={`Timelines on ${report?.device ?? device}`} /> : <Empty title="No simulation yet" minHeight={160}>Run the simulation to see each strategy's loads, switches and computations.</Empty>}
           </section>
-          <section className="card" aria-labelledby="live-title">
-            <header><h2 id="live-title">Live predictions</h2></header>
-            <Unavailable what="Predictions on the virtual MCU" needs="the bundle runtime (issue 5)" />
-          </section>
+          <PredictionsCard predictions={predictions} />
         </div>
       </div>
     </div>

@@ -1,19 +1,23 @@
 /**
- * The request pattern as periodic tasks (model, period). Empty means the simulator's default scenario
- * (a mix of the four tasks).
+ * The request pattern as periodic tasks (model, period). Empty means the simulator's default scenario for
+ * the compressed models (keywords every 1 s, activity every 2 s, the image tasks every 5 s, others every 3 s).
  */
 import { useApp } from '../../state/appStore';
 import { includedModels } from '../../state/slices/models';
 
-export function ScenarioEditor({ disabled }: { disabled: boolean }) {
+export function ScenarioEditor({ disabled, ran }: { disabled: boolean; ran: { model: string; periodMs: number }[] | null }) {
   const scenario = useApp((s) => s.scenario);
   const setScenario = useApp((s) => s.setScenario);
-  const models = useApp((s) => includedModels(s));
+  const models = useApp((s) => (s.codebookResult ? s.codebookResult.models.map((m) => m.name) : includedModels(s)));
   const update = (i: number, patch: Partial<{ model: string; periodMs: number }>) =>
     setScenario(scenario.map((t, j) => (i === j ? { ...t, ...patch } : t)));
   return (
     <div className="stack-sm">
-      {scenario.length === 0 && <p className="small muted">Default scenario of the simulator (all tasks, mixed periods). Add tasks to make your own.</p>}
+      {scenario.length === 0 && (
+        <p className="small muted">
+          Default scenario{ran ? `: ${ran.map((t) => `${t.model} every ${t.periodMs / 1000} s`).join(', ')}` : ' of the simulator (every model, mixed periods)'}. Add tasks to make your own.
+        </p>
+      )}
       {scenario.map((t, i) => (
         <div key={i} className="row">
           <select className="select" aria-label={`Task ${i + 1} model`} value={t.model} disabled={disabled} onChange={(e) => update(i, { model: e.target.value })}>
@@ -28,7 +32,7 @@ export function ScenarioEditor({ disabled }: { disabled: boolean }) {
       ))}
       <div>
         <button type="button" className="btn btn-sm" disabled={disabled || models.length === 0}
-          onClick={() => setScenario([...scenario, { model: models[0], periodMs: 1000 }])}>Add task</button>
+          onClick={() => setScenario([...scenario, { model: models[scenario.length % models.length], periodMs: 1000 }])}>Add task</button>
       </div>
     </div>
   );

@@ -1,0 +1,59 @@
+/**
+ * The compression pipeline in a worker: learning codebooks (with the codebook views), the method
+ * comparison and single (d, K) sweep points. Models and data come from the app's origin or the UI;
+ * progress goes back through a comlink proxy; cancel = the UI terminates the worker.
+ */
+import * as Comlink from 'comlink';
+import { compareBaselines, compress } from '../core/compress';
+import type { BaselineRow, Plan, PresetName } from '../core/compress';
+import { presetPlan } from '../core/compress/presets';
+import type { ProgressFn } from '../core/util/progress';
+import type { CodebookViews, ModelRef, SweepPoint } from './types';
+import type { CompressionResult } from '../core/compress/types';
+import { ensureWasm } from './lib/tfjs';
+import { compressInputs } from './lib/inputs';
+import { codebookViews } from './lib/views';
+import { comparisonTweak, needsTrain, sweepPlan } from './lib/plans';
+import { scaled, throttled } from './lib/progress';
+
+/** What to compress: the plan and the models. */
+export interface LearnRequest { plan: Plan; models: ModelRef[] }
+
+async function inputsFor(req: LearnRequest, withTrain: boolean, onProgress?: ProgressFn) {
+  onProgress?.({ fraction: 0, phase: 'loading', message: 'loading models and data' });
+  await ensureWasm();
+  return compressInputs(req.models, { withTrain, seed: req.plan.seed });
+}
+
+const api = {
+  /** Learns the codebooks of `req.plan` over the models, with per-layer sensitivity, and the codebook views. */
+  async learn(req: LearnRequest, onProgress?: ProgressFn): Promise<{ result: CompressionResult; views: CodebookViews }> {
+    const p = throttled(onProgress);
+    const inputs = await inputsFor(req, needsTrain(req.plan), p);
+    const result = await compress(inputs, req.plan, { onProgress: p, sensitivity: true });
+    p?.({ fraction: 1, phase: 'views', message: 'codeword usage and 2-D projection' });
+    return { result, views: codebookViews(result, inputs.map((i) => i.ir)) };
+  },
+
+  /** Rows of the comparison table for `presets`, sharing the user's seed, d, K and effort settings. */
+  async compare(req: LearnRequest & { presets: PresetName[] }, onProgress?: ProgressFn): Promise<BaselineRow[]> {
+    const p = throttled(onProgress);
+    const tweak = comparisonTweak(req.plan);
+    const inputs = await inputsFor(req, req.presets.some((n) => needsTrain(tweak(presetPlan(n)))), p);
+    return compareBaselines(inputs, { presets: req.presets, tweak, onProgress: p });
+  },
+
+  /** One (d, K) point of a sweep: total bytes and mean test accuracy (no recovery, no auto-plan). */
+  async sweepPoint(req: LearnRequest & { d: number; k: number }, onProgress?: ProgressFn): Promise<SweepPoint> {
+    const p = throttled(onProgress);
+    const inputs = await inputsFor(req, false, p);
+    const r = await compress(inputs, sweepPlan(req.plan, req.d, req.k), { onProgress: scaled(p, 0, 1) });
+    const accuracy = r.models.reduce((a, m) => a + m.accuracyCompressed, 0) / r.models.length;
+    return { d: req.d, k: req.k, bytes: r.totals.compressedBytes, accuracy };
+  },
+};
+
+/** The worker's API, for createWorkerBridge<CompressWorkerApi>. */
+export type CompressWorkerApi = typeof api;
+
+Comlink.expose(api);

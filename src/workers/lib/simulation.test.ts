@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { zooModels, zooResult, zooSamples } from '../../core/bundle/testing/zoo';
+import { writeBundle } from '../../core/bundle/write';
+import { readBundle } from '../../core/bundle/read';
+import { createRuntime } from '../../core/mcu/runtime/executor';
+import { predictSamples, runSimulation, scenarioDuration, scenarioFor } from './simulation';
+
+describe('scenarioFor', () => {
+  it('keeps the default tasks of the models it knows and adds the others every 3 s', () => {
+    const s = scenarioFor([], ['digits', 'mine']);
+    expect(s.tasks.map((t) => t.model)).toEqual(['digits', 'mine']);
+    expect(s.tasks[1].periodMs).toBe(3000);
+    expect(s.durationMs).toBe(60_000);
+  });
+
+  it('staggers user tasks and rejects models the bundle lacks', () => {
+    const s = scenarioFor([{ model: 'a', periodMs: 1000 }, { model: 'b', periodMs: 40_000 }], ['a', 'b']);
+    expect(s.tasks.map((t) => t.offsetMs)).toEqual([0, 250]);
+    expect(s.durationMs).toBe(120_000);
+    expect(() => scenarioFor([{ model: 'z', periodMs: 10 }], ['a'])).toThrow(/asks for z/);
+    expect(scenarioDuration([{ periodMs: 1e9 }])).toBe(600_000);
+  });
+});
+
+describe('runSimulation and predictSamples', () => {
+  const models = zooModels();
+  const result = zooResult(models);
+  const samples = Object.fromEntries(models.map((m) => [m.name, zooSamples(m, 4)]));
+  const bundle = readBundle(writeBundle(result, { samples }));
+
+  it('simulates the three strategies from the runtime counts, with memory maps for every device', () => {
+    const r = runSimulation(bundle, 'stm32f746', []);
+    expect(r.strategies.map((s) => s.name)).toEqual(['external-storage', 'internal-flash', 'yono']);
+    expect(Object.keys(r.memoryMaps).sort()).toEqual(['nrf52840', 'stm32f746', 'stm32h743']);
+    const yono = r.strategies.find((s) => s.name === 'yono')!;
+    expect(yono.events.length).toBeGreaterThan(0);
+    expect(Object.keys(yono.inferenceMs).sort()).toEqual(models.map((m) => m.name).sort());
+    expect(r.reduction.switchLatencyPct).toBeGreaterThan(0);
+    expect(r.scenario.length).toBe(models.length);
+  });
+
+  it('predicts with the runtime, sample by sample as the runtime does', () => {
+    const sets = models.map((m) => ({ model: m.name, modality: 'unknown', classNames: null, ...samples[m.name] }));
+    const p = predictSamples(bundle, sets, 3);
+    expect(p).toHaveLength(models.length);
+    for (const q of p) {
+      expect(q.predicted).toHaveLength(3);
+      const rt = createRuntime(bundle, q.model);
+      const size = rt.program.inputSize;
+      for (let i = 0; i < 3; i++) {
+        const out = rt.run(q.x.slice(i * size, (i + 1) * size));
+        let best = 0;
+        for (let j = 1; j < out.length; j++) if (out[j] > out[best]) best = j;
+        expect(q.predicted[i]).toBe(best);
+      }
+    }
+  });
+});

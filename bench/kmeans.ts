@@ -66,61 +66,85 @@ export interface KmeansBenchOptions {
 
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor((v.length - 1) / 2)];
 
-async function timeYono(x: Float32Array, w: Workload, init: Float32Array, runs: number, log: (s: string) => void): Promise<Figure> {
-  const per: number[] = [];
-  const cpu: number[] = [];
-  let last = { inertia: 0, iterations: 0, backend: '' };
-  for (let r = 0; r < runs; r++) {
-    const c0 = process.cpuUsage();
-    const t = performance.now();
-    const res = await kmeans(x, w.n, w.d, { k: w.k, maxIter: w.iterations, tol: 0, init });
-    const ms = performance.now() - t;
-    per.push(ms / res.iterations);
-    cpu.push(cpuMs(c0) / res.iterations);
-    last = res;
-    log(`  yono run ${r + 1}/${runs}: ${(ms / res.iterations).toFixed(1)} ms/iter (${res.backend}; CPU ${cpu[r].toFixed(1)} ms/iter)`);
-  }
-  return { msPerIter: median(per), runsMsPerIter: per, cpuMsPerIter: median(cpu), inertia: last.inertia, iterations: last.iterations, engine: `${last.backend}, 1 thread` };
+/** One timed run of one implementation. */
+interface RunOutcome { ms: number; cpuMs?: number; iterations: number; inertia: number; engine?: string }
+
+/** An implementation under test: `once()` does one full timed run. */
+interface Runner { name: string; once(): Promise<RunOutcome>; dispose?(): void }
+
+function yonoRunner(x: Float32Array, w: Workload, init: Float32Array): Runner {
+  return {
+    name: 'yono',
+    async once() {
+      const c0 = process.cpuUsage();
+      const t = performance.now();
+      const res = await kmeans(x, w.n, w.d, { k: w.k, maxIter: w.iterations, tol: 0, init });
+      return { ms: performance.now() - t, cpuMs: cpuMs(c0), iterations: res.iterations, inertia: res.inertia, engine: `${res.backend}, 1 thread` };
+    },
+  };
 }
 
-async function timeMlKmeans(x: Float32Array, w: Workload, init: Float32Array, runs: number, log: (s: string) => void): Promise<Figure> {
+function parallelRunner(x: Float32Array, w: Workload, init: Float32Array, threads: number): Runner {
+  return {
+    name: `yono-${threads}-threads`,
+    async once() {
+      const t = performance.now();
+      const res = await parallelKmeans(x, w.n, w.d, w.k, init, w.iterations, threads);
+      return { ms: performance.now() - t, iterations: res.iterations, inertia: res.inertia, engine: `wasm, ${threads} worker threads` };
+    },
+  };
+}
+
+async function mlKmeansRunner(x: Float32Array, w: Workload, init: Float32Array): Promise<Runner> {
   const { kmeans: mlKmeans } = await import('ml-kmeans');
   const rows = Array.from({ length: w.n }, (_, i) => Array.from(x.subarray(i * w.d, i * w.d + w.d)));
-  const initRows = () => Array.from({ length: w.k }, (_, i) => Array.from(init.subarray(i * w.d, i * w.d + w.d)));
-  const per: number[] = [];
-  const cpu: number[] = [];
-  let centroids: number[][] = [];
-  let iterations = 0;
-  for (let r = 0; r < runs; r++) {
-    const start = initRows();
-    const c0 = process.cpuUsage();
-    const t = performance.now();
-    // tolerance -1: never "converged", so exactly `iterations` steps (assign + update) run
-    const res = mlKmeans(rows, w.k, { initialization: start, maxIterations: w.iterations, tolerance: -1 });
-    const ms = performance.now() - t;
-    per.push(ms / res.iterations);
-    cpu.push(cpuMs(c0) / res.iterations);
-    centroids = res.centroids;
-    iterations = res.iterations;
-    log(`  ml-kmeans run ${r + 1}/${runs}: ${(ms / res.iterations).toFixed(0)} ms/iter (CPU ${cpu[r].toFixed(0)} ms/iter)`);
-  }
-  // Its inertia: exact squared distances of every point to the nearest of its final centroids.
-  const inertia = assign(x, w.n, w.d, Float32Array.from(centroids.flat()), w.k).inertia;
-  return { msPerIter: median(per), runsMsPerIter: per, cpuMsPerIter: median(cpu), inertia, iterations };
+  return {
+    name: 'ml-kmeans',
+    async once() {
+      const start = Array.from({ length: w.k }, (_, i) => Array.from(init.subarray(i * w.d, i * w.d + w.d)));
+      const c0 = process.cpuUsage();
+      const t = performance.now();
+      // tolerance -1: never "converged", so exactly `iterations` steps (assign + update) run
+      const res = mlKmeans(rows, w.k, { initialization: start, maxIterations: w.iterations, tolerance: -1 });
+      const ms = performance.now() - t;
+      const cpu = cpuMs(c0);
+      // Its inertia: exact squared distances of every point to the nearest of its final centroids.
+      const inertia = assign(x, w.n, w.d, Float32Array.from(res.centroids.flat()), w.k).inertia;
+      return { ms, cpuMs: cpu, iterations: res.iterations, inertia };
+    },
+  };
 }
 
-async function timeParallel(x: Float32Array, w: Workload, init: Float32Array, runs: number, threads: number, log: (s: string) => void): Promise<Figure> {
-  const per: number[] = [];
-  let last = { inertia: 0, iterations: 0 };
-  for (let r = 0; r < runs; r++) {
-    const t = performance.now();
-    const res = await parallelKmeans(x, w.n, w.d, w.k, init, w.iterations, threads);
-    const ms = performance.now() - t;
-    per.push(ms / res.iterations);
-    last = res;
-    log(`  yono on ${threads} threads, run ${r + 1}/${runs}: ${(ms / res.iterations).toFixed(1)} ms/iter`);
+/** Median figures over the outcomes of one implementation. */
+function figure(outcomes: RunOutcome[]): Figure {
+  const per = outcomes.map((o) => o.ms / o.iterations);
+  const cpu = outcomes.flatMap((o) => (o.cpuMs === undefined ? [] : [o.cpuMs / o.iterations]));
+  const last = outcomes[outcomes.length - 1];
+  return {
+    msPerIter: median(per), runsMsPerIter: per, ...(cpu.length ? { cpuMsPerIter: median(cpu) } : {}),
+    inertia: last.inertia, iterations: last.iterations, ...(last.engine ? { engine: last.engine } : {}),
+  };
+}
+
+/**
+ * Runs every implementation `runs` times, interleaved (round 1 of each, then round 2, ...), so that
+ * load from other work on a shared machine spreads over all of them alike.
+ */
+async function timeInterleaved(runners: Runner[], runs: number, log: (s: string) => void): Promise<Record<string, Figure>> {
+  const outcomes = new Map<string, RunOutcome[]>(runners.map((r) => [r.name, []]));
+  try {
+    for (let round = 1; round <= runs; round++) {
+      for (const r of runners) {
+        const o = await r.once();
+        outcomes.get(r.name)!.push(o);
+        const cpu = o.cpuMs === undefined ? '' : `, CPU ${(o.cpuMs / o.iterations).toFixed(1)}`;
+        log(`  ${r.name} run ${round}/${runs}: ${(o.ms / o.iterations).toFixed(1)} ms/iter${cpu}`);
+      }
+    }
+  } finally {
+    for (const r of runners) r.dispose?.();
   }
-  return { msPerIter: median(per), runsMsPerIter: per, inertia: last.inertia, iterations: last.iterations, engine: `wasm, ${threads} worker threads` };
+  return Object.fromEntries(runners.map((r) => [r.name, figure(outcomes.get(r.name)!)]));
 }
 
 /** Why scikit-learn cannot run here, or null when `python3 -c "import sklearn"` works. */
@@ -134,26 +158,28 @@ function sklearnUnavailable(): string | null {
   }
 }
 
-function timeSklearn(x: Float32Array, w: Workload, init: Float32Array, runs: number): Figure {
+function sklearnRunner(x: Float32Array, w: Workload, init: Float32Array): Runner {
   const dir = mkdtempSync(join(tmpdir(), 'yono-bench-'));
-  try {
-    const xp = join(dir, 'x.f32');
-    const ip = join(dir, 'init.f32');
-    writeFileSync(xp, new Uint8Array(x.buffer, x.byteOffset, w.n * w.d * 4));
-    writeFileSync(ip, new Uint8Array(init.buffer, init.byteOffset, w.k * w.d * 4));
-    // beside this file under tsx; under bench/ next to dist-cli/ in the bundled CLI
-    const script = [new URL('./sklearn_kmeans.py', import.meta.url), new URL('../bench/sklearn_kmeans.py', import.meta.url)]
-      .map((u) => fileURLToPath(u)).find((f) => existsSync(f));
-    if (!script) throw new Error('bench/sklearn_kmeans.py not found');
-    const out = execFileSync('python3', [script, xp, ip, ...[w.n, w.d, w.k, w.iterations, runs].map(String)], {
-      env: { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' },
-      maxBuffer: 1 << 20,
-    });
-    const r = JSON.parse(out.toString()) as { msPerIter: number[]; inertia: number; iterations: number; version: string };
-    return { msPerIter: median(r.msPerIter), runsMsPerIter: r.msPerIter, inertia: r.inertia, iterations: r.iterations, engine: `scikit-learn ${r.version}, 1 thread` };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const xp = join(dir, 'x.f32');
+  const ip = join(dir, 'init.f32');
+  writeFileSync(xp, new Uint8Array(x.buffer, x.byteOffset, w.n * w.d * 4));
+  writeFileSync(ip, new Uint8Array(init.buffer, init.byteOffset, w.k * w.d * 4));
+  // beside this file under tsx; under bench/ next to dist-cli/ in the bundled CLI
+  const script = [new URL('./sklearn_kmeans.py', import.meta.url), new URL('../bench/sklearn_kmeans.py', import.meta.url)]
+    .map((u) => fileURLToPath(u)).find((f) => existsSync(f));
+  return {
+    name: 'scikit-learn',
+    async once() {
+      if (!script) throw new Error('bench/sklearn_kmeans.py not found');
+      const out = execFileSync('python3', [script, xp, ip, ...[w.n, w.d, w.k, w.iterations, 1].map(String)], {
+        env: { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' },
+        maxBuffer: 1 << 20,
+      });
+      const r = JSON.parse(out.toString()) as { msPerIter: number[]; inertia: number; iterations: number; version: string };
+      return { ms: r.msPerIter[0] * r.iterations, iterations: r.iterations, inertia: r.inertia, engine: `scikit-learn ${r.version}, 1 thread` };
+    },
+    dispose() { rmSync(dir, { recursive: true, force: true }); },
+  };
 }
 
 /** Runs the benchmark and returns its report (nothing printed unless `log` is given). */
@@ -164,20 +190,19 @@ export async function benchKmeans(opts: KmeansBenchOptions = {}): Promise<Kmeans
   const w = opts.workload ?? STANDARD;
   const machine = {
     cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version, loadAverageAtStart: loadavg()[0],
-    note: 'timings are wall-clock on a machine that may be shared with other work; compare figures of the same run',
+    note: 'wall-clock timings on a machine that may be shared with other work; runs are interleaved across implementations; CPU ms/iter is this process\'s CPU time',
   };
   log(`generating ${w.n} x ${w.d} synthetic weights...`);
   const x = syntheticWeights(w.n, w.d, w.seed);
   const init = fixedInitialCentroids(x, w.n, w.d, w.k, w.seed + 100);
-  const implementations: Record<string, Figure> = {};
-  const skipped: Record<string, string> = {};
 
-  implementations.yono = await timeYono(x, w, init, runs, log);
+  const skipped: Record<string, string> = {};
   const threads = opts.threads ?? 2;
-  if (threads > 1) implementations[`yono-${threads}-threads`] = await timeParallel(x, w, init, runs, threads, log);
+  const runners: Runner[] = [yonoRunner(x, w, init)];
+  if (threads > 1) runners.push(parallelRunner(x, w, init, threads));
   if (opts.mlKmeans ?? true) {
     try {
-      implementations['ml-kmeans'] = await timeMlKmeans(x, w, init, runs, log);
+      runners.push(await mlKmeansRunner(x, w, init));
     } catch (e) {
       skipped['ml-kmeans'] = `could not run: ${e instanceof Error ? e.message : String(e)} (it is a devDependency: npm install)`;
     }
@@ -186,10 +211,8 @@ export async function benchKmeans(opts: KmeansBenchOptions = {}): Promise<Kmeans
   }
   const why = sklearnUnavailable();
   if (why) skipped['scikit-learn'] = why;
-  else {
-    log('  scikit-learn...');
-    implementations['scikit-learn'] = timeSklearn(x, w, init, runs);
-  }
+  else runners.push(sklearnRunner(x, w, init));
+  const implementations = await timeInterleaved(runners, runs, log);
 
   const base = implementations.yono;
   const ratios: Record<string, number> = {};
@@ -211,9 +234,8 @@ export async function benchKmeans(opts: KmeansBenchOptions = {}): Promise<Kmeans
     log(`larger case: ${L.n} x ${L.d}, K = ${L.k}...`);
     const xl = syntheticWeights(L.n, L.d, L.seed);
     const initL = fixedInitialCentroids(xl, L.n, L.d, L.k, L.seed + 100);
-    const large: Record<string, Figure> = { yono: await timeYono(xl, L, initL, runs, log) };
-    if (threads > 1) large[`yono-${threads}-threads`] = await timeParallel(xl, L, initL, runs, threads, log);
-    report.large = { workload: L, implementations: large };
+    const largeRunners = [yonoRunner(xl, L, initL), ...(threads > 1 ? [parallelRunner(xl, L, initL, threads)] : [])];
+    report.large = { workload: L, implementations: await timeInterleaved(largeRunners, runs, log) };
   }
   return report;
 }

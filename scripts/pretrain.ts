@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type * as tf from '@tensorflow/tfjs';
 import { setupNodeTfjs } from '../src/node/tfjs';
 import { findDataDir, loadTaskNode } from '../src/node/data';
-import { findModelsDir, writeNamedFiles } from '../src/node/files';
+import { findModelsDir, readModelFiles, writeNamedFiles } from '../src/node/files';
 import { saveModelFiles } from '../src/core/io/saveModel';
 import { loadModelFiles } from '../src/core/io/loadModel';
 import { fromLayersModel } from '../src/core/models/fromLayersModel';
@@ -18,7 +18,7 @@ import { trainClassifier, type TrainOptions } from '../src/core/models/train';
 import { parseModelsManifest, type ModelEntry, type ModelsManifest } from '../src/core/models/manifest';
 import type { Dataset, TaskName } from '../src/core/data/types';
 import { activityConv1d, digitsCnn, fashionDsCnn, keywordsDsCnn } from './pretrain/architectures';
-import { flipAndShift, randomShift } from './pretrain/augment';
+import { flipAndShift, randomShift, specAugment } from './pretrain/augment';
 
 interface Recipe {
   architecture: string;
@@ -43,7 +43,7 @@ const RECIPES: Record<TaskName, Recipe> = {
   keywords: {
     architecture: 'DS-CNN: conv 10x4/2 64 + BN, 4 depthwise-separable blocks (64) with BN, global average pooling, dense',
     build: (d) => keywordsDsCnn(303, d.inputShape, d.classNames.length),
-    train: { epochs: 16, batchSize: 32, lr: 3e-3, seed: 33 },
+    train: { epochs: 20, batchSize: 32, lr: 3e-3, seed: 33, augment: specAugment(49, 40, 4, 6, 5) },
   },
   activity: {
     architecture: 'Conv1D: 4x conv1d (32 k7, 64 k5, 64 k5, 64 k3) + max pooling, global average pooling, dense 64, dense',
@@ -89,8 +89,7 @@ async function pretrain(task: TaskName, modelsDir: string, epochs?: number): Pro
   await writeNamedFiles(dir, await saveModelFiles(model));
   model.dispose();
   // Measure on the files as written, through the same import path users take.
-  const files = await Promise.all(['model.json', 'group1-shard1of1.bin'].map(async (f) => ({ name: f, bytes: new Uint8Array(await readFile(join(dir, f))) })));
-  const loaded = await loadModelFiles(files, task);
+  const loaded = await loadModelFiles(await readModelFiles(join(dir, 'model.json')), task);
   const acc = await evaluate(loaded.model, d.test.x, d.test.y);
   const folded = foldBatchNorm(fromLayersModel(loaded.model, task));
   const accFolded = await evaluate(folded, d.test.x, d.test.y);

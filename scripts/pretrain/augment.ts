@@ -35,3 +35,34 @@ export function flipAndShift(h: number, w: number, max: number) {
     shift(x, n, rand);
   };
 }
+
+/**
+ * Spectrogram augmentation for (frames x bands) log-mel samples: a random time shift of up to
+ * `maxShift` frames (filled with the sample's minimum, i.e. silence) and one time mask of up to
+ * `maxTime` frames and one band mask of up to `maxBands` bands (SpecAugment, Park et al. 2019).
+ */
+export function specAugment(frames: number, bands: number, maxShift: number, maxTime: number, maxBands: number) {
+  const tmp = new Float32Array(frames * bands);
+  return (x: Float32Array, n: number, rand: () => number): void => {
+    for (let s = 0; s < n; s++) {
+      const img = x.subarray(s * frames * bands, (s + 1) * frames * bands);
+      let lo = Infinity;
+      for (let i = 0; i < img.length; i++) if (img[i] < lo) lo = img[i];
+      const shift = Math.floor(rand() * (2 * maxShift + 1)) - maxShift;
+      if (shift !== 0) {
+        tmp.fill(lo);
+        for (let f = 0; f < frames; f++) {
+          const src = f - shift;
+          if (src >= 0 && src < frames) tmp.set(img.subarray(src * bands, (src + 1) * bands), f * bands);
+        }
+        img.set(tmp);
+      }
+      const t = Math.floor(rand() * (maxTime + 1));
+      const t0 = Math.floor(rand() * (frames - t + 1));
+      img.fill(lo, t0 * bands, (t0 + t) * bands);
+      const b = Math.floor(rand() * (maxBands + 1));
+      const b0 = Math.floor(rand() * (bands - b + 1));
+      for (let f = 0; f < frames; f++) img.fill(lo, f * bands + b0, f * bands + b0 + b);
+    }
+  };
+}

@@ -1,7 +1,8 @@
 import type { Command } from '../command';
 import { UsageError } from '../command';
 import { parseArgs, strFlag } from '../args';
-import { compareBaselines } from '../../core/compress/baselines';
+import { baselineRow, compareBaselines } from '../../core/compress/baselines';
+import { compress } from '../../core/compress/pipeline';
 import type { BaselineRow } from '../../core/compress/baselines';
 import { leaveOneOut } from '../../core/compress/loo';
 import { compareNormalization } from '../../core/compress/normalizationEffect';
@@ -13,7 +14,7 @@ import { loadCompressInputs, parseModelSpecs } from '../../node/compressInputs';
 import { PLAN_BOOLEANS, PLAN_FLAGS, PLAN_USAGE, planFromFlags, stderrProgress } from '../../node/compressPlan';
 import { setupNodeTfjs } from '../../node/tfjs';
 
-const usage = `Usage: yono compare [--models LIST] [--presets LIST] [--loo] [--normalization] [--json] [--quiet] [plan flags]
+const usage = `Usage: yono compare [--models LIST] [--presets LIST] [--loo] [--normalization] [--codewords] [--json] [--quiet] [plan flags]
 
 Runs the same pipeline once per preset (${PRESET_NAMES.join(', ')}) and prints the comparison table:
 total bytes, ratio against float32 and each model's test accuracy. With --loo, also the leave-one-out
@@ -23,6 +24,7 @@ table of the YONO plan: each model compressed with codebooks learned without it.
   --presets LIST       comma-separated presets to run (default: all)
   --loo                add the leave-one-out table (uses --preset, default yono)
   --normalization      add the normalization table: none / per layer / per channel, no recovery
+  --codewords          add a row: YONO with codeword fine-tuning (the other rows keep fixed codewords)
   --json               print { baselines, leaveOneOut, normalization } as JSON
   --quiet              no progress on stderr
 Plan flags (applied to every preset's plan, e.g. the same --seed, --budget, --d, --k):
@@ -77,8 +79,14 @@ export const compareCommand: Command = {
     // every preset gets the same command-line tweaks (seed, budget, d, k, ...), but keeps its own nature
     const baselines = await compareBaselines(inputs, {
       presets: presets as PresetName[], onProgress: progress,
-      tweak: (plan) => ({ ...planFromFlags(withoutPreset(p), plan.preset), preset: plan.preset }),
+      tweak: (plan) => ({ ...planFromFlags(withoutPreset(p, 'codewords'), plan.preset), preset: plan.preset }),
     });
+    if (p.flags.has('codewords')) {
+      // the same YONO plan with codeword fine-tuning, as its own row: what trading generality buys
+      const plan = planFromFlags(withoutPreset(p), 'yono');
+      const r = await compress(inputs, plan, { onProgress: progress });
+      baselines.push(baselineRow(r, 'YONO + codeword fine-tuning'));
+    }
     const loo = p.flags.has('loo') ? await leaveOneOut(inputs, base, { onProgress: progress }) : null;
     const norm = p.flags.has('normalization') ? await compareNormalization(inputs, base, { onProgress: progress }) : null;
     if (p.flags.has('json')) {
@@ -92,8 +100,8 @@ export const compareCommand: Command = {
   },
 };
 
-function withoutPreset(p: ReturnType<typeof parseArgs>): ReturnType<typeof parseArgs> {
+function withoutPreset(p: ReturnType<typeof parseArgs>, ...more: string[]): ReturnType<typeof parseArgs> {
   const flags = new Map(p.flags);
-  flags.delete('preset');
+  for (const f of ['preset', ...more]) flags.delete(f);
   return { flags, positional: p.positional };
 }

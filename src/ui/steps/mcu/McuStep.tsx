@@ -15,7 +15,7 @@ import type { DeviceId } from '../../state/settings';
 import { ScenarioEditor } from './ScenarioEditor';
 import { MemoryMapCard } from './MemoryMapCard';
 import { PredictionsCard } from './PredictionsCard';
-import { STRATEGY_LABEL } from './labels';
+import { SHORT_LABEL } from './labels';
 
 const pct = (v: number | null | undefined) => (typeof v === 'number' && Number.isFinite(v) ? `${v.toFixed(1)} %` : '—');
 const ms = (v: number | null | undefined) => (typeof v === 'number' && Number.isFinite(v) ? (v < 1 ? `${(v * 1000).toFixed(0)} µs` : `${v.toFixed(v < 10 ? 2 : 1)} ms`) : '—');
@@ -36,7 +36,7 @@ export default function McuStep() {
   const ext = strategy('external-storage');
   const stale = report !== null && report.device !== device;
   const lanes = (report?.strategies ?? []).map((st) => ({
-    name: STRATEGY_LABEL[st.name] ?? st.name,
+    name: SHORT_LABEL[st.name] ?? st.name,
     events: st.events,
     ...(st.fits ? {} : { note: st.message ?? 'Does not fit on this device' }),
   }));

@@ -4,3 +4,10 @@ export const STRATEGY_LABEL: Record<string, string> = {
   'internal-flash': 'Internal flash (uncompressed)',
   yono: 'YONO in memory',
 };
+
+/** Short names, for the timeline's lane labels. */
+export const SHORT_LABEL: Record<string, string> = {
+  'external-storage': 'SD card',
+  'internal-flash': 'Internal flash',
+  yono: 'YONO',
+};

@@ -56,7 +56,7 @@ export function ComparisonCard() {
                 <td>{result.plan.preset} <span className="badge badge-accent" style={{ marginLeft: 6 }}>last codebook run</span></td>
                 <td className="num">{formatBytes(result.totals.compressedBytes)}</td>
                 <td className="num">{formatRatio(result.totals.ratio)}</td>
-                <td className="num">{formatPct(result.models.reduce((a, m) => a + (m.accuracyFloat - m.accuracyCompressed), 0) / Math.max(1, result.models.length))} drop</td>
+                <td className="num">{((100 * result.models.reduce((a, m) => a + (m.accuracyFloat - m.accuracyCompressed), 0)) / Math.max(1, result.models.length)).toFixed(2)} pp</td>
               </tr>
             )}
             {!comparison && !result && <tr><td colSpan={4} className="muted">Run the comparison to fill the table.</td></tr>}

@@ -2,7 +2,7 @@
  * Step 3: what compression costs, layer by layer and model by model, the method comparison table, and
  * a (d, K) sweep drawn as a Pareto chart (clicking a point loads its configuration).
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useApp } from '../../state/appStore';
 import { StepIntro } from '../../components/StepIntro';
 import { Empty } from '../../components/Empty';
@@ -16,10 +16,14 @@ import { ModelTable } from './ModelTable';
 export default function TradeoffsStep() {
   const result = useApp((s) => s.codebookResult);
   const setTab = useApp((s) => s.setTab);
+  const [only, setOnly] = useState<string>('');
+  const names = result?.models.map((m) => m.name) ?? [];
+  // One model at a time keeps the layer axis readable; '*' shows every model.
+  const shown = only === '*' ? names : names.includes(only) ? [only] : names.slice(0, 1);
 
-  const layers = useMemo(() => (result?.models ?? []).flatMap((m) => m.layers.map((l) => ({
-    layer: `${m.name}/${l.name}`, beforeBytes: l.float32Bytes, afterBytes: l.bytes, compressed: l.compressed, sqnrDb: l.sqnrDb, sensitivityPp: l.sensitivityPp,
-  }))), [result]);
+  const layers = useMemo(() => (result?.models ?? []).filter((m) => shown.includes(m.name)).flatMap((m) => m.layers.map((l) => ({
+    layer: shown.length > 1 ? `${m.name}/${l.name}` : l.name, beforeBytes: l.float32Bytes, afterBytes: l.bytes, compressed: l.compressed, sqnrDb: l.sqnrDb, sensitivityPp: l.sensitivityPp,
+  }))), [result, shown.join()]);
   const accuracy = useMemo(() => (result?.models ?? []).map((m) => ({ model: m.name, before: m.accuracyFloat, after: m.accuracyCompressed })), [result]);
 
   return (
@@ -30,6 +34,15 @@ export default function TradeoffsStep() {
       {!result && (
         <div className="notice notice-info">
           <span>The charts below fill in from a learned codebook. <button type="button" className="btn btn-sm" onClick={() => setTab('codebook')}>Go to Codebook</button></span>
+        </div>
+      )}
+      {names.length > 0 && (
+        <div className="row">
+          <label htmlFor="layers-model" className="small">Layers of</label>
+          <select id="layers-model" className="select" style={{ width: 'auto' }} value={shown.length > 1 ? '*' : shown[0]} onChange={(e) => setOnly(e.target.value)}>
+            {names.map((n) => <option key={n} value={n}>{n}</option>)}
+            <option value="*">all models</option>
+          </select>
         </div>
       )}
       <div className="grid grid-2">

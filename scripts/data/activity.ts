@@ -15,7 +15,7 @@ export function toInt16(x: Float32Array, lsb: number): Int16Array {
   return q;
 }
 
-/** Generates, encodes (int16, deflate) and writes the activity task; prints its summary. */
+/** Generates, encodes (int16, byte-shuffled, deflated) and writes the activity task; prints its summary. */
 export async function buildActivity(dataRoot: string): Promise<void> {
   const o = ACTIVITY_DEFAULTS;
   const splits = generateActivitySplits(o);
@@ -38,7 +38,7 @@ export async function buildActivity(dataRoot: string): Promise<void> {
     seed: o.seed,
     extra: { sampleRateHz: ACTIVITY_RATE, units: 'g', axes: ['x', 'y', 'z'], persons: p, windowsPerActivity: o.windowsPerActivity },
   };
-  const enc = encodeDataset(meta, stored, 'deflate');
+  const enc = encodeDataset(meta, stored, 'shuffle-deflate');
   writeEncoded(dataRoot, enc);
   console.log(summary(enc.manifest));
 }

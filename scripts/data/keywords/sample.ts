@@ -1,6 +1,6 @@
 // One second of audio for one sample of the keywords task: a word (or none) from a random voice, placed at
 // a random time, through a random room and microphone, over background noise at a random SNR.
-import { placeInWindow } from '../../../src/core/data/audio/index';
+import { placeInWindow, resample } from '../../../src/core/data/audio/index';
 import type { Rng } from '../../../src/core/data/rng';
 import { babble, biquad, brown, convolve, dbToGain, hum, machine, pink, RATE, rms, roomImpulse, setRms, white } from './augment';
 import type { SpeakOptions } from './espeak';
@@ -16,15 +16,15 @@ export interface SplitContext {
 
 const RANGES = ['x-low', 'low', 'medium', 'high', 'x-high'];
 const PUNCT = ['', '.', '?', '!'];
-const NOISES: [string, number][] = [['none', 0.08], ['white', 0.12], ['pink', 0.15], ['brown', 0.1], ['hum', 0.12], ['machine', 0.13], ['babble', 0.3]];
+const NOISES: [string, number][] = [['none', 0.08], ['white', 0.12], ['pink', 0.15], ['brown', 0.1], ['hum', 0.12], ['machine', 0.13], ['babble', 0.22]];
 
-/** A random voice of the split: accent, variant, speed (log-uniform 110-270 wpm), pitch, intonation. */
+/** A random voice of the split: accent, variant, speed (log-uniform 120-250 wpm), pitch, intonation. */
 export function randomVoice(rng: Rng, variants: string[]): SpeakOptions {
   return {
     accent: pickAccent(rng.next()),
     variant: rng.pick(variants),
-    speed: 110 * (270 / 110) ** rng.next(),
-    pitch: rng.uniform(10, 90),
+    speed: 120 * (250 / 120) ** rng.next(),
+    pitch: rng.uniform(20, 80),
     range: rng.pick(RANGES),
     punct: rng.pick(PUNCT),
   };
@@ -62,11 +62,12 @@ function addTransient(x: Float32Array, level: number, rng: Rng): void {
 }
 
 /** What was drawn for a sample (kept for statistics). */
-export interface SampleInfo { text: string; voice: string; noise: string; snrDb: number }
+export interface SampleInfo { text: string; voice: string; noise: string; snrDb: number; speed?: number; pitch?: number; reverb?: boolean; filtered?: boolean }
 
 /** Renders one sample of class `cls` (0-9 keyword, 10 silence, 11 unknown): 16,000 floats in [-1, 1]. */
 export function renderSample(cls: number, rng: Rng, ctx: SplitContext): { audio: Float32Array; info: SampleInfo } {
-  const noiseKind = pickWeighted(rng, cls === SILENCE ? NOISES.filter(([k]) => k !== 'none').concat([['none', 0.03]]) : NOISES);
+  // silence is background without speech: no babble (that would be "unknown" speech)
+  const noiseKind = pickWeighted(rng, cls === SILENCE ? NOISES.filter(([k]) => k !== 'none' && k !== 'babble').concat([['none', 0.03]]) : NOISES);
   let out: Float32Array;
   let info: SampleInfo;
   if (cls === SILENCE) {
@@ -77,23 +78,28 @@ export function renderSample(cls: number, rng: Rng, ctx: SplitContext): { audio:
   } else {
     const text = cls === UNKNOWN ? rng.pick(UNKNOWN_WORDS) : KEYWORDS[cls];
     const v = randomVoice(rng, ctx.variants);
-    let clip = speak(text, v);
-    if (rng.next() < 0.35) clip = convolve(clip, roomImpulse(rng.uniform(0.15, 0.7), rng.uniform(0.1, 0.6), rng));
-    if (rng.next() < 0.3) clip = biquad(clip, 'highpass', rng.uniform(80, 400), 0.7);
-    if (rng.next() < 0.3) clip = biquad(clip, 'lowpass', rng.uniform(2500, 7500), 0.7);
-    const speech = dbToGain(rng.uniform(-35, -12));
+    // vocal-tract-length / tempo perturbation: read the clip as if sampled at 0.88-1.12 x 16 kHz, which
+    // scales pitch and formants together (rates in steps of 50 Hz keep the polyphase resampler exact)
+    const vtlp = Math.round((RATE * rng.uniform(0.88, 1.12)) / 50) * 50;
+    let clip = resample(speak(text, v), vtlp, RATE);
+    const reverb = rng.next() < 0.25;
+    if (reverb) clip = convolve(clip, roomImpulse(rng.uniform(0.15, 0.6), rng.uniform(0.1, 0.5), rng));
+    let filtered = false;
+    if (rng.next() < 0.3) { clip = biquad(clip, 'highpass', rng.uniform(80, 400), 0.7); filtered = true; }
+    if (rng.next() < 0.3) { clip = biquad(clip, 'lowpass', rng.uniform(2500, 7500), 0.7); filtered = true; }
+    const speech = dbToGain(rng.uniform(-32, -12));
     setRms(clip, speech);
     const L = clip.length;
     const pos = L <= RATE ? Math.round(rng.uniform(-0.05 * L, RATE - 0.95 * L)) : Math.round(rng.uniform(RATE - L, 0));
     out = placeInWindow(clip, RATE, -pos);
-    const snrDb = noiseKind === 'babble' ? rng.uniform(8, 26) : rng.uniform(-3, 24);
+    const snrDb = noiseKind === 'babble' ? rng.uniform(12, 30) : rng.uniform(3, 30);
     if (noiseKind !== 'none') {
       const n = noiseOf(noiseKind, rng, ctx);
       setRms(n, speech / dbToGain(snrDb));
       for (let i = 0; i < RATE; i++) out[i] += n[i];
     }
     if (rng.next() < 0.1) addTransient(out, speech * rng.uniform(0.2, 1), rng);
-    info = { text, voice: `${v.accent}+${v.variant}`, noise: noiseKind, snrDb };
+    info = { text, voice: `${v.accent}+${v.variant}`, noise: noiseKind, snrDb, speed: v.speed, pitch: v.pitch, reverb, filtered };
   }
   // microphone self-noise: no recording is digitally silent
   const floor = dbToGain(rng.uniform(-75, -55));

@@ -28,10 +28,11 @@ export function decodeSplit(manifest: DatasetManifest, split: SplitName, stored:
   if (file.length !== e.bytes) throw new Error(`${where}: expected ${e.bytes} bytes, found ${file.length}. ${fix}`);
   const got = crc32(file);
   if (got !== e.crc32) throw new Error(`${where}: CRC-32 is ${got}, the manifest says ${e.crc32} (file corrupt or from another build). ${fix}`);
-  const raw = e.compression === 'deflate' ? inflateSync(file) : file;
+  const raw = e.compression === 'none' ? file : inflateSync(file);
   const d = sampleSize(manifest.inputShape);
   const eb = DTYPE_BYTES[manifest.x.dtype];
   const xBytes = e.n * d * eb;
+  if (e.compression === 'shuffle-deflate' && raw.length === xBytes + e.n) raw.set(byteUnshuffle(raw.subarray(0, xBytes), eb));
   if (raw.length !== xBytes + e.n || raw.length !== e.rawBytes) {
     throw new Error(`${where}: decoded size ${raw.length} bytes, expected ${xBytes + e.n} (n=${e.n} x ${d} values x ${eb} bytes + ${e.n} labels). ${fix}`);
   }
@@ -47,6 +48,15 @@ export function decodeSplit(manifest: DatasetManifest, split: SplitName, stored:
     if (counts[c] !== e.classCounts[c]) throw new Error(`${where}: class ${c} has ${counts[c]} samples, the manifest says ${e.classCounts[c]}. ${fix}`);
   }
   return { x, y, n: e.n };
+}
+
+/** Inverse of byteShuffle: planes of byte j of every element -> elements of `size` bytes. */
+export function byteUnshuffle(planes: Uint8Array, size: number): Uint8Array {
+  if (size === 1) return planes;
+  const m = planes.length / size;
+  const out = new Uint8Array(planes.length);
+  for (let j = 0; j < size; j++) for (let i = 0; i < m; i++) out[i * size + j] = planes[j * m + i];
+  return out;
 }
 
 /** stored -> float32 with x = stored * scale + offset (float64 maths, rounded once to float32). */

@@ -38,9 +38,18 @@ function leBytes(x: StoredSplit['x']): Uint8Array {
   return out;
 }
 
+/** Byte planes of elements of `size` bytes: byte j of element i goes to j * m + i (the HDF5 shuffle filter). */
+export function byteShuffle(bytes: Uint8Array, size: number): Uint8Array {
+  if (size === 1) return bytes;
+  const m = bytes.length / size;
+  const out = new Uint8Array(bytes.length);
+  for (let i = 0; i < m; i++) for (let j = 0; j < size; j++) out[j * m + i] = bytes[i * size + j];
+  return out;
+}
+
 /**
  * Encodes the three splits into split files (`train.bin`, `val.bin`, `test.bin`: x bytes then y bytes,
- * optionally raw-deflated) and the manifest that describes them. Deterministic: same input, same bytes.
+ * optionally deflated, see Compression) and the manifest that describes them. Deterministic: same input, same bytes.
  */
 export function encodeDataset(meta: DatasetMeta, splits: Record<SplitName, StoredSplit>, compression: Compression = 'none'): EncodedDataset {
   const d = sampleSize(meta.inputShape);
@@ -58,9 +67,10 @@ export function encodeDataset(meta: DatasetMeta, splits: Record<SplitName, Store
       classCounts[y[i]]++;
     }
     const raw = new Uint8Array(n * d * DTYPE_BYTES[meta.x.dtype] + n);
-    raw.set(leBytes(x), 0);
+    const xb = leBytes(x);
+    raw.set(compression === 'shuffle-deflate' ? byteShuffle(xb, DTYPE_BYTES[meta.x.dtype]) : xb, 0);
     raw.set(y, raw.length - n);
-    const stored = compression === 'deflate' ? deflateSync(raw, { level: 9, mem: 8 }) : raw;
+    const stored = compression === 'none' ? raw : deflateSync(raw, { level: 9, mem: 8 });
     const file = `${s}.bin`;
     files[file] = stored;
     entries[s] = { file, n, compression, bytes: stored.length, crc32: crc32(stored), rawBytes: raw.length, classCounts };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseDataset } from './decode';
+import { byteUnshuffle, parseDataset } from './decode';
 import type { DatasetMeta, StoredSplit } from './encode';
-import { encodeDataset, manifestText } from './encode';
+import { byteShuffle, encodeDataset, manifestText } from './encode';
 import { loadTask } from './load';
 import type { DatasetManifest } from './manifest';
 import { parseManifest } from './manifest';
@@ -41,14 +41,26 @@ describe('dataset format', () => {
     }
   });
 
-  it('round-trips int16 and float32 samples', () => {
+  it('round-trips int16 and float32 samples with every compression', () => {
     const i16 = fixture((m) => new Int16Array(m));
-    const ds = parseDataset(encodeDataset(meta('int16', 1 / 1024, 0), i16).manifest, encodeDataset(meta('int16', 1 / 1024, 0), i16).files);
-    expect(ds.train.x[5]).toBeCloseTo(i16.train.x[5] / 1024, 7);
-    expect(Math.min(...ds.train.x)).toBeLessThan(0);
     const f32 = fixture((m) => new Float32Array(m));
-    const enc = encodeDataset(meta('float32', 2, 1), f32, 'deflate');
-    expect(parseDataset(enc.manifest, enc.files).val.x[3]).toBe(f32.val.x[3] * 2 + 1);
+    for (const comp of ['none', 'deflate', 'shuffle-deflate'] as const) {
+      const e16 = encodeDataset(meta('int16', 1 / 1024, 0), i16, comp);
+      const ds = parseDataset(e16.manifest, e16.files);
+      for (let i = 0; i < ds.train.x.length; i++) expect(ds.train.x[i]).toBe(i16.train.x[i] / 1024);
+      expect(Math.min(...ds.train.x)).toBeLessThan(0);
+      expect(ds.train.y).toEqual(i16.train.y);
+      const e32 = encodeDataset(meta('float32', 2, 1), f32, comp);
+      const d32 = parseDataset(e32.manifest, e32.files);
+      for (let i = 0; i < d32.val.x.length; i++) expect(d32.val.x[i]).toBe(f32.val.x[i] * 2 + 1);
+    }
+  });
+
+  it('byte-shuffles int16 samples into planes before deflating', () => {
+    const x = Int16Array.of(0x0102, 0x0304, -2);
+    const planes = byteShuffle(new Uint8Array(x.buffer), 2);
+    expect(Array.from(planes)).toEqual([0x02, 0x04, 0xfe, 0x01, 0x03, 0xff]);
+    expect(byteUnshuffle(planes, 2)).toEqual(new Uint8Array(x.buffer));
   });
 
   it('encodes deterministically', () => {

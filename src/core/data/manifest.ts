@@ -7,8 +7,13 @@ export type StoredDtype = 'uint8' | 'int16' | 'float32';
 /** Bytes per element of each stored dtype. */
 export const DTYPE_BYTES: Record<StoredDtype, number> = { uint8: 1, int16: 2, float32: 4 };
 
-/** How a split file is stored on disk: raw, or raw DEFLATE (RFC 1951, no zlib/gzip header). */
-export type Compression = 'none' | 'deflate';
+/**
+ * How a split file is stored on disk: raw; raw DEFLATE (RFC 1951, no zlib/gzip header); or DEFLATE after
+ * byte-shuffling the x section (all first bytes of the elements, then all second bytes, ...: the HDF5
+ * "shuffle" filter, which makes multi-byte samples compress much better).
+ */
+export type Compression = 'none' | 'deflate' | 'shuffle-deflate';
+export const COMPRESSIONS: readonly Compression[] = ['none', 'deflate', 'shuffle-deflate'];
 
 /** One split file: `x` bytes (n x prod(inputShape) x dtype, little-endian) then `y` bytes (n uint8). */
 export interface SplitEntry {
@@ -62,10 +67,10 @@ function checkSplit(name: string, v: unknown, numClasses: number): SplitEntry {
   const { file, n, compression, bytes, crc32, rawBytes, classCounts } = v;
   if (typeof file !== 'string' || file === '' || file.includes('..') || file.startsWith('/')) fail(`splits.${name}.file must be a plain file name`);
   if (!isNat(n) || !isNat(bytes) || !isNat(rawBytes) || !isNat(crc32) || crc32 > 0xffffffff) fail(`splits.${name} needs non-negative integers n, bytes, rawBytes, crc32`);
-  if (compression !== 'none' && compression !== 'deflate') fail(`splits.${name}.compression must be "none" or "deflate", got ${String(compression)}`);
+  if (!COMPRESSIONS.includes(compression as Compression)) fail(`splits.${name}.compression must be one of ${COMPRESSIONS.join(', ')}, got ${String(compression)}`);
   if (!Array.isArray(classCounts) || classCounts.length !== numClasses || !classCounts.every(isNat)) fail(`splits.${name}.classCounts must hold ${numClasses} counts`);
   if (classCounts.reduce((a: number, b: number) => a + b, 0) !== n) fail(`splits.${name}.classCounts do not add up to n = ${n}`);
-  return { file, n, compression, bytes, crc32, rawBytes, classCounts: classCounts as number[] };
+  return { file, n, compression: compression as Compression, bytes, crc32, rawBytes, classCounts: classCounts as number[] };
 }
 
 /** Validates parsed `manifest.json` content and returns it typed; throws an Error naming the bad field. */

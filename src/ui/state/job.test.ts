@@ -70,3 +70,14 @@ describe('jobs', () => {
     expect(seen).toEqual(['starting:0', 'kmeans:0', 'kmeans:0.8', 'assign:0', 'assign:1']);
   });
 });
+
+describe('late progress', () => {
+  it('is ignored once the job has settled (progress and result travel on different channels)', async () => {
+    let late: ((p: { fraction: number; phase: string }) => void) | undefined;
+    const s = storeWith({ learnCodebook: async (_r, o) => { late = o?.onProgress; return outcome; } });
+    await s.getState().learnCodebook();
+    expect(s.getState().codebookRun.status).toBe('done');
+    late?.({ fraction: 1, phase: 'views' });
+    expect(s.getState().codebookRun.status).toBe('done');
+  });
+});

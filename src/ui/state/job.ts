@@ -28,9 +28,11 @@ export async function runJob<T>(deps: StoreDeps, get: () => AllState, spec: JobS
   deps.jobs.set(spec.key, controller);
   let lastAt = -Infinity;
   let lastPhase = '';
+  // Progress travels on its own channel, so a last report can arrive after the result: ignore it then.
+  let settled = false;
   spec.setRun({ status: 'running', progress: { fraction: 0, phase: 'starting' }, message: null });
   const onProgress = (p: Progress) => {
-    if (controller.signal.aborted) return;
+    if (settled || controller.signal.aborted) return;
     const t = deps.now();
     if (p.phase === lastPhase && p.fraction < 1 && t - lastAt < PROGRESS_INTERVAL_MS) return;
     lastAt = t;
@@ -47,9 +49,11 @@ export async function runJob<T>(deps: StoreDeps, get: () => AllState, spec: JobS
     aborted.catch(() => undefined);
     work.catch(() => undefined);
     const value = await Promise.race([work, aborted]);
+    settled = true;
     spec.setRun({ status: 'done', progress: null, message: null });
     return value;
   } catch (e) {
+    settled = true;
     const view = describeError(e);
     // A job replaced by a newer one with the same key says nothing.
     if (deps.jobs.get(spec.key) !== controller) return null;

@@ -39,7 +39,7 @@ export default function CodebookStep() {
               <span className="card-sub">{models.length ? `${models.length} model${models.length > 1 ? 's' : ''}: ${models.join(', ')}` : 'no models selected'}</span>
             </header>
             <div className="row">
-              <button type="button" className="btn btn-primary" onClick={() => void learn()} disabled={running}>Learn codebook</button>
+              <button type="button" className="btn btn-primary" onClick={() => void learn()} disabled={running || models.length === 0}>Learn codebook</button>
               <button type="button" className="btn" onClick={cancel} disabled={!running}>Cancel</button>
               <span className="spacer" />
               {result && <span className="small muted" data-testid="codebook-summary">Last run: {formatBytes(result.totals.compressedBytes)} · {formatRatio(result.totals.ratio)} smaller · {result.models.map((m) => m.name).join(', ')}</span>}

@@ -8,6 +8,9 @@ import { LayerTable } from './LayerTable';
 import { formatBytes, formatCount } from '../../lib/format';
 import { countParams } from '../../../core/models/stats';
 
+/** The message as a sentence (a final period when it has none). */
+const sentence = (m: string | null) => (m && !/[.!?]$/.test(m.trim()) ? `${m.trim()}.` : m);
+
 export function ImportCard() {
   const status = useApp((s) => s.importStatus);
   const importFiles = useApp((s) => s.importFiles);
@@ -27,7 +30,7 @@ export function ImportCard() {
           {status.state === 'importing' && <div className="notice notice-info">Reading the files…</div>}
           {status.state === 'error' && (
             <div className="notice notice-error" role="alert" data-testid="import-error">
-              <span><strong>Import failed.</strong> {status.message} <em>{status.action}</em></span>
+              <span><strong>Import failed.</strong> {sentence(status.message)} <em>{status.action}</em></span>
             </div>
           )}
         </div>

@@ -8,7 +8,7 @@ export function ModelTable({ result }: { result: CodebookResult }) {
     <div className="table-wrap">
       <table className="table" aria-label="Per-model figures">
         <thead>
-          <tr><th>Model</th><th className="num">Float32</th><th className="num">Compressed</th><th className="num">Ratio</th><th className="num">Accuracy: float → compressed</th><th className="num" title="layers stored as PQ / int8 / float32">PQ/i8/f32</th></tr>
+          <tr><th>Model</th><th className="num">Float32</th><th className="num">Compressed</th><th className="num">Ratio</th><th className="num" title="test accuracy, float → compressed">Accuracy</th><th className="num" title="layers stored as PQ / int8 / float32">PQ/i8/f32</th></tr>
         </thead>
         <tbody>
           {result.models.map((m) => {

@@ -1,0 +1,113 @@
+/**
+ * The flow with a user's model: a small tfjs model made by the test (model.json + weights.bin + x.npy /
+ * y.npy), and a broken one first (clear error, the app goes on). Then codebooks, trade-offs, comparison,
+ * the virtual MCU, export, re-open, reload. A worker crash in the middle of a run shows an error, the
+ * worker restarts and the next run works. No request leaves localhost; no long task over 200 ms while
+ * codebooks are learned; a screenshot per step.
+ */
+import { test, expect } from '@playwright/test';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { writeTinyModel } from './fixtures/tinyModel';
+import type { TinyModelFiles } from './fixtures/tinyModel';
+import { lightPlan, longTasksBetween, openStep, pageNow, panel, recordLongTasks, shot, waitDone, watchNetwork } from './fixtures/flow';
+
+test.setTimeout(8 * 60_000);
+
+let files: TinyModelFiles;
+test.beforeAll(async () => {
+  files = await writeTinyModel('test-results/fixtures/tiny-model');
+});
+
+test('an imported model: broken file first, then codebooks, trade-offs, virtual MCU, export, re-open, reload; a worker crash is survived', async ({ page, context }) => {
+  const outside = watchNetwork(context);
+  await recordLongTasks(page);
+  await page.goto('/');
+  const picker = panel(page).getByLabel('Import model files');
+
+  // A broken model (weights file cut in half): the error is shown inline and says what is wrong.
+  await picker.setInputFiles(files.brokenFiles);
+  const error = panel(page).getByTestId('import-error');
+  await expect(error).toBeVisible();
+  await expect(error).toContainText(/weights?|bytes/i);
+  console.log(`broken model: ${await error.innerText()}`);
+  await shot(page, 'import-1-broken');
+
+  // The app goes on: the good model imports (model.json + weights.bin + x.npy + y.npy).
+  await picker.setInputFiles([files.modelJson, files.weights, files.x, files.y]);
+  await expect(error).toHaveCount(0);
+  const mine = panel(page).locator('details.imported-model', { hasText: 'blobs' });
+  await expect(mine).toContainText('300 samples');
+  await expect(mine.getByRole('table', { name: 'Layers of blobs' })).toContainText('hidden');
+  // Only the imported model takes part (built-in tasks, if any, are left out to keep this flow short).
+  for (const box of await panel(page).locator('[data-testid^="task-"] input[type=checkbox]').all()) await box.uncheck();
+  await shot(page, 'import-2-models');
+
+  // Codebook: a crash of the worker in the middle of a run shows an error; the next run works.
+  await openStep(page, 'Codebook');
+  await expect(panel(page).getByText('1 model: blobs')).toBeVisible();
+  await lightPlan(page);
+  const learn = panel(page).getByRole('button', { name: 'Learn codebook' });
+  const started = page.waitForEvent('worker', (w) => w.url().includes('compress.worker'));
+  await learn.click();
+  const worker = await started;
+  // An uncaught error in the worker (as an out-of-memory abort would be); the run never yields a macrotask,
+  // so the error is thrown from a microtask. The worker is then terminated, which may end this evaluate.
+  await worker.evaluate(() => { queueMicrotask(() => { throw new Error('e2e: simulated worker crash'); }); }).catch(() => undefined);
+  await expect(page.getByRole('alert').filter({ hasText: 'stopped unexpectedly' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'restarted' })).toBeVisible();
+  await shot(page, 'import-3-crash');
+  await expect(learn).toBeEnabled();
+  const t0 = await pageNow(page);
+  await learn.click();
+  await waitDone(page, panel(page).getByTestId('codebook-summary'), 3 * 60_000, 'Learning the codebook');
+  const t1 = await pageNow(page);
+  await expect(panel(page).getByTestId('codebook-summary')).toContainText('blobs');
+  const long = await longTasksBetween(page, t0, t1);
+  console.log(`learning took ${Math.round(t1 - t0)} ms; long tasks meanwhile (ms): ${long.join(', ') || 'none'}`);
+  expect(long.filter((ms) => ms > 200)).toEqual([]);
+  await shot(page, 'import-4-codebook');
+
+  // Trade-offs: per-layer chart, per-model table, comparison table.
+  await openStep(page, 'Trade-offs');
+  await expect(panel(page).getByTestId('chart-bytes')).toContainText('(c)');
+  await expect(panel(page).getByRole('table', { name: 'Per-model figures' })).toContainText('blobs');
+  await panel(page).getByRole('button', { name: 'Compare methods' }).click();
+  await waitDone(page, panel(page).getByTestId('compare-yono'), 4 * 60_000, 'The comparison');
+  await expect(panel(page).getByRole('table', { name: 'Method comparison' })).toContainText('PQ shared');
+  await shot(page, 'import-5-tradeoffs');
+
+  // Virtual MCU: simulation of the imported model, predictions with the input drawn.
+  await openStep(page, 'Virtual MCU');
+  await panel(page).getByRole('button', { name: 'Run simulation' }).click();
+  await waitDone(page, panel(page).getByTestId('switch-latency-cut').getByText('%'), 120_000, 'The simulation');
+  await expect(panel(page).getByRole('img', { name: /^Timelines on .*: SD card, Internal flash, YONO$/ })).toBeVisible();
+  const preds = panel(page).getByTestId('predictions-blobs');
+  await expect(preds).toContainText('true: class');
+  await expect(preds.getByRole('img').first()).toBeVisible();
+  await shot(page, 'import-6-mcu');
+
+  // Export a bundle and re-open it.
+  await openStep(page, 'Export');
+  const download = page.waitForEvent('download');
+  await panel(page).getByRole('button', { name: 'Export bundle' }).click();
+  const d = await download;
+  mkdirSync('test-results/downloads', { recursive: true });
+  await d.saveAs('test-results/downloads/imported.yono');
+  expect(readFileSync('test-results/downloads/imported.yono').subarray(0, 4).toString('latin1')).toMatch(/YONO/i);
+  await panel(page).getByLabel('Import bundle files').setInputFiles('test-results/downloads/imported.yono');
+  await expect(panel(page).getByTestId('opened-bundle').getByRole('table', { name: 'Bundle contents' })).toContainText('blobs');
+  await shot(page, 'import-7-export');
+
+  // Reload: the imported model and the results are restored.
+  await page.reload();
+  await expect(panel(page).getByTestId('opened-bundle')).toContainText('imported.yono');
+  await openStep(page, 'Models');
+  await expect(panel(page).locator('details.imported-model', { hasText: 'blobs' })).toBeVisible();
+  await openStep(page, 'Trade-offs');
+  await expect(panel(page).getByTestId('compare-yono')).toBeVisible();
+  await openStep(page, 'Virtual MCU');
+  await expect(panel(page).getByTestId('predictions-blobs')).toBeVisible();
+  await shot(page, 'import-8-restored');
+
+  expect(outside(), 'requests that left localhost').toEqual([]);
+});

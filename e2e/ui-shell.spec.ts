@@ -147,18 +147,15 @@ test('a bad hash opens the app with defaults and a dismissable note', async ({ p
   expect(errors).toEqual([]);
 });
 
-test('steps whose core is not wired say so, and the app goes on', async ({ page }) => {
-  await page.goto('/#tab=codebook');
-  await panel(page).getByRole('button', { name: 'Learn codebook' }).click();
-  const outcome = page.getByTestId('not-available').or(page.getByRole('progressbar', { name: 'Codebook learning progress' }).and(page.locator('[aria-valuenow]')));
-  await expect(outcome.first()).toBeVisible();
-  await tab(page, 'Virtual MCU').click();
-  await panel(page).getByRole('button', { name: 'Run simulation' }).click();
-  await expect(panel(page).getByRole('button', { name: 'Run simulation' })).toBeEnabled();
+test('before any codebook run the later steps say what comes first, and the app goes on', async ({ page }) => {
+  await page.goto('/#tab=mcu');
+  await expect(panel(page).getByRole('button', { name: 'Run simulation' })).toBeDisabled();
+  await expect(panel(page).getByText('Learn a codebook first')).toBeVisible();
   await tab(page, 'Export').click();
-  for (const name of ['Export bundle', 'Export C', 'Export tfjs model', 'Export report', 'Import bundle']) {
-    await expect(panel(page).getByRole('button', { name, exact: true })).toBeVisible();
+  for (const name of ['Export bundle', 'Export C', 'Export tfjs model', 'Export report']) {
+    await expect(panel(page).getByRole('button', { name, exact: true })).toBeDisabled();
   }
+  await expect(panel(page).getByRole('button', { name: 'Import bundle', exact: true })).toBeEnabled();
   await tab(page, 'Learn').click();
   await panel(page).getByRole('button', { name: 'Step', exact: true }).click();
   await expect(page.getByTestId('learn-phase')).toHaveAttribute('data-phase', 'cut');

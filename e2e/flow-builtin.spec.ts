@@ -6,7 +6,7 @@
  */
 import { test, expect } from '@playwright/test';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { lightPlan, longTasksBetween, openStep, pageNow, panel, recordLongTasks, shot, useBuiltinModels, waitDone, watchNetwork } from './fixtures/flow';
+import { lightPlan, longTasksBetween, openStep, pageNow, panel, recordLongTasks, shot, waitSavedBundle, useBuiltinModels, waitDone, watchNetwork } from './fixtures/flow';
 
 test.setTimeout(15 * 60_000);
 
@@ -98,6 +98,7 @@ test('built-in models: codebooks, trade-offs, comparison, virtual MCU, export, r
   await shot(page, 'builtin-5-export');
 
   // Reload: the result, the comparison, the simulation and the opened bundle are restored.
+  await waitSavedBundle(page, 'builtin.yono');
   await page.reload();
   await expect(page.getByTestId('opened-bundle')).toContainText('builtin.yono');
   await openStep(page, 'Trade-offs');

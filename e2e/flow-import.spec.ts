@@ -7,11 +7,25 @@
  */
 import { test, expect } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
 import { writeTinyModel } from './fixtures/tinyModel';
 import type { TinyModelFiles } from './fixtures/tinyModel';
-import { lightPlan, longTasksBetween, openStep, pageNow, panel, recordLongTasks, shot, waitDone, watchNetwork } from './fixtures/flow';
+import { lightPlan, longTasksBetween, openStep, pageNow, panel, recordLongTasks, shot, waitSavedBundle, waitDone, watchNetwork } from './fixtures/flow';
 
 test.setTimeout(8 * 60_000);
+
+/** Drops files on `target` as a user dragging them from the desktop would (a DataTransfer with Files). */
+async function dropFiles(page: Page, target: Locator, paths: string[]): Promise<void> {
+  const list = paths.map((p) => ({ name: basename(p), b64: readFileSync(p).toString('base64') }));
+  const dataTransfer = await page.evaluateHandle((fs) => {
+    const dt = new DataTransfer();
+    for (const f of fs) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name));
+    return dt;
+  }, list);
+  await target.dispatchEvent('dragover', { dataTransfer });
+  await target.dispatchEvent('drop', { dataTransfer });
+}
 
 let files: TinyModelFiles;
 test.beforeAll(async () => {
@@ -32,8 +46,8 @@ test('an imported model: broken file first, then codebooks, trade-offs, virtual 
   console.log(`broken model: ${await error.innerText()}`);
   await shot(page, 'import-1-broken');
 
-  // The app goes on: the good model imports (model.json + weights.bin + x.npy + y.npy).
-  await picker.setInputFiles([files.modelJson, files.weights, files.x, files.y]);
+  // The app goes on: the good model imports, dropped on the drop zone (model.json + weights.bin + x.npy + y.npy).
+  await dropFiles(page, panel(page).locator('.dropzone', { has: page.getByRole('button', { name: 'Import model' }) }), [files.modelJson, files.weights, files.x, files.y]);
   await expect(error).toHaveCount(0);
   const mine = panel(page).locator('details.imported-model', { hasText: 'blobs' });
   await expect(mine).toContainText('300 samples');
@@ -74,6 +88,13 @@ test('an imported model: broken file first, then codebooks, trade-offs, virtual 
   await panel(page).getByRole('button', { name: 'Compare methods' }).click();
   await waitDone(page, panel(page).getByTestId('compare-yono'), 4 * 60_000, 'The comparison');
   await expect(panel(page).getByRole('table', { name: 'Method comparison' })).toContainText('PQ shared');
+  // A small (d, K) sweep on the worker pool; clicking a point loads it into the plan.
+  await panel(page).getByLabel('Subvector sizes (d)').fill('4, 8');
+  await panel(page).getByLabel('Codebook sizes (K)').fill('16, 64');
+  await panel(page).getByRole('button', { name: 'Run sweep' }).click();
+  await waitDone(page, panel(page).getByText('Done: 4 points.'), 4 * 60_000, 'The sweep');
+  await panel(page).getByTestId('chart-pareto').locator('.recharts-scatter-symbol').first().click();
+  await expect(panel(page).getByText(/Loaded d = \d+, K = \d+ into the plan/)).toBeVisible();
   await shot(page, 'import-5-tradeoffs');
 
   // Virtual MCU: simulation of the imported model, predictions with the input drawn.
@@ -99,6 +120,7 @@ test('an imported model: broken file first, then codebooks, trade-offs, virtual 
   await shot(page, 'import-7-export');
 
   // Reload: the imported model and the results are restored.
+  await waitSavedBundle(page, 'imported.yono');
   await page.reload();
   await expect(panel(page).getByTestId('opened-bundle')).toContainText('imported.yono');
   await openStep(page, 'Models');

@@ -4,7 +4,7 @@
  * progress goes back through a comlink proxy; cancel = the UI terminates the worker.
  */
 import * as Comlink from 'comlink';
-import { compareBaselines, compress } from '../core/compress';
+import { PRESET_LABELS, baselineRow, compareBaselines, compress } from '../core/compress';
 import type { BaselineRow, Plan, PresetName } from '../core/compress';
 import { presetPlan } from '../core/compress/presets';
 import type { ProgressFn } from '../core/util/progress';
@@ -41,6 +41,11 @@ const api = {
     const tweak = comparisonTweak(req.plan);
     const inputs = await inputsFor(req, req.presets.some((n) => needsTrain(tweak(presetPlan(n)))), p);
     return compareBaselines(inputs, { presets: req.presets, tweak, onProgress: p });
+  },
+
+  /** The comparison row of an existing result (a preset whose run is already there). */
+  async row(result: CompressionResult, preset: PresetName): Promise<BaselineRow> {
+    return baselineRow(result, PRESET_LABELS[preset]);
   },
 
   /** One (d, K) point of a sweep: total bytes and mean test accuracy (no recovery, no auto-plan). */

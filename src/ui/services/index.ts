@@ -49,10 +49,19 @@ export function createServices(): Services {
       'Give model.json together with every .bin weight file it lists (as tfjs model.save writes them), and optionally x.npy + y.npy.',
     )),
     learnCodebook: (req, o) => compressor.call('learn', [req, progressProxy(o)], { signal: o?.signal }),
-    compareMethods: async (req, o) => {
+    compareMethods: async ({ reuse, ...req }, o) => {
       const prog = poolProgress(req.presets.length, 'comparison', o);
-      return pool.map(req.presets, (w, preset, i) => w.call('compare', [{ ...req, presets: [preset] }, proxy(prog(i, preset))], { signal: o?.signal })
-        .then((rows) => rows[0]), { signal: o?.signal });
+      // Longest first (recovery runs), so the two workers finish together; rows come back in preset order.
+      const cost = (p: string) => (reuse?.presets.includes(p as never) ? 0 : p === 'yono' ? 3 : p.includes('recovery') ? 2 : 1);
+      const order = req.presets.map((p, i) => i).sort((a, b) => cost(req.presets[b]) - cost(req.presets[a]));
+      const rows = await pool.map(order, (w, i) => {
+        const preset = req.presets[i];
+        if (reuse?.presets.includes(preset)) return w.call('row', [reuse.result, preset]);
+        return w.call('compare', [{ ...req, presets: [preset] }, proxy(prog(i, preset))], { signal: o?.signal }).then((r) => r[0]);
+      }, { signal: o?.signal });
+      const byPreset = new Array<(typeof rows)[number]>(rows.length);
+      order.forEach((i, j) => { byPreset[i] = rows[j]; });
+      return byPreset;
     },
     runSweep: async (req, o) => {
       const grid = req.ds.flatMap((d) => req.ks.map((k) => ({ d, k })));

@@ -99,8 +99,11 @@ export interface Services {
   /** Reads and checks model files in a worker; rejects with an InputError saying what is wrong. */
   importModel(files: File[]): Promise<ImportedModel>;
   learnCodebook(req: LearnCodebookRequest, opts?: JobOptions): Promise<LearnOutcome>;
-  /** The comparison table: one row per preset, run on the worker pool. */
-  compareMethods(req: LearnCodebookRequest & { presets: PresetName[] }, opts?: JobOptions): Promise<BaselineRow[]>;
+  /**
+   * The comparison table: one row per preset, run on the worker pool; presets in `reuse.presets` take
+   * their row from `reuse.result` (a run of exactly that plan on the same models) instead.
+   */
+  compareMethods(req: LearnCodebookRequest & { presets: PresetName[]; reuse?: { result: CodebookResult; presets: PresetName[] } }, opts?: JobOptions): Promise<BaselineRow[]>;
   /** (d, K) points on the worker pool; `onPoint` sees each point as it lands. */
   runSweep(req: LearnCodebookRequest & { ds: number[]; ks: number[] }, opts?: JobOptions & { onPoint?: (p: SweepPoint) => void }): Promise<SweepPoint[]>;
   simulate(req: SimulateRequest, opts?: JobOptions): Promise<{ report: SimulationReport; predictions: McuPrediction[] }>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { presetPlan } from '../../core/compress/presets';
-import { comparisonTweak, needsTrain, sweepPlan } from './plans';
+import { comparisonTweak, needsTrain, presetsMatching, samePlan, sweepPlan } from './plans';
 
 describe('comparison and sweep plans', () => {
   const base = { ...presetPlan('yono'), seed: 9, budgetPp: 2 };
@@ -33,5 +33,13 @@ describe('comparison and sweep plans', () => {
     expect(p.autoPlan).toBe(false);
     expect(p.seed).toBe(9);
     expect(base.recovery.enabled).toBe(true); // the input is not changed
+  });
+
+  it('finds the preset whose comparison plan is the plan of an existing run', () => {
+    const ran = comparisonTweak(base)(presetPlan('yono'));
+    const reordered = Object.fromEntries(Object.entries(ran).reverse()) as typeof ran;
+    expect(samePlan(ran, reordered)).toBe(true);
+    expect(presetsMatching(['int8', 'yono', 'pq-shared'], base, ran)).toEqual(['yono']);
+    expect(presetsMatching(['yono'], base, { ...ran, normalization: 'none' })).toEqual([]);
   });
 });

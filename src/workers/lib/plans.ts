@@ -2,6 +2,8 @@
  * Plans derived from the user's plan for the comparison table and the (d, K) sweep. Pure.
  */
 import type { Plan } from '../../core/compress/types';
+import { presetPlan } from '../../core/compress/presets';
+import type { PresetName } from '../../core/compress/presets';
 
 /** True when a run of this plan fine-tunes (so it needs the train split). */
 export const needsTrain = (p: Plan): boolean => p.recovery.enabled;
@@ -40,4 +42,27 @@ export function sweepPlan(base: Plan, d: number, k: number): Plan {
     autoPlan: false,
     recovery: { ...base.recovery, enabled: false, fineTuneCodewords: false },
   };
+}
+
+/** JSON of a value with object keys sorted (a canonical form for comparing plans). */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object') {
+    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+/** True when two plans ask for the same run (key order aside). */
+export function samePlan(a: Plan, b: Plan): boolean {
+  return canonical(a) === canonical(b);
+}
+
+/**
+ * The presets of `presets` whose comparison plan (user settings on top) is exactly `ran`, the plan of
+ * an existing result over the same models: their row can be taken from that result instead of a new run.
+ */
+export function presetsMatching(presets: PresetName[], base: Plan, ran: Plan): PresetName[] {
+  const tweak = comparisonTweak(base);
+  return presets.filter((p) => samePlan(tweak(presetPlan(p)), ran));
 }

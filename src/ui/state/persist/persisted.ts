@@ -18,6 +18,7 @@ export interface PersistedState {
   excluded: AllState['excluded'];
   codebookResult: AllState['codebookResult'];
   codebookViews: AllState['codebookViews'];
+  codebookPlan: AllState['codebookPlan'];
   comparison: AllState['comparison'];
   mcuPredictions: AllState['mcuPredictions'];
   sweepPoints: AllState['sweepPoints'];
@@ -33,7 +34,7 @@ export const PERSIST_VERSION = 1;
 export function partialize(s: AllState): PersistedState {
   return {
     plan: s.plan, imported: s.imported, excluded: s.excluded,
-    codebookResult: s.codebookResult, codebookViews: s.codebookViews, comparison: s.comparison, mcuPredictions: s.mcuPredictions, sweepPoints: s.sweepPoints, scenario: s.scenario,
+    codebookResult: s.codebookResult, codebookViews: s.codebookViews, codebookPlan: s.codebookPlan, comparison: s.comparison, mcuPredictions: s.mcuPredictions, sweepPoints: s.sweepPoints, scenario: s.scenario,
     mcuReport: s.mcuReport, openedBundle: s.openedBundle,
   };
 }
@@ -58,6 +59,7 @@ const CHECKS: { [K in keyof PersistedState]: (v: unknown) => boolean } = {
   excluded: (v) => Array.isArray(v) && v.every((x) => typeof x === 'string'),
   codebookResult: (v) => v === null || (isObj(v) && isObj(v.totals) && Array.isArray(v.codebooks) && Array.isArray(v.models) && isPlan(v.plan)),
   codebookViews: (v) => v === null || (isObj(v) && Array.isArray(v.usage) && Array.isArray(v.projections)),
+  codebookPlan: (v) => v === null || isPlan(v),
   comparison: (v) => v === null || (isObj(v) && Array.isArray(v.rows) && Array.isArray(v.models)),
   mcuPredictions: (v) => Array.isArray(v) && v.every((p) => isObj(p) && typeof p.model === 'string' && p.predicted instanceof Int32Array),
   sweepPoints: (v) => Array.isArray(v) && v.every((p) => isObj(p) && typeof p.d === 'number' && typeof p.k === 'number'),

@@ -12,6 +12,7 @@ import type { PresetName } from '../../../core/compress/presets';
 import { cancelJob, runJob } from '../job';
 import { includedModels } from './models';
 import { modelRefs } from '../modelRefs';
+import { presetsMatching } from '../../../workers/lib/plans';
 
 export interface TradeoffsSlice {
   sweepRun: RunState;
@@ -61,7 +62,11 @@ export const createTradeoffsSlice = (deps: StoreDeps): StateCreator<AllState, []
     const s = get();
     if (s.sweepRun.status === 'running') return;
     const names = includedModels(s);
-    const req = { plan: s.plan, models: modelRefs(s, names), presets };
+    // A preset whose plan is exactly the one of the current result, on the same models, reuses its row.
+    const r = s.codebookResult;
+    const same = r !== null && s.codebookPlan !== null && r.models.map((m) => m.name).join() === names.join();
+    const reuse = same ? { result: r, presets: presetsMatching(presets, s.plan, s.codebookPlan!) } : undefined;
+    const req = { plan: s.plan, models: modelRefs(s, names), presets, reuse };
     const rows = await runJob(deps, get, {
       key: 'compare',
       title: 'The method comparison failed',

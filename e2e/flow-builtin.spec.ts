@@ -30,10 +30,17 @@ test('built-in models: codebooks, trade-offs, comparison, virtual MCU, export, r
   await openStep(page, 'Codebook');
   await expect(panel(page).locator('#plan-preset')).toHaveValue('yono');
   await lightPlan(page);
+  // Cancel stops a run at once (the worker is terminated) and changes nothing.
+  const bar = panel(page).getByRole('progressbar', { name: 'Codebook learning progress' });
+  await panel(page).getByRole('button', { name: 'Learn codebook' }).click();
+  await expect(bar).toHaveAttribute('aria-valuenow', /\d+/);
+  await panel(page).getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(panel(page).getByText('Cancelled. Nothing was changed.')).toBeVisible();
+  await expect(panel(page).getByTestId('codebook-summary')).toHaveCount(0);
   const t0 = await pageNow(page);
   await timed('learn', async () => {
     await panel(page).getByRole('button', { name: 'Learn codebook' }).click();
-    await expect(panel(page).getByRole('progressbar', { name: 'Codebook learning progress' })).toHaveAttribute('aria-valuenow', /\d+/);
+    await expect(bar).toHaveAttribute('aria-valuenow', /\d+/);
     await waitDone(page, panel(page).getByTestId('codebook-summary'), 8 * 60_000, 'Learning the codebook');
   });
   const t1 = await pageNow(page);

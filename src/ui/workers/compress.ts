@@ -1,7 +1,7 @@
 /** Bridges to the compression worker: one for codebook runs, and a pool for the comparison and the sweep. */
 import { createWorkerBridge } from './bridge';
 import type { WorkerBridge } from './bridge';
-import { createWorkerPool } from './pool';
+import { createWorkerPool, defaultPoolSize } from './pool';
 import type { WorkerPool } from './pool';
 import type { CompressWorkerApi } from '../../workers/compress.worker';
 
@@ -12,7 +12,7 @@ export function createCompressBridge(): WorkerBridge<CompressWorkerApi> {
   return createWorkerBridge<CompressWorkerApi>(make('compress'));
 }
 
-/** A pool of compression workers, one per core (at most two). */
+/** A pool of compression workers, one per core (at most two); they stop after two idle minutes (their data is reloaded next time). */
 export function createCompressPool(): WorkerPool<CompressWorkerApi> {
-  return createWorkerPool<CompressWorkerApi>(make('compress-pool'));
+  return createWorkerPool<CompressWorkerApi>(make('compress-pool'), defaultPoolSize(), { idleTimeoutMs: 120_000 });
 }

@@ -5,7 +5,7 @@
  */
 import { CancelledError } from '../../core/util/progress';
 import { createWorkerBridge } from './bridge';
-import type { WorkerBridge, WorkerLike } from './bridge';
+import type { BridgeOptions, WorkerBridge, WorkerLike } from './bridge';
 
 /** A pool of bridges to workers made by one factory. */
 export interface WorkerPool<T> {
@@ -26,9 +26,9 @@ export function defaultPoolSize(max = 2): number {
   return Math.max(1, Math.min(max, cores));
 }
 
-/** A pool of `size` workers from `factory` (each started lazily by its bridge). */
-export function createWorkerPool<T extends object>(factory: () => WorkerLike, size = defaultPoolSize()): WorkerPool<T> {
-  const bridges = Array.from({ length: Math.max(1, size) }, () => createWorkerBridge<T>(factory));
+/** A pool of `size` workers from `factory` (each started lazily by its bridge, stopped after `options.idleTimeoutMs` idle). */
+export function createWorkerPool<T extends object>(factory: () => WorkerLike, size = defaultPoolSize(), options: BridgeOptions = {}): WorkerPool<T> {
+  const bridges = Array.from({ length: Math.max(1, size) }, () => createWorkerBridge<T>(factory, options));
   const cancel = (reason?: string) => { for (const b of bridges) b.cancel(reason); };
   return {
     size: bridges.length,

@@ -11,7 +11,7 @@ export function OpenedBundle({ summary: b }: { summary: BundleSummary }) {
       </div>
       <div className="table-wrap">
         <table className="table" aria-label="Bundle contents">
-          <thead><tr><th>Model</th><th>Input</th><th className="num">Layers</th><th className="num">Parameters</th><th className="num">Float32</th><th className="num">Samples</th><th className="num">Accuracy</th></tr></thead>
+          <thead><tr><th>Model</th><th>Input</th><th className="num">Layers</th><th className="num" title="bytes of the stored parameters">Stored</th><th className="num">Float32</th><th className="num">Samples</th><th className="num">Accuracy</th></tr></thead>
           <tbody>
             {b.models.map((m) => (
               <tr key={m.name}>

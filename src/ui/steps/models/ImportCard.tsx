@@ -16,6 +16,8 @@ export function ImportCard() {
   const importFiles = useApp((s) => s.importFiles);
   const imported = useApp((s) => s.imported);
   const remove = useApp((s) => s.removeImported);
+  const excluded = useApp((s) => s.excluded);
+  const setIncluded = useApp((s) => s.setIncluded);
   return (
     <section className="card" aria-labelledby="import-title">
       <header>
@@ -40,6 +42,10 @@ export function ImportCard() {
               <strong>{m.name}</strong>
               <span className="small muted">{formatCount(countParams(m.ir))} params · {formatBytes(countParams(m.ir) * 4)} float32 · {m.data ? `${formatCount(m.data.y.length)} samples` : 'no data'}</span>
               <span className="spacer" />
+              <label className="row small" onClick={(e) => e.stopPropagation()}>
+                <input type="checkbox" checked={!excluded.includes(m.name)} onChange={(e) => setIncluded(m.name, e.target.checked)} />
+                Include in compression
+              </label>
               <button type="button" className="btn btn-sm" onClick={() => remove(m.name)}>Remove</button>
             </summary>
             <LayerTable ir={m.ir} />

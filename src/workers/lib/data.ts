@@ -51,7 +51,6 @@ export function importedSplits(m: ImportedModel, seed: number): { train: SplitDa
 /** The name a ref goes by. */
 export const refName = (r: ModelRef): string => (r.kind === 'builtin' ? r.name : r.model.name);
 
-
 /** Input modality guessed for an imported model from its input shape (only 2-D single-channel is drawn). */
 export function guessModality(inputShape: number[]): string {
   if (inputShape.length === 2 && inputShape[1] === 3) return 'sensor';

@@ -55,8 +55,9 @@ export function seededOrder(n: number, seed: number): Uint32Array {
  * float32 anyway), all other layers at their stored values, on the training split:
  * - `mStep: 'float'` (the paper's wording): M-step = load the layer's float kernel and fine-tune it in
  *   full precision; E-step = re-encode it once (PQ: re-assign to the fixed codebook);
- * - `mStep: 'shadow'` (default): the full-precision kernel is a shadow trained with the gradient at its
- *   stored weights, re-assigned after every batch, so it learns to land on better codewords.
+ * - `mStep: 'shadow'` (default): full-precision shadows of the layers chosen so far (this round's and
+ *   the kept earlier ones) are trained together with the gradient at their stored weights, and
+ *   re-assigned after every batch, so they learn to land on better codewords.
  * A round is kept only when the selection accuracy improves; otherwise the model goes back to the best
  * state seen. Stops at the target accuracy or after `maxLayers` rounds. Never leaves the model worse
  * than it came in. Mutates `st` (session weights, layer encodings, valNow).
@@ -67,28 +68,33 @@ export async function recoverModel(st: ModelState, split: 'val' | 'test', opt: E
   if (!train || train.n === 0) throw new Error(`model '${st.input.ir.name}': recovery needs its training split; load the task's train data or disable recovery`);
   const sel = split === 'test' ? st.input.test : st.input.val;
   const order = seededOrder(train.n, opt.seed);
-  let best = { acc: st.valNow, snap: st.session.snapshot(), enc: st.layers.map((l) => l.cur) };
+  const save = (acc: number) => ({ acc, snap: st.session.snapshot(), cur: st.layers.map((l) => l.cur), tuned: st.layers.map((l) => l.tuned) });
+  let best = save(st.valNow);
+  const chosen: LayerState[] = [];
   for (let round = 0; round < r.maxLayers && best.acc < opt.target; round++) {
     await throwIfCancelled(opt.shouldCancel);
     const L = pickLayer(st.layers);
     if (!L) break;
     const name = L.layer.name;
     const report = (f: number, msg: string) => opt.onProgress?.({ fraction: (round + f) / r.maxLayers, phase: 'recovery', message: `${st.input.ir.name}/${name}: ${msg}` });
-    const before = { tuned: L.tuned };
     const fit = {
       epochs: r.epochs, batchSize: r.batchSize, learningRate: r.learningRate, maxSamples: r.maxTrainSamples,
       order, shouldCancel: opt.shouldCancel, onBatch: (f: number) => report(0.9 * f, 'fine-tuning'),
     };
-    const encode = (w: Float32Array) => encodeAs(L.cur.enc.format, L.layer, w, L.route.group, opt.codebooks, opt.normalization);
+    const encode = (l: LayerState, w: Float32Array) => {
+      l.cur = encodeAs(l.cur.enc.format, l.layer, w, l.route.group, opt.codebooks, opt.normalization);
+      return l.cur.decoded;
+    };
+    if (!chosen.includes(L)) chosen.push(L);
     if (r.mStep === 'shadow') {
-      // M-step on a full-precision shadow, E-step (re-assignment) after every batch
-      const shadow = (L.tuned ?? L.float).slice();
+      // M-step on full-precision shadows of the chosen layers, E-step (re-assignment) after every batch
+      const shadows = chosen.map((l) => (l.tuned ?? l.float).slice());
       const biases = st.session.biasVariables().map((v) => ({ variable: v, values: v.dataSync().slice() as Float32Array }));
       await shadowFineTune(st.session, [
-        { variable: st.session.variable(name, 'kernel')!, values: shadow, project: (w) => { L.cur = encode(w); return L.cur.decoded; } },
+        ...chosen.map((l, i) => ({ variable: st.session.variable(l.layer.name, 'kernel')!, values: shadows[i], project: (w: Float32Array) => encode(l, w) })),
         ...biases,
       ], train, fit);
-      L.tuned = shadow;
+      chosen.forEach((l, i) => { l.tuned = shadows[i]; });
     } else {
       // M-step: the chosen layer in full precision, fine-tuned together with the biases
       st.session.setKernel(name, L.tuned ?? L.float);
@@ -97,8 +103,7 @@ export async function recoverModel(st: ModelState, split: 'val' | 'test', opt: E
       await fineTune(st.session, [kernelVar, ...st.session.biasVariables()], train, fit);
       // E-step: re-assign the fine-tuned kernel to the fixed codebook (or re-quantize it)
       L.tuned = st.session.getKernel(name);
-      L.cur = encode(L.tuned);
-      st.session.setKernel(name, L.cur.decoded);
+      st.session.setKernel(name, encode(L, L.tuned));
     }
     L.recovered = true;
     const acc = st.session.accuracy(sel);
@@ -106,11 +111,11 @@ export async function recoverModel(st: ModelState, split: 'val' | 'test', opt: E
     st.recovery.push({ layer: name, accuracy: acc, accepted });
     report(1, `accuracy ${(acc * 100).toFixed(2)} % (${accepted ? 'kept' : 'reverted'})`);
     if (accepted) {
-      best = { acc, snap: st.session.snapshot(), enc: st.layers.map((l) => l.cur) };
+      best = save(acc);
     } else {
       st.session.restore(best.snap);
-      st.layers.forEach((l, i) => { l.cur = best.enc[i]; });
-      L.tuned = before.tuned;
+      st.layers.forEach((l, i) => { l.cur = best.cur[i]; l.tuned = best.tuned[i]; });
+      chosen.splice(chosen.indexOf(L), 1);
     }
   }
   st.valNow = best.acc;

@@ -16,7 +16,7 @@ export interface SplitContext {
 
 const RANGES = ['x-low', 'low', 'medium', 'high', 'x-high'];
 const PUNCT = ['', '.', '?', '!'];
-const NOISES: [string, number][] = [['none', 0.08], ['white', 0.12], ['pink', 0.15], ['brown', 0.1], ['hum', 0.12], ['machine', 0.13], ['babble', 0.22]];
+const NOISES: [string, number][] = [['none', 0.08], ['white', 0.12], ['pink', 0.15], ['brown', 0.1], ['hum', 0.12], ['machine', 0.13], ['babble', 0.18]];
 
 /** A random voice of the split: accent, variant, speed (log-uniform 120-250 wpm), pitch, intonation. */
 export function randomVoice(rng: Rng, variants: string[]): SpeakOptions {
@@ -92,7 +92,7 @@ export function renderSample(cls: number, rng: Rng, ctx: SplitContext): { audio:
     const L = clip.length;
     const pos = L <= RATE ? Math.round(rng.uniform(-0.05 * L, RATE - 0.95 * L)) : Math.round(rng.uniform(RATE - L, 0));
     out = placeInWindow(clip, RATE, -pos);
-    const snrDb = noiseKind === 'babble' ? rng.uniform(12, 30) : rng.uniform(3, 30);
+    const snrDb = noiseKind === 'babble' ? rng.uniform(15, 30) : rng.uniform(5, 30);
     if (noiseKind !== 'none') {
       const n = noiseOf(noiseKind, rng, ctx);
       setRms(n, speech / dbToGain(snrDb));

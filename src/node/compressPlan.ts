@@ -6,16 +6,17 @@ import type { GroupingRule, Normalization, Plan } from '../core/compress/types';
 import type { Progress } from '../core/util/progress';
 
 /** Value flags that tune a plan; see PLAN_USAGE. */
-export const PLAN_FLAGS = ['preset', 'd', 'd-spatial', 'k', 'budget', 'seed', 'norm', 'grouping', 'epochs', 'recovery-layers', 'keep-under', 'train-samples'];
+export const PLAN_FLAGS = ['preset', 'd', 'd-spatial', 'k', 'budget', 'margin', 'seed', 'norm', 'grouping', 'epochs', 'recovery-layers', 'keep-under', 'train-samples'];
 /** Boolean flags that tune a plan. */
 export const PLAN_BOOLEANS = ['no-recovery', 'recovery', 'codewords', 'no-autoplan'];
 
 /** Usage lines of the plan flags. */
 export const PLAN_USAGE = `  --preset NAME        ${PRESET_NAMES.join(' | ')} (default yono)
-  --d N                subvector length of 1x1/dense layers (default 8)
-  --d-spatial N        subvector length of 3x3/depthwise/conv1d kernels (default 9)
-  --k N                codewords per codebook (default 256)
+  --d N                subvector length of 1x1/dense layers (default 4)
+  --d-spatial N        subvector length of 3x3/depthwise/conv1d kernels (default 3)
+  --k N                codewords per codebook (default 64)
   --budget PP          per-model accuracy budget, percentage points (default 1.0)
+  --margin PP          aim this far inside the budget on the validation split (yono: 0.3)
   --seed S             seed of every random choice (default 1)
   --norm MODE          none | layer | channel
   --grouping RULE      paper | single | per-model | per-layer
@@ -23,7 +24,7 @@ export const PLAN_USAGE = `  --preset NAME        ${PRESET_NAMES.join(' | ')} (d
   --recovery / --no-recovery   turn the EM recovery on or off
   --recovery-layers N  EM rounds (layers) per model (default 3)
   --epochs N           fine-tuning epochs per EM round (default 1)
-  --train-samples N    training rows per epoch (default 4096; 0 = all)
+  --train-samples N    training rows per epoch (default 2048; 0 = all)
   --codewords          also fine-tune the codewords (trades generality)
   --no-autoplan        do not revert sensitive layers to int8`;
 
@@ -56,6 +57,8 @@ export function planFromFlags(p: ParsedArgs, presetOverride?: string): Plan {
   }
   const budget = num(p, 'budget');
   if (budget !== undefined) { if (budget < 0) throw new UsageError('--budget must be >= 0'); plan.budgetPp = budget; }
+  const margin = num(p, 'margin');
+  if (margin !== undefined) { if (margin < 0) throw new UsageError('--margin must be >= 0'); plan.selectionMarginPp = margin; }
   const seed = int(p, 'seed', 0);
   if (seed !== undefined) plan.seed = seed;
   const norm = p.flags.get('norm');

@@ -37,13 +37,13 @@ export interface AutoPlanOptions {
  * Auto-plan: while the model is below `target` accuracy on `split`, stores one more PQ layer in the
  * `keep` format instead — the one with the highest sensitivity per weight, so the fewest bytes are given
  * up — from its fine-tuned kernel when the recovery made one, then lets one EM round re-adapt the
- * others. Then, if needed, int8 layers go float32 the same way. If the target is still missed, the model
- * falls back to int8 everywhere from its original weights, and if even that misses, to its original
+ * others (with `keep: 'float32'`, int8 layers then go float32 the same way). If the target is still
+ * missed, the model falls back to int8 everywhere from its original weights, and if even that misses, to its original
  * float weights (so any budget >= 0 holds). Returns the `<layer>: <format>` changes. Mutates the state.
  */
 export async function autoPlanModel(st: ModelState, split: SplitData, target: number, opt: AutoPlanOptions): Promise<Record<string, LayerFormat>> {
   const changes: Record<string, LayerFormat> = {};
-  const steps: [LayerFormat, LayerFormat][] = opt.keep === 'int8' ? [['pq', 'int8'], ['int8', 'float32']] : [['pq', 'float32'], ['int8', 'float32']];
+  const steps: [LayerFormat, LayerFormat][] = opt.keep === 'int8' ? [['pq', 'int8']] : [['pq', 'float32'], ['int8', 'float32']];
   for (const [from, to] of steps) {
     for (const l of candidates(st.layers, from)) {
       if (st.valNow >= target) break;

@@ -156,7 +156,7 @@ export async function compress(inputs: CompressInput[], planIn: Plan, opts: Comp
     }
     lap('evaluate');
 
-    const target = (st: ModelState) => st.valFloat - plan.budgetPp / 100;
+    const target = (st: ModelState) => st.valFloat - Math.max(0, plan.budgetPp - plan.selectionMarginPp) / 100;
     if (opts.sensitivity) {
       const p = phaseProgress(opts.onProgress, 'sensitivity');
       for (let i = 0; i < states.length; i++) {

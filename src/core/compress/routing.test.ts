@@ -23,11 +23,12 @@ describe('routing', () => {
     const routes = routeLayers(plan, [model('a'), model('b')]);
     expect(routes.map((r) => r.group)).toEqual(['spatial', 'spatial', 'pointwise', 'pointwise', 'spatial', 'spatial', 'pointwise', 'pointwise']);
     const groups = resolveGroups(plan, routes);
-    expect(groups.map((g) => [g.name, g.d, g.k, g.layers.length])).toEqual([['spatial', 9, 256, 4], ['pointwise', 8, 256, 4]]);
+    expect(groups.map((g) => [g.name, g.d, g.k, g.layers.length])).toEqual([['spatial', 3, 64, 4], ['pointwise', 4, 64, 4]]);
   });
 
   it('keep rule, overrides and the other grouping rules', () => {
-    const plan = presetPlan('yono'); // keeps layers under 1024 weights as int8
+    const plan = presetPlan('yono');
+    plan.keep.minParams = 1024; // layers under 1024 weights stay int8
     plan.overrides['a/out'] = 'float32';
     const routes = routeLayers(plan, [model('a')]);
     expect(routes.map((r) => r.format)).toEqual(['int8', 'int8', 'pq', 'float32']);

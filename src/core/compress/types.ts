@@ -103,6 +103,11 @@ export interface Plan {
   seed: number;
   /** Per-model accuracy budget in percentage points (auto-plan and recovery stop there). */
   budgetPp: number;
+  /**
+   * Accuracy (pp) the selection split must keep beyond the budget: choices made on it look better there
+   * than on unseen data, so the pipeline aims at float - (budget - margin) on it. 0 = none.
+   */
+  selectionMarginPp: number;
   /** When true, sensitivity is measured and layers are reverted to `keep.format` until within budget. */
   autoPlan: boolean;
   selectOn: SelectionSplit;

@@ -7,7 +7,7 @@ export type { SplitData } from './session';
 export { decodeModel } from './decode';
 export { decodeKernel, encodePQ, encodeInt8, prepareKernel } from './encode';
 export { toReport } from './report';
-export { PRESET_NAMES, PRESET_LABELS, presetPlan, validatePlan, isPresetName } from './presets';
+export { PRESET_NAMES, PRESET_LABELS, presetPlan, validatePlan, completePlan, isPresetName } from './presets';
 export type { PresetName } from './presets';
 export { routeLayers, resolveGroups, kernelClass, groupConfig, layerKey } from './routing';
 export type { LayerRoute, GroupSpec } from './routing';

@@ -8,7 +8,7 @@ import { autoPlanModel } from './autoplan';
 import { learnCodebooks } from './codebooks';
 import { recoverModel } from './em';
 import { prepareKernel } from './encode';
-import { validatePlan } from './presets';
+import { completePlan, validatePlan } from './presets';
 import { compressedModel, totals } from './result';
 import { layerKey, resolveGroups, routeLayers } from './routing';
 import type { GroupSpec } from './routing';
@@ -70,7 +70,7 @@ export async function learnPlanCodebooks(
   models: ModelIR[], planIn: Plan,
   opts: { onProgress?: ProgressFn; shouldCancel?: CancelCheck; timings?: Record<Phase, number> } = {},
 ): Promise<CodebookGroup[]> {
-  const plan = validatePlan(planIn);
+  const plan = validatePlan(completePlan(planIn));
   const t0 = Date.now();
   const routes = routeLayers(plan, models);
   const groups = resolveGroups(plan, routes);
@@ -109,7 +109,7 @@ function usedCodebooks(codebooks: CodebookGroup[], states: ModelState[]): Codebo
  * Pure core: models and data come in, nothing is read from disk; runs in workers and Node alike.
  */
 export async function compress(inputs: CompressInput[], planIn: Plan, opts: CompressOptions = {}): Promise<CompressionResult> {
-  const plan = validatePlan(JSON.parse(JSON.stringify(planIn)) as Plan);
+  const plan = validatePlan(completePlan(planIn));
   if (inputs.length === 0) throw new Error('compress: give at least one model');
   const timings: Record<Phase, number> = { extract: 0, kmeans: 0, assign: 0, evaluate: 0, sensitivity: 0, recovery: 0, total: 0 };
   const t0 = Date.now();

@@ -92,6 +92,19 @@ export function presetPlan(name: PresetName): Plan {
 }
 
 /**
+ * A copy of `plan` with any missing field (e.g. from a plan saved by an older version) taken from its
+ * preset (or `yono` when the preset is unknown). Nested records are filled one level deep.
+ */
+export function completePlan(plan: Partial<Plan>): Plan {
+  const base = presetPlan(isPresetName(String(plan.preset).replace(/\*$/, '')) ? (String(plan.preset).replace(/\*$/, '') as PresetName) : 'yono');
+  const out = { ...base, ...JSON.parse(JSON.stringify(plan)) } as Plan;
+  out.recovery = { ...base.recovery, ...(plan.recovery ?? {}) };
+  out.kmeans = { ...base.kmeans, ...(plan.kmeans ?? {}) };
+  out.keep = { ...base.keep, ...(plan.keep ?? {}) };
+  return out;
+}
+
+/**
  * Checks a plan and throws an Error naming the bad field and what to use instead. Returns the plan.
  */
 export function validatePlan(plan: Plan): Plan {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Layer, ModelIR } from '../models/ir';
-import { presetPlan, validatePlan } from './presets';
+import { completePlan, presetPlan, validatePlan } from './presets';
+import type { Plan } from './types';
 import { resolveGroups, routeLayers } from './routing';
 
 const t = (shape: number[]) => ({ shape, data: new Float32Array(shape.reduce((a, b) => a * b, 1)) });
@@ -43,5 +44,8 @@ describe('routing', () => {
     expect(() => validatePlan({ ...presetPlan('yono'), groups: { default: { d: 0, k: 256 } } })).toThrow(/d must be/);
     expect(() => validatePlan({ ...presetPlan('yono'), normalization: 'x' as never })).toThrow(/normalization 'x'/);
     expect(validatePlan(presetPlan('yono')).preset).toBe('yono');
+    const old = { ...presetPlan('int8') } as Partial<Plan>;
+    delete old.selectionMarginPp;
+    expect(validatePlan(completePlan(old)).selectionMarginPp).toBe(0);
   });
 });

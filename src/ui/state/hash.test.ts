@@ -34,7 +34,8 @@ describe('hash codec', () => {
     expect(dec.settings.tab).toBe('models');
     expect(dec.settings.device).toBe('stm32h743');
     expect(dec.settings.plan.preset).toBe('pq-shared');
-    expect(dec.settings.plan.groups).toEqual(planSettingsOf(presetPlan('pq-shared')).groups);
+    // the bad d list falls back to the preset's d; the good K list is kept
+    expect(dec.settings.plan.groups).toEqual(planSettingsOf(presetPlan('pq-shared')).groups.map((g) => ({ ...g, k: 256 })));
     expect(dec.settings.plan.seed).toBe(1);
     expect(dec.settings.learn).toEqual({ ...defaultSettings().learn, d: 2 });
     expect(dec.problems.map((p) => p.split('"')[1])).toEqual(['tab', 'd', 'seed', 'lsize', 'lk']);
@@ -43,7 +44,7 @@ describe('hash codec', () => {
   it('rejects a d/K list whose length does not match the grouping rule', () => {
     const dec = decodeHash('#group=single&d=9,8&k=256');
     expect(dec.settings.plan.grouping).toBe('single');
-    expect(dec.settings.plan.groups).toEqual([{ d: 8, k: 256 }]);
+    expect(dec.settings.plan.groups).toEqual([{ d: presetPlan('yono').groups.default.d, k: 256 }]);
     expect(dec.problems).toHaveLength(1);
   });
 

@@ -126,6 +126,24 @@ describe('persistence', () => {
     expect(b.getState().errors[0].message).toContain('plan');
   });
 
+  it('fills in plan fields added since the plan was saved, from its preset', async () => {
+    const kv = memoryStore();
+    const a = open(kv);
+    await a.hydrated;
+    a.getState().setSeed(21);
+    await a.storage.flush();
+    const old = { ...(kv.map.get('yono:plan') as Record<string, unknown>) };
+    delete old.selectionMarginPp;
+    kv.map.set('yono:plan', old);
+    kv.map.set('yono:codebookResult', { ...result, plan: old });
+    const b = open(kv);
+    await b.hydrated;
+    expect(b.getState().errors).toEqual([]);
+    expect(b.getState().plan.seed).toBe(21);
+    expect(b.getState().plan.selectionMarginPp).toBe(presetPlan('yono').selectionMarginPp);
+    expect(b.getState().codebookResult).not.toBeNull();
+  });
+
   it('keeps working when IndexedDB fails to read or to write', async () => {
     const broken: KeyValueStore = {
       get: () => Promise.reject(new Error('IndexedDB is not available')),

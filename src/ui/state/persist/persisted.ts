@@ -9,7 +9,7 @@ import type { AppError } from '../slices/ui';
 import { newErrorId } from '../slices/ui';
 import { applyPlanSettings } from '../settings';
 import type { Plan } from '../../../core/compress/types';
-import { validatePlan } from '../../../core/compress/presets';
+import { completePlan, validatePlan } from '../../../core/compress/presets';
 
 /** The persisted parts: each is one IndexedDB record, rewritten only when its reference changes. */
 export interface PersistedState {
@@ -41,6 +41,16 @@ export function partialize(s: AllState): PersistedState {
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** A saved plan with the fields added since it was saved filled in from its preset (an object, else as it is). */
+export function upgradePlan(v: unknown): unknown {
+  if (!isObj(v)) return v;
+  try {
+    return completePlan(v as Partial<Plan>);
+  } catch {
+    return v;
+  }
+}
+
 /** True when `v` is a plan the pipeline accepts. */
 export function isPlan(v: unknown): v is Plan {
   if (!isObj(v) || !isObj(v.groups) || !isObj(v.keep) || !isObj(v.overrides) || !isObj(v.recovery) || !isObj(v.kmeans)) return false;
@@ -57,7 +67,7 @@ const CHECKS: { [K in keyof PersistedState]: (v: unknown) => boolean } = {
   plan: isPlan,
   imported: (v) => Array.isArray(v) && v.every((m) => isObj(m) && typeof m.name === 'string' && isObj(m.ir) && Array.isArray((m.ir as Record<string, unknown>).layers)),
   excluded: (v) => Array.isArray(v) && v.every((x) => typeof x === 'string'),
-  codebookResult: (v) => v === null || (isObj(v) && isObj(v.totals) && Array.isArray(v.codebooks) && Array.isArray(v.models) && isPlan(v.plan)),
+  codebookResult: (v) => v === null || (isObj(v) && isObj(v.totals) && Array.isArray(v.codebooks) && Array.isArray(v.models) && isPlan(upgradePlan(v.plan))),
   codebookViews: (v) => v === null || (isObj(v) && Array.isArray(v.usage) && Array.isArray(v.projections)),
   codebookPlan: (v) => v === null || isPlan(v),
   comparison: (v) => v === null || (isObj(v) && Array.isArray(v.rows) && Array.isArray(v.models)),
@@ -87,8 +97,10 @@ export function mergePersisted(saved: unknown, current: AllState): AllState {
   const dropped: string[] = [];
   for (const key of Object.keys(CHECKS) as (keyof PersistedState)[]) {
     if (!(key in saved)) continue;
-    if (!CHECKS[key](saved[key])) { dropped.push(key); continue; }
-    next[key] = key === 'plan' ? restorePlan(saved.plan as Plan, current) : saved[key];
+    // Plans saved by an older version lack newer fields: take those from their preset.
+    const value = key === 'plan' || key === 'codebookPlan' ? upgradePlan(saved[key]) : saved[key];
+    if (!CHECKS[key](value)) { dropped.push(key); continue; }
+    next[key] = key === 'plan' ? restorePlan(value as Plan, current) : value;
   }
   if (dropped.length === 0) return next as unknown as AllState;
   const note: AppError = {

@@ -67,19 +67,19 @@ test('the hash carries the tab and the settings, a reload keeps them, and the pl
 
   await tab(page, 'Codebook').click();
   const spatial = panel(page).getByRole('group', { name: '3×3 kernels' });
-  await spatial.getByLabel('Subvector size').fill('4');
-  await spatial.getByLabel('Codebook size').selectOption('64');
+  await spatial.getByLabel('Subvector size').fill('5');
+  await spatial.getByLabel('Codebook size').selectOption('128');
   await panel(page).getByLabel('Normalization').selectOption('layer');
   await panel(page).getByLabel('Seed').fill('42');
-  await expect(page).toHaveURL(/d=4%2C8/);
-  await expect(page).toHaveURL(/k=64%2C256/);
+  await expect(page).toHaveURL(/d=5%2C4/); // the 1x1/dense row keeps the preset's d = 4, K = 64
+  await expect(page).toHaveURL(/k=128%2C64/);
   await expect(page).toHaveURL(/seed=42/);
 
   await page.reload();
   await expect(tab(page, 'Codebook')).toHaveAttribute('aria-selected', 'true');
   const spatial2 = panel(page).getByRole('group', { name: '3×3 kernels' });
-  await expect(spatial2.getByLabel('Subvector size')).toHaveValue('4');
-  await expect(spatial2.getByLabel('Codebook size')).toHaveValue('64');
+  await expect(spatial2.getByLabel('Subvector size')).toHaveValue('5');
+  await expect(spatial2.getByLabel('Codebook size')).toHaveValue('128');
   await expect(panel(page).getByLabel('Normalization')).toHaveValue('layer');
   await expect(panel(page).getByLabel('Seed')).toHaveValue('42');
   expect(page.url()).toContain('lsize=16x8');
@@ -90,7 +90,7 @@ test('the hash carries the tab and the settings, a reload keeps them, and the pl
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
   await tab(page, 'Codebook').click();
   await expect(panel(page).getByLabel('Seed')).toHaveValue('42');
-  await expect(panel(page).getByRole('group', { name: '3×3 kernels' }).getByLabel('Subvector size')).toHaveValue('4');
+  await expect(panel(page).getByRole('group', { name: '3×3 kernels' }).getByLabel('Subvector size')).toHaveValue('5');
 });
 
 test('the Learn view steps, plays, pauses and reaches the reconstruction', async ({ page }) => {
@@ -141,7 +141,7 @@ test('a bad hash opens the app with defaults and a dismissable note', async ({ p
   await note.getByRole('button', { name: /Dismiss/ }).click();
   await expect(note).toHaveCount(0);
   await tab(page, 'Codebook').click();
-  await expect(panel(page).getByRole('group', { name: '3×3 kernels' }).getByLabel('Subvector size')).toHaveValue('9');
+  await expect(panel(page).getByRole('group', { name: '3×3 kernels' }).getByLabel('Subvector size')).toHaveValue('3'); // the preset's d
   // The rewritten hash is valid again.
   expect(page.url()).not.toContain('nowhere');
   expect(errors).toEqual([]);

@@ -41,9 +41,9 @@ const RECIPES: Record<TaskName, Recipe> = {
     train: { epochs: 16, batchSize: 32, lr: 3e-3, seed: 22, augment: flipAndShift(28, 28, 2) },
   },
   keywords: {
-    architecture: 'DS-CNN: conv 10x4/2 64 + BN, 4 depthwise-separable blocks (64) with BN, global average pooling, dense',
+    architecture: 'DS-CNN: conv 10x4/2 96 + BN, 4 depthwise-separable blocks (96, the first /2) with BN, global average pooling, dense',
     build: (d) => keywordsDsCnn(303, d.inputShape, d.classNames.length),
-    train: { epochs: 20, batchSize: 32, lr: 3e-3, seed: 33, augment: specAugment(49, 40, 4, 6, 5) },
+    train: { epochs: 24, batchSize: 32, lr: 3e-3, seed: 33, augment: specAugment(49, 40, 4, 6, 5) },
   },
   activity: {
     architecture: 'Conv1D: 4x conv1d (32 k7, 64 k5, 64 k5, 64 k3) + max pooling, global average pooling, dense 64, dense',

@@ -61,15 +61,15 @@ export function fashionDsCnn(seed: number): tf.LayersModel {
 }
 
 /** keywords: a DS-CNN on the log-mel spectrogram (after Hello Edge, Zhang et al. 2017). */
-export function keywordsDsCnn(seed: number, inputShape: number[], classes: number): tf.LayersModel {
+export function keywordsDsCnn(seed: number, inputShape: number[], classes: number, width = 96): tf.LayersModel {
   const i = seeds(seed);
   const inp = tf.input({ shape: inputShape, name: 'input' });
-  let x = ap(tf.layers.conv2d({ name: 'conv1', filters: 64, kernelSize: [10, 4], strides: [2, 2], padding: 'same', useBias: false, kernelInitializer: i.he() }), inp);
+  let x = ap(tf.layers.conv2d({ name: 'conv1', filters: width, kernelSize: [10, 4], strides: [2, 2], padding: 'same', useBias: false, kernelInitializer: i.he() }), inp);
   x = ap(tf.layers.batchNormalization({ name: 'conv1_bn', momentum: BN_MOMENTUM }), x);
   x = ap(tf.layers.reLU({ name: 'conv1_relu' }), x);
   // The first block halves the 25x20 map: 49x40 mel bands give 4x the positions of Hello Edge's 49x10
   // MFCCs, and training cost grows with them.
-  for (let b = 1; b <= 4; b++) x = dsBlock(x, `ds${b}`, 64, b === 1 ? 2 : 1, i);
+  for (let b = 1; b <= 4; b++) x = dsBlock(x, `ds${b}`, width, b === 1 ? 2 : 1, i);
   x = ap(tf.layers.globalAveragePooling2d({ name: 'gap' }), x);
   const out = ap(tf.layers.dense({ name: 'fc', units: classes, activation: 'softmax', kernelInitializer: i.glorot() }), x);
   return tf.model({ inputs: inp, outputs: out, name: 'keywords' });

@@ -40,7 +40,7 @@ describe('store flows', () => {
     const p = (d: number): SweepPoint => ({ d, k: 16, bytes: d, accuracy: 0.5 });
     const s = make({
       runSweep: async (req, o) => {
-        expect(req.ds).toEqual([4, 8, 9, 16]);
+        expect(req.ds).toEqual([2, 3, 4, 8]);
         o?.onPoint?.(p(4)); seen.push(s.getState().sweepPoints.length);
         o?.onPoint?.(p(8)); seen.push(s.getState().sweepPoints.length);
         return [p(4), p(8)];

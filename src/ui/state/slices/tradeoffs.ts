@@ -35,7 +35,7 @@ export interface TradeoffsSlice {
 export const createTradeoffsSlice = (deps: StoreDeps): StateCreator<AllState, [], [], TradeoffsSlice> => (set, get) => ({
   sweepRun: IDLE_RUN,
   sweepPoints: [],
-  sweepGrid: { ds: [4, 8, 9, 16], ks: [16, 64, 256, 1024] },
+  sweepGrid: { ds: [2, 3, 4, 8], ks: [16, 64, 256] },
   setSweepGrid: (sweepGrid) => set({ sweepGrid }),
   runSweep: async () => {
     const s = get();

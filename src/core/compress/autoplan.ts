@@ -4,15 +4,22 @@ import type { Encoded } from './encode';
 import type { LayerState, ModelState } from './state';
 import { encodeAs } from './state';
 import type { SplitData } from './session';
-import type { CodebookGroup, LayerFormat, Normalization } from './types';
+import type { CodebookGroup, LayerFormat, LayerOverride, Normalization } from './types';
+import { FINE_GROUP } from './routing';
+
+/** A rung of the precision ladder: layers stored as `from` move to `to`. */
+interface Rung {
+  from: (l: LayerState) => boolean;
+  to: { format: LayerFormat; group: string | null; override: LayerOverride };
+}
 
 /**
- * Candidates at one precision level in promotion order: the most accuracy per stored weight first
- * (sensitivity / params, unknown sensitivity counts as 0), ties to the smaller layer.
+ * Candidates of a rung in promotion order: the most accuracy per stored weight first (sensitivity /
+ * params, unknown sensitivity counts as 0), ties to the smaller layer.
  */
-function candidates(layers: LayerState[], level: LayerFormat): LayerState[] {
+function candidates(layers: LayerState[], rung: Rung): LayerState[] {
   const score = (l: LayerState) => (l.sensitivityPp ?? 0) / Math.max(1, l.route.params);
-  return layers.filter((l) => l.cur.enc.format === level).sort((a, b) => score(b) - score(a) || a.route.params - b.route.params);
+  return layers.filter(rung.from).sort((a, b) => score(b) - score(a) || a.route.params - b.route.params);
 }
 
 /** Stores a layer as `e` in the state and the session. */
@@ -27,40 +34,66 @@ export interface AutoPlanOptions {
   keep: 'int8' | 'float32';
   codebooks: CodebookGroup[];
   normalization: Normalization;
-  /** One EM recovery round after each promotion (when the plan has recovery), so the rest re-adapts. */
+  /** One EM recovery round after each rung that left the model short (when the plan has recovery). */
   recoverOnce?: (st: ModelState) => Promise<void>;
   onProgress?: ProgressFn;
   shouldCancel?: CancelCheck;
 }
 
 /**
- * Auto-plan: while the model is below `target` accuracy on `split`, stores one more PQ layer in the
- * `keep` format instead — the one with the highest sensitivity per weight, so the fewest bytes are given
- * up — from its fine-tuned kernel when the recovery made one, then lets one EM round re-adapt the
- * others (with `keep: 'float32'`, int8 layers then go float32 the same way). If the target is still
- * missed, the model falls back to int8 everywhere from its original weights, and if even that misses, to its original
- * float weights (so any budget >= 0 holds). Returns the `<layer>: <format>` changes. Mutates the state.
+ * Moves `l` one rung up: encoded from its fine-tuned kernel (if the recovery made one) and from its
+ * original float kernel; keeps the better only if it raises the accuracy, else puts the layer back.
  */
-export async function autoPlanModel(st: ModelState, split: SplitData, target: number, opt: AutoPlanOptions): Promise<Record<string, LayerFormat>> {
-  const changes: Record<string, LayerFormat> = {};
-  const steps: [LayerFormat, LayerFormat][] = opt.keep === 'int8' ? [['pq', 'int8']] : [['pq', 'float32'], ['int8', 'float32']];
-  for (const [from, to] of steps) {
-    for (const l of candidates(st.layers, from)) {
+function tryPromote(st: ModelState, l: LayerState, rung: Rung, split: SplitData, opt: AutoPlanOptions): boolean {
+  const was = { cur: l.cur, route: l.route };
+  let best: { e: Encoded; acc: number } | null = null;
+  for (const k of l.tuned ? [l.tuned, l.float] : [l.float]) {
+    const e = encodeAs(rung.to.format, l.layer, k, rung.to.group, opt.codebooks, opt.normalization);
+    put(st, l, e, rung.to.format, rung.to.group);
+    const acc = st.session.accuracy(split);
+    if (!best || acc > best.acc) best = { e, acc };
+  }
+  if (best && best.acc > st.valNow) {
+    put(st, l, best.e, rung.to.format, rung.to.group);
+    st.valNow = best.acc;
+    return true;
+  }
+  put(st, l, was.cur, was.route.format, was.route.group);
+  return false;
+}
+
+/**
+ * Auto-plan: while the model is below `target` accuracy on `split`, moves its layers up a precision
+ * ladder — PQ in the coarse codebooks -> PQ in the shared `fine` codebook (when learned) -> the `keep`
+ * format — the most sensitive per weight first, so the fewest bytes are given up, keeping a move only
+ * when it raises the accuracy. After each rung that leaves the model short, one EM round lets the rest
+ * re-adapt. If the target is still missed, the model falls back to int8 everywhere from its original
+ * weights, and if even that misses, to its original float weights (so any budget >= 0 holds).
+ * Returns the per-layer changes as plan overrides. Mutates the state and session.
+ */
+export async function autoPlanModel(st: ModelState, split: SplitData, target: number, opt: AutoPlanOptions): Promise<Record<string, LayerOverride>> {
+  const changes: Record<string, LayerOverride> = {};
+  const fine = opt.codebooks.some((c) => c.name === FINE_GROUP);
+  const isPq = (l: LayerState) => l.cur.enc.format === 'pq';
+  const rungs: Rung[] = [];
+  if (fine) rungs.push({ from: (l) => isPq(l) && l.route.group !== FINE_GROUP, to: { format: 'pq', group: FINE_GROUP, override: 'pq-fine' } });
+  rungs.push({ from: isPq, to: { format: opt.keep, group: null, override: opt.keep } });
+  if (opt.keep === 'float32') rungs.push({ from: (l) => l.cur.enc.format === 'int8', to: { format: 'float32', group: null, override: 'float32' } });
+  for (const rung of rungs) {
+    for (const l of candidates(st.layers, rung)) {
       if (st.valNow >= target) break;
       await throwIfCancelled(opt.shouldCancel);
-      put(st, l, encodeAs(to, l.layer, l.tuned ?? l.float, null, opt.codebooks, opt.normalization), to, null);
-      changes[l.layer.name] = to;
-      st.valNow = st.session.accuracy(split);
-      if (st.valNow < target && opt.recoverOnce) await opt.recoverOnce(st);
-      opt.onProgress?.({ fraction: 1 - 1 / (2 + Object.keys(changes).length), phase: 'autoplan', message: `${st.input.ir.name}/${l.layer.name} -> ${to}: ${(st.valNow * 100).toFixed(2)} %` });
+      if (tryPromote(st, l, rung, split, opt)) changes[l.layer.name] = rung.to.override;
+      opt.onProgress?.({ fraction: 1 - 1 / (2 + Object.keys(changes).length), phase: 'autoplan', message: `${st.input.ir.name}/${l.layer.name}: ${(st.valNow * 100).toFixed(2)} %` });
     }
+    if (st.valNow < target && opt.recoverOnce) await opt.recoverOnce(st);
   }
   if (st.valNow < target) fallBack(st, split, target, changes);
   return changes;
 }
 
 /** Last resorts: int8 everywhere from the original weights (biases too); else the original float model. */
-function fallBack(st: ModelState, split: SplitData, target: number, changes: Record<string, LayerFormat>): void {
+function fallBack(st: ModelState, split: SplitData, target: number, changes: Record<string, LayerOverride>): void {
   st.session.restore(st.floatSnapshot);
   for (const l of st.layers) {
     l.tuned = null;

@@ -75,13 +75,14 @@ export async function learnPlanCodebooks(
   const routes = routeLayers(plan, models);
   const groups = resolveGroups(plan, routes);
   const blocks = new Map<string, Float32Array[]>();
-  for (const r of routes) {
-    if (r.group === null) continue;
-    const g = groups.find((x) => x.name === r.group)!;
-    const layer = models.find((m) => m.name === r.model)!.layers.find((l) => l.name === r.layer) as WeightLayer;
-    const p = prepareKernel(layer.kind, layer.kernel.shape, layer.kernel.data, g.d, plan.normalization);
-    if (!blocks.has(g.name)) blocks.set(g.name, []);
-    blocks.get(g.name)!.push(p.sub);
+  for (const g of groups) {
+    const block: Float32Array[] = [];
+    for (const key of g.layers) {
+      const r = routes.find((x) => layerKey(x.model, x.layer) === key)!;
+      const layer = models.find((m) => m.name === r.model)!.layers.find((l) => l.name === r.layer) as WeightLayer;
+      block.push(prepareKernel(layer.kind, layer.kernel.shape, layer.kernel.data, g.d, plan.normalization).sub);
+    }
+    blocks.set(g.name, block);
   }
   const t1 = Date.now();
   const codebooks = await learnCodebooks(groups, blocks, {

@@ -35,6 +35,8 @@ const DEFAULT_GROUPS: Record<string, GroupConfig> = {
   default: { d: 4, k: 64 },
   spatial: { d: 3, k: 64 },
   pointwise: { d: 4, k: 64 },
+  /** The fine tier (YONO's auto-plan): 4 bits per weight, 2 KB. */
+  fine: { d: 2, k: 256 },
 };
 
 function base(preset: string, defaultFormat: LayerFormat): Plan {
@@ -45,6 +47,7 @@ function base(preset: string, defaultFormat: LayerFormat): Plan {
     normalization: 'none',
     keep: { minParams: 0, format: 'int8' },
     overrides: {},
+    fineTier: false,
     defaultFormat,
     seed: 1,
     budgetPp: 1.0,
@@ -84,6 +87,7 @@ export function presetPlan(name: PresetName): Plan {
       p.normalization = 'channel';
       p.keep = { minParams: 2048, format: 'int8' };
       p.autoPlan = true;
+      p.fineTier = true;
       p.selectionMarginPp = 0.3;
       p.recovery.enabled = true;
       return p;
@@ -124,7 +128,7 @@ export function validatePlan(plan: Plan): Plan {
   if (!['int8', 'float32'].includes(plan.keep.format)) bad(`keep.format must be int8 or float32, got '${plan.keep.format}'`);
   if (!(plan.keep.minParams >= 0)) bad(`keep.minParams must be >= 0, got ${plan.keep.minParams}`);
   for (const [k, f] of Object.entries(plan.overrides)) {
-    if (!['pq', 'int8', 'float32'].includes(f)) bad(`override '${k}' = '${f}'; use pq, int8 or float32`);
+    if (!['pq', 'pq-fine', 'int8', 'float32'].includes(f)) bad(`override '${k}' = '${f}'; use pq, pq-fine, int8 or float32`);
     if (!k.includes('/')) bad(`override key '${k}' must be '<model>/<layer>'`);
   }
   if (!Number.isInteger(plan.seed)) bad(`seed must be an integer, got ${plan.seed}`);

@@ -39,6 +39,16 @@ describe('routing', () => {
     expect(routeLayers(presetPlan('int8'), [model('a')]).every((r) => r.format === 'int8' && r.group === null)).toBe(true);
   });
 
+  it('fine tier: a shared `fine` group over every PQ layer; a pq-fine override routes a layer there', () => {
+    const plan = presetPlan('pq-shared');
+    plan.fineTier = true;
+    plan.overrides['a/pw'] = 'pq-fine';
+    const routes = routeLayers(plan, [model('a')]);
+    expect(routes.map((r) => r.group)).toEqual(['spatial', 'spatial', 'fine', 'pointwise']);
+    const groups = resolveGroups(plan, routes);
+    expect(groups.map((g) => [g.name, g.d, g.k, g.layers.length])).toEqual([['spatial', 3, 64, 2], ['pointwise', 4, 64, 1], ['fine', 2, 256, 4]]);
+  });
+
   it('rejects duplicate model names and bad plans with a message', () => {
     expect(() => routeLayers(presetPlan('yono'), [model('a'), model('a')])).toThrow(/unique name/);
     expect(() => validatePlan({ ...presetPlan('yono'), groups: { default: { d: 0, k: 256 } } })).toThrow(/d must be/);

@@ -21,6 +21,9 @@ export interface GroupSpec extends GroupConfig {
   layers: string[];
 }
 
+/** Name of the fine tier's codebook group. */
+export const FINE_GROUP = 'fine';
+
 /** `spatial` for kernels with a spatial extent (3x3 conv, depthwise, conv1d k > 1), else `pointwise`. */
 export function kernelClass(layer: WeightLayer): KernelClass {
   const s = layer.kernel.shape;
@@ -54,7 +57,7 @@ export function groupConfig(plan: Plan, name: string, cls: KernelClass): GroupCo
 /** The format of a layer: manual override, else the keep rule (PQ plans only), else the plan default. */
 export function layerFormat(plan: Plan, model: string, layer: string, params: number): LayerFormat {
   const o = plan.overrides[layerKey(model, layer)];
-  if (o) return o;
+  if (o) return o === 'pq-fine' ? 'pq' : o;
   if (plan.defaultFormat === 'pq' && params < plan.keep.minParams) return plan.keep.format;
   return plan.defaultFormat;
 }
@@ -73,24 +76,32 @@ export function routeLayers(plan: Plan, models: ModelIR[]): LayerRoute[] {
       const format = layerFormat(plan, m.name, l.name, params);
       out.push({
         model: m.name, layer: l.name, kind: l.kind, params, kernelClass: cls, format,
-        group: format === 'pq' ? groupName(plan, m.name, l.name, cls) : null,
+        group: format !== 'pq' ? null : plan.overrides[layerKey(m.name, l.name)] === 'pq-fine' ? FINE_GROUP : groupName(plan, m.name, l.name, cls),
       });
     }
   }
   return out;
 }
 
-/** The groups the routes use, in first-use order, with their d, k and layers. */
+/**
+ * The groups the routes use, in first-use order, with their d, k and layers; with `plan.fineTier`, also
+ * the `fine` group over every PQ layer (the auto-plan's destination for sensitive layers).
+ */
 export function resolveGroups(plan: Plan, routes: LayerRoute[]): GroupSpec[] {
   const byName = new Map<string, GroupSpec>();
   for (const r of routes) {
-    if (r.group === null) continue;
+    if (r.group === null || r.group === FINE_GROUP) continue;
     let g = byName.get(r.group);
     if (!g) {
       g = { name: r.group, ...groupConfig(plan, r.group, r.kernelClass), layers: [] };
       byName.set(r.group, g);
     }
     g.layers.push(layerKey(r.model, r.layer));
+  }
+  const pq = routes.filter((r) => r.group !== null);
+  if (pq.length > 0 && (plan.fineTier || pq.some((r) => r.group === FINE_GROUP))) {
+    const c = plan.groups[FINE_GROUP] ?? plan.groups.default;
+    byName.set(FINE_GROUP, { name: FINE_GROUP, d: c.d, k: c.k, layers: pq.map((r) => layerKey(r.model, r.layer)) });
   }
   return [...byName.values()];
 }

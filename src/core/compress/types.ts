@@ -35,6 +35,9 @@ export type Normalization = 'none' | 'layer' | 'channel';
 /** How one weight layer is stored. */
 export type LayerFormat = 'pq' | 'int8' | 'float32';
 
+/** A manual (or auto-plan) per-layer choice: a format, or `pq-fine` = PQ in the shared `fine` codebook. */
+export type LayerOverride = LayerFormat | 'pq-fine';
+
 /** Subvector length and number of codewords of a group. */
 export interface GroupConfig {
   /** Subvector length (weights per index). */
@@ -96,7 +99,12 @@ export interface Plan {
   /** Small layers stay int8 or float32. */
   keep: KeepRule;
   /** Manual per-layer formats, keyed `<model>/<layer>`; they win over every rule. */
-  overrides: Record<string, LayerFormat>;
+  overrides: Record<string, LayerOverride>;
+  /**
+   * A third shared codebook, group `fine` (d and K in `groups.fine`), learned over every PQ layer of
+   * every model: the auto-plan moves a sensitive layer there (more bits per weight) before int8.
+   */
+  fineTier: boolean;
   /** Format of layers not kept and not overridden: `pq` for PQ presets, `int8`/`float32` for baselines. */
   defaultFormat: LayerFormat;
   /** Seed of every random choice (k-means init, sample subsets, shuffles). */

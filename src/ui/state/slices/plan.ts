@@ -7,7 +7,7 @@ import type { StateCreator } from 'zustand';
 import type { AllState } from '../types';
 import type { GroupSettings, GroupingId, NormalizationId, PresetId } from '../settings';
 import { LIMITS, planSettingsOf, uiGroups } from '../settings';
-import type { LayerFormat, Plan } from '../../../core/compress/types';
+import type { LayerOverride, Plan } from '../../../core/compress/types';
 import { presetPlan } from '../../../core/compress/presets';
 
 export interface PlanSlice {
@@ -22,7 +22,7 @@ export interface PlanSlice {
   setSeed: (seed: number) => void;
   setBudget: (pp: number) => void;
   /** Sets (or with null clears) the format of layer `model/layer`. */
-  setLayerFormat: (key: string, format: LayerFormat | null) => void;
+  setLayerFormat: (key: string, format: LayerOverride | null) => void;
   /** Replaces the whole plan (a clicked Pareto point, a re-opened bundle). */
   loadPlan: (plan: Plan) => void;
 }

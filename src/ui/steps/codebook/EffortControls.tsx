@@ -48,6 +48,10 @@ export function EffortControls({ disabled }: { disabled: boolean }) {
           <input type="checkbox" checked={plan.autoPlan} disabled={disabled || !pq} onChange={(e) => set({ autoPlan: e.target.checked })} />
           Auto-plan (keep sensitive layers int8 until every model is within the budget)
         </label>
+        <label className="row small" style={{ flexWrap: 'nowrap', alignItems: 'flex-start' }}>
+          <input type="checkbox" checked={plan.fineTier} disabled={disabled || !pq} onChange={(e) => set({ fineTier: e.target.checked })} />
+          Fine tier (a third shared codebook{plan.groups.fine ? `, d = ${plan.groups.fine.d}, K = ${plan.groups.fine.k}` : ''}, that the auto-plan tries before int8)
+        </label>
       </div>
     </details>
   );

@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import { useApp } from '../../state/appStore';
 import { isWeightLayer } from '../../../core/models/ir';
-import type { LayerFormat } from '../../../core/compress/types';
+import type { LayerOverride } from '../../../core/compress/types';
 import { formatCount } from '../../lib/format';
 import { Empty } from '../../components/Empty';
 
@@ -42,9 +42,10 @@ export function LayerPlan({ disabled }: { disabled: boolean }) {
                 <td>{r.model}</td><td>{r.layer}</td><td>{r.kind}</td><td className="num">{formatCount(r.params)}</td>
                 <td>
                   <select className="select" aria-label={`Format of ${key}`} value={overrides[key] ?? 'auto'} disabled={disabled}
-                    onChange={(e) => setLayerFormat(key, e.target.value === 'auto' ? null : (e.target.value as LayerFormat))}>
+                    onChange={(e) => setLayerFormat(key, e.target.value === 'auto' ? null : (e.target.value as LayerOverride))}>
                     <option value="auto">Plan (auto)</option>
                     <option value="pq">PQ (compress)</option>
+                    <option value="pq-fine">PQ, fine codebook</option>
                     <option value="int8">Keep int8</option>
                     <option value="float32">Keep float32</option>
                   </select>

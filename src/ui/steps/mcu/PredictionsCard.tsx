@@ -25,8 +25,8 @@ function ModelRow({ p }: { p: McuPrediction }) {
         {Array.from(p.predicted, (c, i) => {
           const ok = c === p.y[i];
           return (
-            <figure key={i} className="prediction" style={{ margin: 0, minWidth: 84 }}>
-              <div style={{ height: 66, display: 'flex', alignItems: 'center' }}>
+            <figure key={i} className="prediction" style={{ margin: 0, minWidth: p.modality === 'sensor' ? 150 : 84 }}>
+              <div style={{ minHeight: 66, display: 'flex', alignItems: 'center' }}>
                 {previews[i] ? <SamplePreview preview={previews[i]} height={60} /> : <span className="small muted">input {i + 1}</span>}
               </div>
               <figcaption className="small">

@@ -18,9 +18,9 @@ export const PLAN_USAGE = `  --preset NAME        ${PRESET_NAMES.join(' | ')} (d
   --budget PP          per-model accuracy budget, percentage points (default 1.0)
   --margin PP          aim this far inside the budget on the validation split (yono: 0.3)
   --seed S             seed of every random choice (default 1)
-  --norm MODE          none | layer | channel
+  --norm MODE          none | layer | channel | auto (yono: auto)
   --grouping RULE      paper | single | per-model | per-layer
-  --keep-under N       layers with fewer weights stay int8
+  --keep-under N       layers with fewer weights stay int8 (yono: 256)
   --recovery / --no-recovery   turn the EM recovery on or off
   --recovery-layers N  EM rounds (layers) per model (default 3)
   --epochs N           fine-tuning epochs per EM round (default 1)
@@ -63,7 +63,7 @@ export function planFromFlags(p: ParsedArgs, presetOverride?: string): Plan {
   if (seed !== undefined) plan.seed = seed;
   const norm = p.flags.get('norm');
   if (norm !== undefined) {
-    if (!['none', 'layer', 'channel'].includes(String(norm))) throw new UsageError(`--norm must be none, layer or channel, got ${String(norm)}`);
+    if (!['none', 'layer', 'channel', 'auto'].includes(String(norm))) throw new UsageError(`--norm must be none, layer, channel or auto, got ${String(norm)}`);
     plan.normalization = norm as Normalization;
   }
   const grouping = p.flags.get('grouping');

@@ -2,7 +2,7 @@ import type { CancelCheck, ProgressFn } from '../util/progress';
 import { throwIfCancelled } from '../util/progress';
 import type { Encoded } from './encode';
 import type { LayerState, ModelState } from './state';
-import { encodeAs } from './state';
+import { encodeAs, restoreState, saveState } from './state';
 import type { SplitData } from './session';
 import type { CodebookGroup, LayerFormat, LayerOverride, Normalization } from './types';
 import { FINE_GROUP } from './routing';
@@ -34,18 +34,20 @@ export interface AutoPlanOptions {
   keep: 'int8' | 'float32';
   codebooks: CodebookGroup[];
   normalization: Normalization;
-  /** One EM recovery round after each rung that left the model short (when the plan has recovery). */
-  recoverOnce?: (st: ModelState) => Promise<void>;
+  /** One EM recovery round starting with the given layer (when the plan has recovery). */
+  recoverOnce?: (st: ModelState, first: LayerState) => Promise<void>;
   onProgress?: ProgressFn;
   shouldCancel?: CancelCheck;
 }
 
 /**
- * Moves `l` one rung up: encoded from its fine-tuned kernel (if the recovery made one) and from its
- * original float kernel; keeps the better only if it raises the accuracy, else puts the layer back.
+ * Moves `l` one rung up — encoded from its fine-tuned kernel (if the recovery made one) or its original
+ * float kernel, whichever scores better — then, while still short of `target`, lets one EM round
+ * (starting with `l`) re-adapt the model. Keeps the move only if the accuracy ends higher than before it;
+ * otherwise everything goes back.
  */
-function tryPromote(st: ModelState, l: LayerState, rung: Rung, split: SplitData, opt: AutoPlanOptions): boolean {
-  const was = { cur: l.cur, route: l.route };
+async function tryPromote(st: ModelState, l: LayerState, rung: Rung, split: SplitData, target: number, opt: AutoPlanOptions): Promise<boolean> {
+  const before = saveState(st);
   let best: { e: Encoded; acc: number } | null = null;
   for (const k of l.tuned ? [l.tuned, l.float] : [l.float]) {
     const e = encodeAs(rung.to.format, l.layer, k, rung.to.group, opt.codebooks, opt.normalization);
@@ -53,22 +55,21 @@ function tryPromote(st: ModelState, l: LayerState, rung: Rung, split: SplitData,
     const acc = st.session.accuracy(split);
     if (!best || acc > best.acc) best = { e, acc };
   }
-  if (best && best.acc > st.valNow) {
-    put(st, l, best.e, rung.to.format, rung.to.group);
-    st.valNow = best.acc;
-    return true;
-  }
-  put(st, l, was.cur, was.route.format, was.route.group);
+  put(st, l, best!.e, rung.to.format, rung.to.group);
+  st.valNow = best!.acc;
+  if (st.valNow < target && opt.recoverOnce) await opt.recoverOnce(st, l);
+  if (st.valNow > before.valNow) return true;
+  restoreState(st, before);
   return false;
 }
 
 /**
  * Auto-plan: while the model is below `target` accuracy on `split`, moves its layers up a precision
  * ladder — PQ in the coarse codebooks -> PQ in the shared `fine` codebook (when learned) -> the `keep`
- * format — the most sensitive per weight first, so the fewest bytes are given up, keeping a move only
- * when it raises the accuracy. After each rung that leaves the model short, one EM round lets the rest
- * re-adapt. If the target is still missed, the model falls back to int8 everywhere from its original
- * weights, and if even that misses, to its original float weights (so any budget >= 0 holds).
+ * format — the most sensitive per weight first, so the fewest bytes are given up; each move is followed
+ * by one EM round (when the plan has recovery) and kept only if the model ends more accurate. If the
+ * target is still missed, the model falls back to int8 everywhere from its original weights, and if even
+ * that misses, to its original float weights (so any budget >= 0 holds).
  * Returns the per-layer changes as plan overrides. Mutates the state and session.
  */
 export async function autoPlanModel(st: ModelState, split: SplitData, target: number, opt: AutoPlanOptions): Promise<Record<string, LayerOverride>> {
@@ -83,10 +84,9 @@ export async function autoPlanModel(st: ModelState, split: SplitData, target: nu
     for (const l of candidates(st.layers, rung)) {
       if (st.valNow >= target) break;
       await throwIfCancelled(opt.shouldCancel);
-      if (tryPromote(st, l, rung, split, opt)) changes[l.layer.name] = rung.to.override;
+      if (await tryPromote(st, l, rung, split, target, opt)) changes[l.layer.name] = rung.to.override;
       opt.onProgress?.({ fraction: 1 - 1 / (2 + Object.keys(changes).length), phase: 'autoplan', message: `${st.input.ir.name}/${l.layer.name}: ${(st.valNow * 100).toFixed(2)} %` });
     }
-    if (st.valNow < target && opt.recoverOnce) await opt.recoverOnce(st);
   }
   if (st.valNow < target) fallBack(st, split, target, changes);
   return changes;

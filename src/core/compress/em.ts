@@ -9,6 +9,8 @@ import type { CodebookGroup, Normalization, RecoveryConfig } from './types';
 
 /** What the EM recovery of one model needs besides its state. */
 export interface EmOptions {
+  /** Layer to take in the first round instead of the heuristic's choice (the auto-plan's promoted layer). */
+  first?: LayerState;
   codebooks: CodebookGroup[];
   normalization: Normalization;
   recovery: RecoveryConfig;
@@ -73,7 +75,7 @@ export async function recoverModel(st: ModelState, split: 'val' | 'test', opt: E
   const chosen: LayerState[] = [];
   for (let round = 0; round < r.maxLayers && best.acc < opt.target; round++) {
     await throwIfCancelled(opt.shouldCancel);
-    const L = pickLayer(st.layers);
+    const L = round === 0 && opt.first ? opt.first : pickLayer(st.layers);
     if (!L) break;
     const name = L.layer.name;
     const report = (f: number, msg: string) => opt.onProgress?.({ fraction: (round + f) / r.maxLayers, phase: 'recovery', message: `${st.input.ir.name}/${name}: ${msg}` });

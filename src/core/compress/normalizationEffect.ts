@@ -18,14 +18,14 @@ export interface NormalizationRow {
 
 /**
  * Shows what normalization buys (DESIGN §4.3): runs the plan's codebook learning and assignment once per
- * mode (none, per layer, per output channel) with recovery and auto-plan off, and returns accuracy and
+ * mode (none, per layer, per output channel, auto) with recovery and auto-plan off, and returns accuracy and
  * per-layer SQNR side by side.
  */
 export async function compareNormalization(
   inputs: CompressInput[], plan: Plan,
   opts: Omit<CompressOptions, 'onProgress' | 'codebooks'> & { onProgress?: ProgressFn; shouldCancel?: CancelCheck } = {},
 ): Promise<NormalizationRow[]> {
-  const modes: Normalization[] = ['none', 'layer', 'channel'];
+  const modes: Normalization[] = ['none', 'layer', 'channel', 'auto'];
   const rows: NormalizationRow[] = [];
   for (let i = 0; i < modes.length; i++) {
     const p: Plan = { ...plan, normalization: modes[i], autoPlan: false, recovery: { ...plan.recovery, enabled: false } };

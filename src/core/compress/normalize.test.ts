@@ -39,6 +39,13 @@ describe('normalization', () => {
     }
   });
 
+  it('auto: per channel when units differ in scale, per layer when they do not', () => {
+    expect(normScales(sample(), layout, 'auto')!.length).toBe(3); // unit scales 1, 10, 100
+    const flat = sample();
+    for (let u = 1; u < 3; u++) for (let i = 0; i < 6; i++) flat[u * 6 + i] = flat[i];
+    expect(normScales(flat, layout, 'auto')!.length).toBe(1);
+  });
+
   it('none gives null; a zero layer gets scale 1; bad sizes throw', () => {
     expect(normScales(sample(), layout, 'none')).toBeNull();
     expect(Array.from(normScales(new Float32Array(18), layout, 'layer')!)).toEqual([1]);

@@ -198,7 +198,11 @@ export async function compress(inputs: CompressInput[], planIn: Plan, opts: Comp
         if (!opts.sensitivity) await measureSensitivity(st, selectionSplit(st.input, plan.selectOn), undefined, cancel);
         const changes = await autoPlanModel(st, selectionSplit(st.input, plan.selectOn), target(st), {
           keep: plan.keep.format, codebooks, normalization: plan.normalization, shouldCancel: cancel,
-          recoverOnce: plan.recovery.enabled ? (s) => recoverModel(s, plan.selectOn, emOptions(s, i, 1)) : undefined,
+          // one short EM round per move (half the samples of a recovery round) to bound the time
+          recoverOnce: plan.recovery.enabled ? (s, first) => recoverModel(s, plan.selectOn, {
+            ...emOptions(s, i, 1), first,
+            recovery: { ...plan.recovery, maxLayers: 1, maxTrainSamples: Math.ceil((plan.recovery.maxTrainSamples || s.input.train?.n || 0) / 2) },
+          }) : undefined,
           onProgress: p && ((q) => p({ ...q, fraction: (i + q.fraction) / states.length })),
         });
         for (const [layer, f] of Object.entries(changes)) plan.overrides[layerKey(st.input.ir.name, layer)] = f;

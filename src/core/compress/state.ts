@@ -66,3 +66,25 @@ export function meanSquaredDiff(a: Float32Array, b: Float32Array): number {
 export function selectionSplit(input: CompressInput, on: 'val' | 'test'): SplitData {
   return on === 'test' ? input.test : input.val;
 }
+
+/** Everything a search step may change in a model state, to go back to it. */
+export interface SavedState {
+  valNow: number;
+  snap: Float32Array[];
+  layers: { cur: Encoded; tuned: Float32Array | null; route: LayerRoute; recovered: boolean }[];
+}
+
+/** Saves the session weights and every layer's encoding, shadow and route. */
+export function saveState(st: ModelState): SavedState {
+  return {
+    valNow: st.valNow, snap: st.session.snapshot(),
+    layers: st.layers.map((l) => ({ cur: l.cur, tuned: l.tuned, route: l.route, recovered: l.recovered })),
+  };
+}
+
+/** Restores a state saved by saveState. */
+export function restoreState(st: ModelState, s: SavedState): void {
+  st.valNow = s.valNow;
+  st.session.restore(s.snap);
+  st.layers.forEach((l, i) => Object.assign(l, s.layers[i]));
+}

@@ -27,10 +27,12 @@ export type KernelClass = 'spatial' | 'pointwise';
 
 /**
  * Scaling applied before clustering and undone at decode: `layer` = one scale per layer,
- * `channel` = one scale per output unit (the RMS of its weights). Lets one codebook fit layers whose
- * weights differ by orders of magnitude.
+ * `channel` = one scale per output unit (the RMS of its weights), `auto` = per channel only in layers
+ * whose units differ in scale (90th / 10th percentile of unit RMS > 2, e.g. batch norm folded in), else
+ * per layer — per-unit scales cost 4 bytes each. Lets one codebook fit layers whose weights differ by
+ * orders of magnitude.
  */
-export type Normalization = 'none' | 'layer' | 'channel';
+export type Normalization = 'none' | 'layer' | 'channel' | 'auto';
 
 /** How one weight layer is stored. */
 export type LayerFormat = 'pq' | 'int8' | 'float32';

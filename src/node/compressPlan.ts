@@ -6,7 +6,7 @@ import type { GroupingRule, Normalization, Plan } from '../core/compress/types';
 import type { Progress } from '../core/util/progress';
 
 /** Value flags that tune a plan; see PLAN_USAGE. */
-export const PLAN_FLAGS = ['preset', 'd', 'd-spatial', 'k', 'budget', 'margin', 'seed', 'norm', 'grouping', 'epochs', 'recovery-layers', 'keep-under', 'train-samples'];
+export const PLAN_FLAGS = ['preset', 'd', 'd-spatial', 'k', 'budget', 'margin', 'confidence', 'seed', 'norm', 'grouping', 'epochs', 'recovery-layers', 'keep-under', 'train-samples'];
 /** Boolean flags that tune a plan. */
 export const PLAN_BOOLEANS = ['no-recovery', 'recovery', 'codewords', 'no-autoplan'];
 
@@ -16,7 +16,8 @@ export const PLAN_USAGE = `  --preset NAME        ${PRESET_NAMES.join(' | ')} (d
   --d-spatial N        subvector length of 3x3/depthwise/conv1d kernels (default 3)
   --k N                codewords per codebook (default 64)
   --budget PP          per-model accuracy budget, percentage points (default 1.0)
-  --margin PP          aim this far inside the budget on the validation split (yono: 0.3)
+  --margin PP          aim this far inside the budget on the validation split (default 0)
+  --confidence Z       judge the budget on validation accuracy minus Z standard errors (yono: 1.5)
   --seed S             seed of every random choice (default 1)
   --norm MODE          none | layer | channel | auto (yono: auto)
   --grouping RULE      paper | single | per-model | per-layer
@@ -59,6 +60,8 @@ export function planFromFlags(p: ParsedArgs, presetOverride?: string): Plan {
   if (budget !== undefined) { if (budget < 0) throw new UsageError('--budget must be >= 0'); plan.budgetPp = budget; }
   const margin = num(p, 'margin');
   if (margin !== undefined) { if (margin < 0) throw new UsageError('--margin must be >= 0'); plan.selectionMarginPp = margin; }
+  const z = num(p, 'confidence');
+  if (z !== undefined) { if (z < 0) throw new UsageError('--confidence must be >= 0'); plan.selectionZ = z; }
   const seed = int(p, 'seed', 0);
   if (seed !== undefined) plan.seed = seed;
   const norm = p.flags.get('norm');

@@ -2,7 +2,7 @@ import type { CancelCheck, ProgressFn } from '../util/progress';
 import { throwIfCancelled } from '../util/progress';
 import type { Encoded } from './encode';
 import type { LayerState, ModelState } from './state';
-import { encodeAs, restoreState, saveState } from './state';
+import { encodeAs, restoreState, saveState, selectionScore } from './state';
 import type { SplitData } from './session';
 import type { CodebookGroup, LayerFormat, LayerOverride, Normalization } from './types';
 import { FINE_GROUP } from './routing';
@@ -52,11 +52,11 @@ async function tryPromote(st: ModelState, l: LayerState, rung: Rung, split: Spli
   for (const k of l.tuned ? [l.tuned, l.float] : [l.float]) {
     const e = encodeAs(rung.to.format, l.layer, k, rung.to.group, opt.codebooks, opt.normalization);
     put(st, l, e, rung.to.format, rung.to.group);
-    const acc = st.session.accuracy(split);
+    const acc = selectionScore(st, split);
     if (!best || acc > best.acc) best = { e, acc };
   }
   put(st, l, best!.e, rung.to.format, rung.to.group);
-  st.valNow = best!.acc;
+  st.valNow = selectionScore(st, split);
   if (st.valNow < target && opt.recoverOnce) await opt.recoverOnce(st, l);
   if (st.valNow > before.valNow) return true;
   restoreState(st, before);
@@ -99,7 +99,7 @@ function fallBack(st: ModelState, split: SplitData, target: number, changes: Rec
     l.tuned = null;
     put(st, l, encodeAs('int8', l.layer, l.float, null, [], 'none'), 'int8', null);
   }
-  const acc = st.session.accuracy(split);
+  const acc = selectionScore(st, split);
   const format: LayerFormat = acc >= target ? 'int8' : 'float32';
   if (format === 'float32') {
     st.session.restore(st.floatSnapshot);
@@ -107,4 +107,5 @@ function fallBack(st: ModelState, split: SplitData, target: number, changes: Rec
   }
   for (const l of st.layers) changes[l.layer.name] = format;
   st.valNow = format === 'int8' ? acc : st.valFloat;
+  if (format === 'float32') st.valAcc = st.valFloat;
 }

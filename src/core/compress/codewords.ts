@@ -6,7 +6,7 @@ import { crossEntropy, outputIsSoftmax } from './finetune';
 import { applyScales } from './normalize';
 import { toSubvectors, unpackIndices } from './pq';
 import type { LayerState, ModelState } from './state';
-import { selectionSplit } from './state';
+import { selectionScore, selectionSplit } from './state';
 import { deriveSeed } from './codebooks';
 import { seededOrder } from './em';
 import type { CodebookGroup, Plan } from './types';
@@ -96,11 +96,13 @@ export async function tuneCodewords(
       opt.onProgress?.({ fraction: (e * steps + b + 1) / (r.epochs * steps), phase: 'recovery', message: 'fine-tuning codewords' });
     }
   }
-  const after = states.map((s) => s.session.accuracy(selectionSplit(s.input, plan.selectOn)));
+  const beforeAcc = states.map((s) => s.valAcc);
+  const after = states.map((s) => selectionScore(s, selectionSplit(s.input, plan.selectOn)));
   const ok = after.every((a, i) => a >= before[i]);
   if (ok) {
     states.forEach((s, i) => { s.valNow = after[i]; });
   } else {
+    states.forEach((s, i) => { s.valAcc = beforeAcc[i]; });
     codebooks.forEach((c, i) => c.codebook.set(saved[i]));
     for (const p of layers) redecode(p);
   }

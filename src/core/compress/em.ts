@@ -4,7 +4,7 @@ import { createRandom } from './pq';
 import { fineTune } from './finetune';
 import { shadowFineTune } from './shadow';
 import type { LayerState, ModelState } from './state';
-import { encodeAs, meanSquaredDiff } from './state';
+import { encodeAs, meanSquaredDiff, selectionScore } from './state';
 import type { CodebookGroup, Normalization, RecoveryConfig } from './types';
 
 /** What the EM recovery of one model needs besides its state. */
@@ -70,7 +70,7 @@ export async function recoverModel(st: ModelState, split: 'val' | 'test', opt: E
   if (!train || train.n === 0) throw new Error(`model '${st.input.ir.name}': recovery needs its training split; load the task's train data or disable recovery`);
   const sel = split === 'test' ? st.input.test : st.input.val;
   const order = seededOrder(train.n, opt.seed);
-  const save = (acc: number) => ({ acc, snap: st.session.snapshot(), cur: st.layers.map((l) => l.cur), tuned: st.layers.map((l) => l.tuned) });
+  const save = (acc: number) => ({ acc, valAcc: st.valAcc, snap: st.session.snapshot(), cur: st.layers.map((l) => l.cur), tuned: st.layers.map((l) => l.tuned) });
   let best = save(st.valNow);
   const chosen: LayerState[] = [];
   for (let round = 0; round < r.maxLayers && best.acc < opt.target; round++) {
@@ -108,14 +108,15 @@ export async function recoverModel(st: ModelState, split: 'val' | 'test', opt: E
       st.session.setKernel(name, encode(L, L.tuned));
     }
     L.recovered = true;
-    const acc = st.session.accuracy(sel);
+    const acc = selectionScore(st, sel);
     const accepted = acc > best.acc;
     st.recovery.push({ layer: name, accuracy: acc, accepted });
-    report(1, `accuracy ${(acc * 100).toFixed(2)} % (${accepted ? 'kept' : 'reverted'})`);
+    report(1, `accuracy ${(st.valAcc * 100).toFixed(2)} %, score ${(acc * 100).toFixed(2)} (${accepted ? 'kept' : 'reverted'})`);
     if (accepted) {
       best = save(acc);
     } else {
       st.session.restore(best.snap);
+      st.valAcc = best.valAcc;
       st.layers.forEach((l, i) => { l.cur = best.cur[i]; l.tuned = best.tuned[i]; });
       chosen.splice(chosen.indexOf(L), 1);
     }

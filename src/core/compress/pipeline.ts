@@ -15,7 +15,7 @@ import type { GroupSpec } from './routing';
 import { measureSensitivity } from './sensitivity';
 import { ModelSession } from './session';
 import type { CompressInput, LayerState, ModelState } from './state';
-import { encodeAs, selectionSplit } from './state';
+import { encodeAs, selectionScore, selectionSplit } from './state';
 import { deriveSeed } from './codebooks';
 import type { CodebookGroup, CompressionResult, Phase, Plan } from './types';
 import { tuneCodewords } from './codewords';
@@ -136,7 +136,7 @@ export async function compress(inputs: CompressInput[], planIn: Plan, opts: Comp
       const cur = encodeAs(route.format, l, l.kernel.data, route.group, codebooks, plan.normalization);
       layers.push({ route, layer: l, float: l.kernel.data, tuned: null, cur, sensitivityPp: null, recovered: false });
     }
-    states.push({ input, session: null as unknown as ModelSession, floatSnapshot: [], layers, valFloat: 0, testFloat: 0, valNow: 0, recovery: [] });
+    states.push({ input, session: null as unknown as ModelSession, floatSnapshot: [], layers, valFloat: 0, testFloat: 0, selPred: new Int32Array(0), z: 0, valAcc: 0, valNow: 0, recovery: [] });
   }
   lap('assign');
 
@@ -149,11 +149,13 @@ export async function compress(inputs: CompressInput[], planIn: Plan, opts: Comp
       st.session = new ModelSession(st.input.ir, (opts.buildModel ?? toLayersModel)(st.input.ir));
       st.floatSnapshot = st.session.snapshot();
       const sel = selectionSplit(st.input, plan.selectOn);
+      st.selPred = st.session.predictClasses(sel.x, sel.n);
+      st.z = plan.selectionZ;
       st.valFloat = st.session.accuracy(sel);
       st.testFloat = st.session.accuracy(st.input.test);
       for (const l of st.layers) if (l.cur.enc.format !== 'float32') st.session.setKernel(l.layer.name, l.cur.decoded);
-      st.valNow = st.session.accuracy(sel);
-      evalP?.({ fraction: (i + 1) / states.length, phase: 'evaluate', message: `${st.input.ir.name}: float ${(st.valFloat * 100).toFixed(2)} %, compressed ${(st.valNow * 100).toFixed(2)} %` });
+      st.valNow = selectionScore(st, sel);
+      evalP?.({ fraction: (i + 1) / states.length, phase: 'evaluate', message: `${st.input.ir.name}: float ${(st.valFloat * 100).toFixed(2)} %, compressed ${(st.valAcc * 100).toFixed(2)} %` });
     }
     lap('evaluate');
 

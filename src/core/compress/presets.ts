@@ -52,6 +52,7 @@ function base(preset: string, defaultFormat: LayerFormat): Plan {
     seed: 1,
     budgetPp: 1.0,
     selectionMarginPp: 0,
+    selectionZ: 0,
     autoPlan: false,
     selectOn: 'val',
     recovery: { ...RECOVERY_OFF },
@@ -68,8 +69,7 @@ function base(preset: string, defaultFormat: LayerFormat): Plan {
  * - `pq-per-model`: PQ, codebooks learned per model (paper split inside each model), no heuristics;
  * - `pq-shared`: PQ, the paper's two codebooks shared by all models, no heuristics;
  * - `pq-shared-recovery`: the same plus the EM recovery within the budget;
- * - `yono`: the paper's method: shared codebooks, per-layer normalization (per channel where units
- *   differ in scale), layers under 256 weights kept int8, the EM recovery, then the auto-plan (sensitive
+ * - `yono`: the paper's method: shared codebooks, per-channel normalization, layers under 256 weights kept int8, the EM recovery, then the auto-plan (sensitive
  *   layers to a fine third shared codebook, then int8, as the budget requires), aiming 0.3 pp inside
  *   the budget on the validation split.
  */
@@ -86,11 +86,11 @@ export function presetPlan(name: PresetName): Plan {
     }
     case 'yono': {
       const p = base(name, 'pq');
-      p.normalization = 'auto';
+      p.normalization = 'channel';
       p.keep = { minParams: 256, format: 'int8' };
       p.autoPlan = true;
       p.fineTier = true;
-      p.selectionMarginPp = 0.3;
+      p.selectionZ = 1.5;
       p.recovery.enabled = true;
       return p;
     }
@@ -135,6 +135,7 @@ export function validatePlan(plan: Plan): Plan {
   }
   if (!Number.isInteger(plan.seed)) bad(`seed must be an integer, got ${plan.seed}`);
   if (!(plan.budgetPp >= 0)) bad(`budgetPp must be >= 0, got ${plan.budgetPp}`);
+  if (!(plan.selectionZ >= 0)) bad(`selectionZ must be >= 0, got ${plan.selectionZ}`);
   if (!(plan.selectionMarginPp >= 0)) bad(`selectionMarginPp must be >= 0 (it is capped at the budget), got ${plan.selectionMarginPp}`);
   const r = plan.recovery;
   if (!(r.maxLayers >= 0 && r.epochs >= 0 && r.batchSize >= 1 && r.learningRate > 0 && r.maxTrainSamples >= 0)) {

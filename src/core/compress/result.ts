@@ -65,7 +65,7 @@ export function compressedModel(st: ModelState, testNow: number, codebooks: Code
   return {
     name: ir.name, ir, encodings,
     accuracyFloat: st.testFloat, accuracyCompressed: testNow,
-    valAccuracyFloat: st.valFloat, valAccuracyCompressed: st.valNow,
+    valAccuracyFloat: st.valFloat, valAccuracyCompressed: st.valAcc,
     float32Bytes: irFloat32Bytes(st.input.ir),
     compressedBytes: modelBytes(ir, encodings) + own.reduce((s, c) => s + codebookBytes(c.k, c.d), 0),
     layers: layerReports(st, ir),

@@ -37,7 +37,16 @@ export interface ModelState {
   layers: LayerState[];
   valFloat: number;
   testFloat: number;
+  /** The float model's predicted classes on the selection split. */
+  selPred: Int32Array;
+  /** Confidence multiplier of the selection score (plan.selectionZ). */
+  z: number;
   /** Accuracy on the selection split of the current state. */
+  valAcc: number;
+  /**
+   * Selection score of the current state: accuracy minus z standard errors of its difference to the
+   * float model (see selectionScore). Every decision compares this with the target.
+   */
   valNow: number;
   recovery: RecoveryStep[];
 }
@@ -67,8 +76,28 @@ export function selectionSplit(input: CompressInput, on: 'val' | 'test'): SplitD
   return on === 'test' ? input.test : input.val;
 }
 
+/**
+ * Scores the current weights on the selection split: accuracy minus z * sqrt(q / n), where q is the
+ * fraction of samples on which the compressed and the float model disagree — the standard error of the
+ * measured accuracy difference. A lower confidence bound, so that a model judged within budget here
+ * stays within budget on unseen data more often than not. Updates `st.valAcc`, returns the score.
+ */
+export function selectionScore(st: ModelState, split: SplitData): number {
+  const p = st.session.predictClasses(split.x, split.n);
+  let ok = 0;
+  let differ = 0;
+  for (let i = 0; i < split.n; i++) {
+    if (p[i] === split.y[i]) ok++;
+    if (p[i] !== st.selPred[i]) differ++;
+  }
+  const n = Math.max(1, split.n);
+  st.valAcc = ok / n;
+  return st.valAcc - st.z * Math.sqrt(differ / n / n);
+}
+
 /** Everything a search step may change in a model state, to go back to it. */
 export interface SavedState {
+  valAcc: number;
   valNow: number;
   snap: Float32Array[];
   layers: { cur: Encoded; tuned: Float32Array | null; route: LayerRoute; recovered: boolean }[];
@@ -77,7 +106,7 @@ export interface SavedState {
 /** Saves the session weights and every layer's encoding, shadow and route. */
 export function saveState(st: ModelState): SavedState {
   return {
-    valNow: st.valNow, snap: st.session.snapshot(),
+    valAcc: st.valAcc, valNow: st.valNow, snap: st.session.snapshot(),
     layers: st.layers.map((l) => ({ cur: l.cur, tuned: l.tuned, route: l.route, recovered: l.recovered })),
   };
 }
@@ -85,6 +114,7 @@ export function saveState(st: ModelState): SavedState {
 /** Restores a state saved by saveState. */
 export function restoreState(st: ModelState, s: SavedState): void {
   st.valNow = s.valNow;
+  st.valAcc = s.valAcc;
   st.session.restore(s.snap);
   st.layers.forEach((l, i) => Object.assign(l, s.layers[i]));
 }

@@ -118,6 +118,12 @@ export interface Plan {
    * than on unseen data, so the pipeline aims at float - (budget - margin) on it. 0 = none.
    */
   selectionMarginPp: number;
+  /**
+   * Decisions use the selection accuracy minus this many standard errors of its difference to the float
+   * model (sqrt(disagreements) / n): a lower confidence bound that widens the margin where the
+   * selection split is small or the models disagree often. 0 = plain accuracy.
+   */
+  selectionZ: number;
   /** When true, sensitivity is measured and layers are reverted to `keep.format` until within budget. */
   autoPlan: boolean;
   selectOn: SelectionSplit;

@@ -17,7 +17,7 @@ export const PLAN_USAGE = `  --preset NAME        ${PRESET_NAMES.join(' | ')} (d
   --k N                codewords per codebook (default 64)
   --budget PP          per-model accuracy budget, percentage points (default 1.0)
   --margin PP          aim this far inside the budget on the validation split (default 0)
-  --confidence Z       judge the budget on validation accuracy minus Z standard errors (yono: 1.5)
+  --confidence Z       judge the budget on validation accuracy minus Z standard errors (yono: 1)
   --seed S             seed of every random choice (default 1)
   --norm MODE          none | layer | channel | auto (yono: auto)
   --grouping RULE      paper | single | per-model | per-layer

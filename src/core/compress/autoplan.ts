@@ -36,6 +36,8 @@ export interface AutoPlanOptions {
   normalization: Normalization;
   /** One EM recovery round starting with the given layer (when the plan has recovery). */
   recoverOnce?: (st: ModelState, first: LayerState) => Promise<void>;
+  /** At most this many moves get an EM round (to bound the time); later moves are judged as they are. */
+  maxEmMoves?: number;
   onProgress?: ProgressFn;
   shouldCancel?: CancelCheck;
 }
@@ -46,7 +48,7 @@ export interface AutoPlanOptions {
  * (starting with `l`) re-adapt the model. Keeps the move only if the accuracy ends higher than before it;
  * otherwise everything goes back.
  */
-async function tryPromote(st: ModelState, l: LayerState, rung: Rung, split: SplitData, target: number, opt: AutoPlanOptions): Promise<boolean> {
+async function tryPromote(st: ModelState, l: LayerState, rung: Rung, split: SplitData, target: number, opt: AutoPlanOptions, em: boolean): Promise<boolean> {
   const before = saveState(st);
   let best: { e: Encoded; acc: number } | null = null;
   for (const k of l.tuned ? [l.tuned, l.float] : [l.float]) {
@@ -57,7 +59,7 @@ async function tryPromote(st: ModelState, l: LayerState, rung: Rung, split: Spli
   }
   put(st, l, best!.e, rung.to.format, rung.to.group);
   st.valNow = selectionScore(st, split);
-  if (st.valNow < target && opt.recoverOnce) await opt.recoverOnce(st, l);
+  if (em && st.valNow < target && opt.recoverOnce) await opt.recoverOnce(st, l);
   if (st.valNow > before.valNow) return true;
   restoreState(st, before);
   return false;
@@ -66,8 +68,9 @@ async function tryPromote(st: ModelState, l: LayerState, rung: Rung, split: Spli
 /**
  * Auto-plan: while the model is below `target` accuracy on `split`, moves its layers up a precision
  * ladder — PQ in the coarse codebooks -> PQ in the shared `fine` codebook (when learned) -> the `keep`
- * format — the most sensitive per weight first, so the fewest bytes are given up; each move is followed
- * by one EM round (when the plan has recovery) and kept only if the model ends more accurate. If the
+ * format — the most sensitive per weight first, so the fewest bytes are given up; each of the first
+ * `maxEmMoves` moves is followed by one EM round (when the plan has recovery), and a move is kept only if
+ * the model ends more accurate (by the selection score). If the
  * target is still missed, the model falls back to int8 everywhere from its original weights, and if even
  * that misses, to its original float weights (so any budget >= 0 holds).
  * Returns the per-layer changes as plan overrides. Mutates the state and session.
@@ -80,11 +83,13 @@ export async function autoPlanModel(st: ModelState, split: SplitData, target: nu
   if (fine) rungs.push({ from: (l) => isPq(l) && l.route.group !== FINE_GROUP, to: { format: 'pq', group: FINE_GROUP, override: 'pq-fine' } });
   rungs.push({ from: isPq, to: { format: opt.keep, group: null, override: opt.keep } });
   if (opt.keep === 'float32') rungs.push({ from: (l) => l.cur.enc.format === 'int8', to: { format: 'float32', group: null, override: 'float32' } });
+  let moves = 0;
   for (const rung of rungs) {
     for (const l of candidates(st.layers, rung)) {
       if (st.valNow >= target) break;
       await throwIfCancelled(opt.shouldCancel);
-      if (await tryPromote(st, l, rung, split, target, opt)) changes[l.layer.name] = rung.to.override;
+      const em = moves++ < (opt.maxEmMoves ?? Infinity);
+      if (await tryPromote(st, l, rung, split, target, opt, em)) changes[l.layer.name] = rung.to.override;
       opt.onProgress?.({ fraction: 1 - 1 / (2 + Object.keys(changes).length), phase: 'autoplan', message: `${st.input.ir.name}/${l.layer.name}: ${(st.valNow * 100).toFixed(2)} %` });
     }
   }

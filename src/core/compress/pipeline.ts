@@ -199,7 +199,7 @@ export async function compress(inputs: CompressInput[], planIn: Plan, opts: Comp
         // sensitivity is measured only for the models that need the auto-plan (unless asked for all)
         if (!opts.sensitivity) await measureSensitivity(st, selectionSplit(st.input, plan.selectOn), undefined, cancel);
         const changes = await autoPlanModel(st, selectionSplit(st.input, plan.selectOn), target(st), {
-          keep: plan.keep.format, codebooks, normalization: plan.normalization, shouldCancel: cancel,
+          keep: plan.keep.format, codebooks, normalization: plan.normalization, shouldCancel: cancel, maxEmMoves: 4,
           // one short EM round per move (half the samples of a recovery round) to bound the time
           recoverOnce: plan.recovery.enabled ? (s, first) => recoverModel(s, plan.selectOn, {
             ...emOptions(s, i, 1), first,

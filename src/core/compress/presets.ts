@@ -90,7 +90,7 @@ export function presetPlan(name: PresetName): Plan {
       p.keep = { minParams: 256, format: 'int8' };
       p.autoPlan = true;
       p.fineTier = true;
-      p.selectionZ = 1.5;
+      p.selectionZ = 1;
       p.recovery.enabled = true;
       return p;
     }

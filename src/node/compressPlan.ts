@@ -8,7 +8,7 @@ import type { Progress } from '../core/util/progress';
 /** Value flags that tune a plan; see PLAN_USAGE. */
 export const PLAN_FLAGS = ['preset', 'd', 'd-spatial', 'k', 'budget', 'margin', 'confidence', 'seed', 'norm', 'grouping', 'epochs', 'recovery-layers', 'keep-under', 'train-samples'];
 /** Boolean flags that tune a plan. */
-export const PLAN_BOOLEANS = ['no-recovery', 'recovery', 'codewords', 'no-autoplan'];
+export const PLAN_BOOLEANS = ['no-recovery', 'recovery', 'codewords', 'no-autoplan', 'distill', 'no-distill'];
 
 /** Usage lines of the plan flags. */
 export const PLAN_USAGE = `  --preset NAME        ${PRESET_NAMES.join(' | ')} (default yono)
@@ -27,6 +27,7 @@ export const PLAN_USAGE = `  --preset NAME        ${PRESET_NAMES.join(' | ')} (d
   --epochs N           fine-tuning epochs per EM round (default 1)
   --train-samples N    training rows per epoch (default 2048; 0 = all)
   --codewords          also fine-tune the codewords (trades generality)
+  --distill / --no-distill   fine-tune towards the float model's outputs instead of the labels
   --no-autoplan        do not revert sensitive layers to int8`;
 
 function num(p: ParsedArgs, name: string): number | undefined {
@@ -79,6 +80,8 @@ export function planFromFlags(p: ParsedArgs, presetOverride?: string): Plan {
   if (p.flags.has('recovery')) plan.recovery.enabled = true;
   if (p.flags.has('no-recovery')) plan.recovery.enabled = false;
   if (p.flags.has('codewords')) plan.recovery.fineTuneCodewords = true;
+  if (p.flags.has('distill')) plan.recovery.distill = true;
+  if (p.flags.has('no-distill')) plan.recovery.distill = false;
   if (p.flags.has('no-autoplan')) plan.autoPlan = false;
   const epochs = int(p, 'epochs', 0);
   if (epochs !== undefined) plan.recovery.epochs = epochs;

@@ -45,7 +45,8 @@ export interface AutoPlanOptions {
 /**
  * Moves `l` one rung up — encoded from its fine-tuned kernel (if the recovery made one) or its original
  * float kernel, whichever scores better — then, while still short of `target`, lets one EM round
- * (starting with `l`) re-adapt the model. Keeps the move only if the accuracy ends higher than before it;
+ * (starting with `l`) re-adapt the model. Keeps the move only if the score ends at least one sample's
+ * worth (1 / n) higher than before it;
  * otherwise everything goes back.
  */
 async function tryPromote(st: ModelState, l: LayerState, rung: Rung, split: SplitData, target: number, opt: AutoPlanOptions, em: boolean): Promise<boolean> {
@@ -60,7 +61,8 @@ async function tryPromote(st: ModelState, l: LayerState, rung: Rung, split: Spli
   put(st, l, best!.e, rung.to.format, rung.to.group);
   st.valNow = selectionScore(st, split);
   if (em && st.valNow < target && opt.recoverOnce) await opt.recoverOnce(st, l);
-  if (st.valNow > before.valNow) return true;
+  // a move costs bytes: keep it only for at least one more sample's worth of score, not for noise
+  if (st.valNow >= before.valNow + 1 / Math.max(1, split.n)) return true;
   restoreState(st, before);
   return false;
 }

@@ -3,6 +3,7 @@ import { throwIfCancelled } from '../util/progress';
 import { createRandom } from './pq';
 import { fineTune } from './finetune';
 import { shadowFineTune } from './shadow';
+import { ensureTeacher } from './teacher';
 import type { LayerState, ModelState } from './state';
 import { encodeAs, meanSquaredDiff, selectionScore } from './state';
 import type { CodebookGroup, Normalization, RecoveryConfig } from './types';
@@ -79,9 +80,11 @@ export async function recoverModel(st: ModelState, split: 'val' | 'test', opt: E
     if (!L) break;
     const name = L.layer.name;
     const report = (f: number, msg: string) => opt.onProgress?.({ fraction: (round + f) / r.maxLayers, phase: 'recovery', message: `${st.input.ir.name}/${name}: ${msg}` });
+    const rows = r.maxTrainSamples > 0 ? Math.min(r.maxTrainSamples, train.n) : train.n;
     const fit = {
       epochs: r.epochs, batchSize: r.batchSize, learningRate: r.learningRate, maxSamples: r.maxTrainSamples,
       order, shouldCancel: opt.shouldCancel, onBatch: (f: number) => report(0.9 * f, 'fine-tuning'),
+      teacher: r.distill ? ensureTeacher(st, order.subarray(0, rows)) : undefined,
     };
     const encode = (l: LayerState, w: Float32Array) => {
       l.cur = encodeAs(l.cur.enc.format, l.layer, w, l.route.group, opt.codebooks, opt.normalization);

@@ -16,6 +16,37 @@ export interface FineTuneOptions {
   shouldCancel?: CancelCheck;
   /** Called after each batch with the fraction done. */
   onBatch?: (fraction: number) => void;
+  /** Distillation: train towards the float model's output probabilities instead of the labels. */
+  teacher?: Teacher;
+}
+
+/** The float model's output probabilities on some training rows (knowledge distillation targets). */
+export interface Teacher {
+  classes: number;
+  /** For each training row, its slot in `probs`, or -1. */
+  slot: Int32Array;
+  /** (slots x classes) */
+  probs: Float32Array;
+}
+
+/** Fills (m x classes) targets for rows `rows[0..m)` from the teacher; throws on a row it lacks. */
+export function teacherBatch(t: Teacher, rows: ArrayLike<number>, m: number, out: Float32Array): Float32Array {
+  for (let i = 0; i < m; i++) {
+    const k = t.slot[rows[i]];
+    if (k < 0) throw new Error(`distillation: training row ${rows[i]} has no teacher output`);
+    out.set(t.probs.subarray(k * t.classes, (k + 1) * t.classes), i * t.classes);
+  }
+  return out.subarray(0, m * t.classes);
+}
+
+/**
+ * The loss of a batch: cross-entropy against soft targets (m x classes) when given (distillation), else
+ * against the labels `y`.
+ */
+export function batchLoss(out: tf.Tensor, y: tf.Tensor1D, softmaxed: boolean, soft: tf.Tensor | null): tf.Scalar {
+  if (!soft) return crossEntropy(out, y, softmaxed);
+  const logp = softmaxed ? tf.log(tf.clipByValue(out, 1e-7, 1)) : tf.logSoftmax(out);
+  return tf.neg(tf.mean(tf.sum(tf.mul(soft, logp), -1))) as tf.Scalar;
 }
 
 /** True when the model's output already applies softmax (the loss then takes probabilities). */
@@ -50,6 +81,8 @@ export async function fineTune(session: ModelSession, vars: tf.Variable[], split
   const optimizer = tf.train.adam(opt.learningRate);
   const xb = new Float32Array(opt.batchSize * rowLen);
   const yb = new Int32Array(opt.batchSize);
+  const rb = new Uint32Array(opt.batchSize);
+  const tb = opt.teacher ? new Float32Array(opt.batchSize * opt.teacher.classes) : null;
   const batches = Math.ceil(rows / opt.batchSize);
   let lastLoss = NaN;
   try {
@@ -64,11 +97,13 @@ export async function fineTune(session: ModelSession, vars: tf.Variable[], split
           const r = opt.order[(s + i + e * 7919) % rows];
           xb.set(split.x.subarray(r * rowLen, (r + 1) * rowLen), i * rowLen);
           yb[i] = split.y[r];
+          rb[i] = r;
         }
         const loss = tf.tidy(() => {
           const x = tf.tensor(xb.subarray(0, m * rowLen), [m, ...ir.inputShape]);
           const y = tf.tensor1d(yb.subarray(0, m), 'int32');
-          const f = () => crossEntropy(session.model.apply(x, { training: false }) as tf.Tensor, y, softmaxed);
+          const soft = opt.teacher && tb ? tf.tensor2d(teacherBatch(opt.teacher, rb, m, tb), [m, opt.teacher.classes]) : null;
+          const f = () => batchLoss(session.model.apply(x, { training: false }) as tf.Tensor, y, softmaxed, soft);
           return optimizer.minimize(f, true, vars) as tf.Scalar;
         });
         sum += loss.dataSync()[0] * m;

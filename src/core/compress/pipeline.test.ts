@@ -86,10 +86,11 @@ describe('compress pipeline', () => {
     }
   });
 
-  it.each(['float', 'shadow'] as const)('recovery (%s M-step) never lowers accuracy and keeps only improving rounds', async (mStep) => {
+  it.each([['float', false], ['shadow', false], ['shadow', true]] as const)('recovery (%s M-step, distillation %s) never lowers accuracy and keeps only improving rounds', async (mStep, distill) => {
     const plain = await compress(inputs, lossy('pq-shared'), { buildModel: buildTiny });
     const plan = lossy('pq-shared-recovery');
     plan.recovery.mStep = mStep;
+    plan.recovery.distill = distill;
     plan.budgetPp = 0;
     const rec = await compress(inputs, plan, { buildModel: buildTiny });
     expect(rec.models.some((m) => m.recovery.some((s) => s.accepted))).toBe(true);

@@ -136,7 +136,7 @@ export async function compress(inputs: CompressInput[], planIn: Plan, opts: Comp
       const cur = encodeAs(route.format, l, l.kernel.data, route.group, codebooks, plan.normalization);
       layers.push({ route, layer: l, float: l.kernel.data, tuned: null, cur, sensitivityPp: null, recovered: false });
     }
-    states.push({ input, session: null as unknown as ModelSession, floatSnapshot: [], layers, valFloat: 0, testFloat: 0, selPred: new Int32Array(0), z: 0, valAcc: 0, valNow: 0, recovery: [] });
+    states.push({ input, session: null as unknown as ModelSession, floatSnapshot: [], layers, valFloat: 0, testFloat: 0, selPred: new Int32Array(0), z: 0, valAcc: 0, valNow: 0, recovery: [], teacher: null });
   }
   lap('assign');
 

@@ -20,7 +20,7 @@ export function isPresetName(s: string): s is PresetName {
 }
 
 const RECOVERY_OFF: RecoveryConfig = {
-  enabled: false, maxLayers: 3, epochs: 1, batchSize: 32, learningRate: 3e-3, maxTrainSamples: 2048, mStep: 'shadow',
+  enabled: false, maxLayers: 3, epochs: 1, batchSize: 32, learningRate: 3e-3, maxTrainSamples: 2048, mStep: 'shadow', distill: false,
   fineTuneCodewords: false,
 };
 
@@ -91,6 +91,7 @@ export function presetPlan(name: PresetName): Plan {
       p.autoPlan = true;
       p.fineTier = true;
       p.selectionZ = 1;
+      p.recovery.distill = true;
       p.recovery.enabled = true;
       return p;
     }

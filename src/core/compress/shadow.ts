@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { throwIfCancelled } from '../util/progress';
 import type { FineTuneOptions } from './finetune';
-import { crossEntropy, outputIsSoftmax } from './finetune';
+import { batchLoss, outputIsSoftmax, teacherBatch } from './finetune';
 import type { ModelSession, SplitData } from './session';
 
 /**
@@ -34,6 +34,8 @@ export async function shadowFineTune(session: ModelSession, params: ShadowParam[
   const vars = params.map((p) => p.variable);
   const xb = new Float32Array(opt.batchSize * rowLen);
   const yb = new Int32Array(opt.batchSize);
+  const rb = new Uint32Array(opt.batchSize);
+  const tb = opt.teacher ? new Float32Array(opt.batchSize * opt.teacher.classes) : null;
   const batches = Math.ceil(rows / opt.batchSize);
   const b1 = 0.9, b2 = 0.999, eps = 1e-8;
   let step = 0;
@@ -48,11 +50,13 @@ export async function shadowFineTune(session: ModelSession, params: ShadowParam[
         const r = opt.order[(s + i + e * 7919) % rows];
         xb.set(split.x.subarray(r * rowLen, (r + 1) * rowLen), i * rowLen);
         yb[i] = split.y[r];
+        rb[i] = r;
       }
       const { value, grads } = tf.tidy(() => {
         const x = tf.tensor(xb.subarray(0, m * rowLen), [m, ...ir.inputShape]);
         const y = tf.tensor1d(yb.subarray(0, m), 'int32');
-        const r = tf.variableGrads(() => crossEntropy(session.model.apply(x, { training: false }) as tf.Tensor, y, softmaxed), vars);
+        const soft = opt.teacher && tb ? tf.tensor2d(teacherBatch(opt.teacher, rb, m, tb), [m, opt.teacher.classes]) : null;
+        const r = tf.variableGrads(() => batchLoss(session.model.apply(x, { training: false }) as tf.Tensor, y, softmaxed, soft), vars);
         return { value: r.value, grads: vars.map((v) => r.grads[v.name]) };
       });
       sum += value.dataSync()[0] * m;

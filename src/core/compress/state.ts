@@ -3,6 +3,7 @@ import type { Encoded } from './encode';
 import { encodeInt8, encodePQ } from './encode';
 import type { LayerRoute } from './routing';
 import type { ModelSession, SplitData } from './session';
+import type { Teacher } from './finetune';
 import type { CodebookGroup, LayerFormat, Normalization, RecoveryStep } from './types';
 
 /** One model handed to the pipeline: its float IR and its task's data (train only needed for recovery). */
@@ -49,6 +50,8 @@ export interface ModelState {
    */
   valNow: number;
   recovery: RecoveryStep[];
+  /** Distillation targets, computed on first use. */
+  teacher: Teacher | null;
 }
 
 /** Encodes a kernel in a format: PQ against its fixed group codebook, int8, or float32 (kept as is). */

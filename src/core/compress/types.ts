@@ -80,6 +80,11 @@ export interface RecoveryConfig {
    * re-assigned to the fixed codebook after every batch (E-step per batch).
    */
   mStep: 'float' | 'shadow';
+  /**
+   * Fine-tune towards the float model's output probabilities on the training rows (knowledge
+   * distillation) instead of the labels: the compressed model learns to agree with the float one.
+   */
+  distill: boolean;
   /** Also fine-tune the codewords (mean gradient of their assigned subvectors); trades generality. */
   fineTuneCodewords: boolean;
 }

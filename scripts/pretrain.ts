@@ -31,9 +31,9 @@ const cosine = (lr: number, epochs: number) => (e: number) => lr * 0.5 * (1 + Ma
 
 const RECIPES: Record<TaskName, Recipe> = {
   digits: {
-    architecture: 'CNN: 3x conv3x3 (16, 32, 32) + max pooling, dense 64, dense 10',
+    architecture: 'CNN: 3x conv3x3 (32, 64, 64) + max pooling, dense 128, dense 10',
     build: () => digitsCnn(101),
-    train: { epochs: 12, batchSize: 32, lr: 2e-3, seed: 11, augment: randomShift(28, 28, 2) },
+    train: { epochs: 20, batchSize: 32, lr: 2e-3, seed: 11, augment: randomShift(28, 28, 2) },
   },
   fashion: {
     architecture: 'conv3x3 24 + BN, 4 depthwise-separable blocks with BN (48, 96/2, 96, 128), global average pooling, dense 10',

@@ -21,14 +21,14 @@ const ap = (l: tf.layers.Layer, x: ST) => l.apply(x) as ST;
 export function digitsCnn(seed: number): tf.LayersModel {
   const i = seeds(seed);
   const inp = tf.input({ shape: [28, 28, 1], name: 'input' });
-  let x = ap(tf.layers.conv2d({ name: 'conv1', filters: 16, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: i.he() }), inp);
-  x = ap(tf.layers.maxPooling2d({ name: 'pool1', poolSize: 2 }), x); // 14x14x16
-  x = ap(tf.layers.conv2d({ name: 'conv2', filters: 32, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: i.he() }), x);
-  x = ap(tf.layers.maxPooling2d({ name: 'pool2', poolSize: 2 }), x); // 7x7x32
-  x = ap(tf.layers.conv2d({ name: 'conv3', filters: 32, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: i.he() }), x);
-  x = ap(tf.layers.maxPooling2d({ name: 'pool3', poolSize: 2 }), x); // 3x3x32
+  let x = ap(tf.layers.conv2d({ name: 'conv1', filters: 32, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: i.he() }), inp);
+  x = ap(tf.layers.maxPooling2d({ name: 'pool1', poolSize: 2 }), x); // 14x14x32
+  x = ap(tf.layers.conv2d({ name: 'conv2', filters: 64, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: i.he() }), x);
+  x = ap(tf.layers.maxPooling2d({ name: 'pool2', poolSize: 2 }), x); // 7x7x64
+  x = ap(tf.layers.conv2d({ name: 'conv3', filters: 64, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: i.he() }), x);
+  x = ap(tf.layers.maxPooling2d({ name: 'pool3', poolSize: 2 }), x); // 3x3x64
   x = ap(tf.layers.flatten({ name: 'flatten' }), x);
-  x = ap(tf.layers.dense({ name: 'fc1', units: 64, activation: 'relu', kernelInitializer: i.he() }), x);
+  x = ap(tf.layers.dense({ name: 'fc1', units: 128, activation: 'relu', kernelInitializer: i.he() }), x);
   const out = ap(tf.layers.dense({ name: 'fc2', units: 10, activation: 'softmax', kernelInitializer: i.glorot() }), x);
   return tf.model({ inputs: inp, outputs: out, name: 'digits' });
 }

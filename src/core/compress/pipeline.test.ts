@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setupNodeTfjs } from '../../node/tfjs';
-import { compress } from './pipeline';
+import { compress, learnPlanCodebooks } from './pipeline';
 import { presetPlan } from './presets';
 import { decodeModel } from './decode';
 import { toReport } from './report';
@@ -72,12 +72,18 @@ describe('compress pipeline', () => {
     expect(r.totals.ratio).toBeCloseTo(r.totals.float32Bytes / sum, 9);
   });
 
-  it('the same seed gives the same report; decoded models reproduce the reported accuracy', async () => {
-    const plan = lossy('pq-shared');
+  it.each(['pq-shared', 'yono'] as const)('%s: the same seed gives the same report; decoded models reproduce the reported accuracy', async (preset) => {
+    const plan = lossy(preset);
+    plan.budgetPp = 0.5;
     const strip = (x: ReturnType<typeof toReport>) => JSON.stringify({ ...x, timingsMs: null });
     const r1 = await compress(inputs, plan, { buildModel: buildTiny });
     const r2 = await compress(inputs, plan, { buildModel: buildTiny });
     expect(strip(toReport(r1))).toBe(strip(toReport(r2)));
+    const models = inputs.map((x) => x.ir);
+    const c1 = await learnPlanCodebooks(models, plan);
+    expect(c1.length).toBeGreaterThan(0);
+    expect(await learnPlanCodebooks(models, plan)).toEqual(c1);
+    expect((await learnPlanCodebooks(models, { ...plan, seed: plan.seed + 1 })).map((c) => Array.from(c.codebook))).not.toEqual(c1.map((c) => Array.from(c.codebook)));
     for (const inp of inputs) {
       const m = r1.models.find((x) => x.name === inp.ir.name)!;
       const p = predictions(decodeModel(r1, inp.ir.name), inp.test.x, inp.test.n);

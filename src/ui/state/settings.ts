@@ -44,6 +44,7 @@ export const NORMALIZATIONS: readonly { id: Normalization; label: string }[] = [
   { id: 'none', label: 'None' },
   { id: 'layer', label: 'Per layer' },
   { id: 'channel', label: 'Per output channel' },
+  { id: 'auto', label: 'Auto (per channel where units differ in scale)' },
 ];
 export type NormalizationId = Normalization;
 

@@ -58,8 +58,9 @@ export function formatNormalization(rows: NormalizationRow[]): string {
 /** The leave-one-out table as text. */
 export function formatLoo(rows: LooRow[]): string {
   return table([
-    ['left out', 'float %', 'compressed %', 'drop pp', 'bytes'],
-    ...rows.map((r) => [r.model, pct(r.accuracyFloat), pct(r.accuracyCompressed), r.dropPp.toFixed(2), String(r.compressedBytes)]),
+    ['left out', 'float %', 'compressed %', 'drop pp', 'bytes', 'ratio', 'layers pq/int8/f32'],
+    ...rows.map((r) => [r.model, pct(r.accuracyFloat), pct(r.accuracyCompressed), r.dropPp.toFixed(2), String(r.compressedBytes),
+      `${r.ratio.toFixed(2)}x`, `${r.layers.pq}/${r.layers.int8}/${r.layers.float32}`]),
   ]);
 }
 

@@ -15,7 +15,13 @@ export interface LooRow {
   compressedBytes: number;
   /** Codebook bytes that the model does not own (learned on the others). */
   codebookBytes: number;
+  /** float32Bytes / compressedBytes, codebooks included. */
+  ratio: number;
+  /** Weight layers stored as PQ, int8 and float32. */
+  layers: { pq: number; int8: number; float32: number };
 }
+
+const count = (m: { layers: { format: string }[] }, f: string) => m.layers.filter((l) => l.format === f).length;
 
 /**
  * Generalization of the shared codebooks (DESIGN §4.7): for each model X, learns the plan's codebooks
@@ -43,6 +49,8 @@ export async function leaveOneOut(
       model: m.name, accuracyFloat: m.accuracyFloat, accuracyCompressed: m.accuracyCompressed,
       dropPp: Math.round((m.accuracyFloat - m.accuracyCompressed) * 1e4) / 100,
       float32Bytes: m.float32Bytes, compressedBytes: r.totals.compressedBytes, codebookBytes: r.totals.codebookBytes,
+      ratio: Math.round((m.float32Bytes / r.totals.compressedBytes) * 100) / 100,
+      layers: { pq: count(m, 'pq'), int8: count(m, 'int8'), float32: count(m, 'float32') },
     });
   }
   return rows;

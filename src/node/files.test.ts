@@ -12,6 +12,7 @@ import { loadModelFiles } from '../core/io/loadModel';
 import { toLayersModel } from '../core/models/toLayersModel';
 import { foldBatchNorm } from '../core/models/foldBatchNorm';
 import { parseModelsManifest } from '../core/models/manifest';
+import { countMacs, countParams, float32Bytes } from '../core/models/stats';
 import { maxAbsDiff } from '../core/models/testing';
 import type { TaskName } from '../core/data/types';
 
@@ -58,6 +59,10 @@ describe.skipIf(builtins.length === 0)('built-in models (public/models)', () => 
       const folded = toLayersModel(foldBatchNorm(ir));
       expect(maxAbsDiff((back.predict(xt) as tf.Tensor).dataSync(), ref)).toBeLessThan(1e-5);
       expect(maxAbsDiff((folded.predict(xt) as tf.Tensor).dataSync(), ref)).toBeLessThan(1e-5);
+      const deployed = foldBatchNorm(ir);
+      expect(countParams(deployed)).toBe(entry.params);
+      expect(countMacs(deployed).total).toBe(entry.macs);
+      expect(float32Bytes(deployed)).toBe(entry.float32Bytes);
       expect(entry.params).toBeGreaterThanOrEqual(20_000);
       expect(entry.params).toBeLessThanOrEqual(300_000);
       tf.dispose([xt]);

@@ -12,5 +12,7 @@ export default defineConfig({
   server: { headers: isolation, port: 5173 },
   preview: { headers: isolation, port: 4173, strictPort: true },
   worker: { format: 'es' },
+  // Pre-bundled up front: otherwise the first worker that imports tfjs makes the dev server re-optimize and reload.
+  optimizeDeps: { include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm'] },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
 });

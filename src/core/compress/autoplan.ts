@@ -79,14 +79,8 @@ async function tryPromote(st: ModelState, l: LayerState, rung: Rung, split: Spli
  */
 export async function autoPlanModel(st: ModelState, split: SplitData, target: number, opt: AutoPlanOptions): Promise<Record<string, LayerOverride>> {
   const changes: Record<string, LayerOverride> = {};
-  const fine = opt.codebooks.some((c) => c.name === FINE_GROUP);
-  const isPq = (l: LayerState) => l.cur.enc.format === 'pq';
-  const rungs: Rung[] = [];
-  if (fine) rungs.push({ from: (l) => isPq(l) && l.route.group !== FINE_GROUP, to: { format: 'pq', group: FINE_GROUP, override: 'pq-fine' } });
-  rungs.push({ from: isPq, to: { format: opt.keep, group: null, override: opt.keep } });
-  if (opt.keep === 'float32') rungs.push({ from: (l) => l.cur.enc.format === 'int8', to: { format: 'float32', group: null, override: 'float32' } });
   let moves = 0;
-  for (const rung of rungs) {
+  for (const rung of ladder(opt)) {
     for (const l of candidates(st.layers, rung)) {
       if (st.valNow >= target) break;
       await throwIfCancelled(opt.shouldCancel);
@@ -97,6 +91,36 @@ export async function autoPlanModel(st: ModelState, split: SplitData, target: nu
   }
   if (st.valNow < target) fallBack(st, split, target, changes);
   return changes;
+}
+
+/**
+ * Before recovery: when the model is further than the recovery can be expected to close (its score
+ * below `goal`), moves layers up the first rung (to the `fine` codebook when learned, else `keep`) the
+ * most sensitive per weight first, each judged by one evaluation (no EM round) and kept only if it gains
+ * at least one sample's worth, until the score reaches `goal`. Needs the sensitivity measured.
+ * Returns the changes as plan overrides.
+ */
+export async function prePromote(st: ModelState, split: SplitData, goal: number, opt: AutoPlanOptions): Promise<Record<string, LayerOverride>> {
+  const changes: Record<string, LayerOverride> = {};
+  const rung = ladder(opt)[0];
+  for (const l of candidates(st.layers, rung)) {
+    if (st.valNow >= goal) break;
+    await throwIfCancelled(opt.shouldCancel);
+    if (await tryPromote(st, l, rung, split, goal, opt, false)) changes[l.layer.name] = rung.to.override;
+    opt.onProgress?.({ fraction: 1 - 1 / (2 + Object.keys(changes).length), phase: 'autoplan', message: `${st.input.ir.name}/${l.layer.name}: ${(st.valAcc * 100).toFixed(2)} %` });
+  }
+  return changes;
+}
+
+/** The precision ladder: coarse PQ -> fine PQ (when learned) -> keep format (-> float32 when keep is float32). */
+function ladder(opt: AutoPlanOptions): Rung[] {
+  const fine = opt.codebooks.some((c) => c.name === FINE_GROUP);
+  const isPq = (l: LayerState) => l.cur.enc.format === 'pq';
+  const rungs: Rung[] = [];
+  if (fine) rungs.push({ from: (l) => isPq(l) && l.route.group !== FINE_GROUP, to: { format: 'pq', group: FINE_GROUP, override: 'pq-fine' } });
+  rungs.push({ from: isPq, to: { format: opt.keep, group: null, override: opt.keep } });
+  if (opt.keep === 'float32') rungs.push({ from: (l) => l.cur.enc.format === 'int8', to: { format: 'float32', group: null, override: 'float32' } });
+  return rungs;
 }
 
 /** Last resorts: int8 everywhere from the original weights (biases too); else the original float model. */

@@ -4,7 +4,8 @@ import { isWeightLayer } from '../models/ir';
 import { toLayersModel } from '../models/toLayersModel';
 import type { CancelCheck, Progress, ProgressFn } from '../util/progress';
 import { throwIfCancelled } from '../util/progress';
-import { autoPlanModel } from './autoplan';
+import { autoPlanModel, prePromote } from './autoplan';
+import type { AutoPlanOptions } from './autoplan';
 import { learnCodebooks } from './codebooks';
 import { recoverModel } from './em';
 import { prepareKernel } from './encode';
@@ -161,6 +162,7 @@ export async function compress(inputs: CompressInput[], planIn: Plan, opts: Comp
 
     const target = (st: ModelState) => st.valFloat - Math.max(0, plan.budgetPp - plan.selectionMarginPp) / 100;
     if (opts.sensitivity) {
+      // measured up front for every model (the UI shows it); `sensed` already lists them
       const p = phaseProgress(opts.onProgress, 'sensitivity');
       for (let i = 0; i < states.length; i++) {
         const sub = p && ((q: { fraction: number; message?: string }) => p({ fraction: (i + q.fraction) / states.length, phase: 'sensitivity', message: q.message }));
@@ -174,6 +176,36 @@ export async function compress(inputs: CompressInput[], planIn: Plan, opts: Comp
       seed: deriveSeed(plan.seed, `recovery/${st.input.ir.name}`), shouldCancel: cancel,
       onProgress: p && ((q: Progress) => p({ fraction: (i + q.fraction) / states.length, phase: q.phase, message: q.message })),
     });
+    const autoOptions = (i: number, p?: ProgressFn): AutoPlanOptions => ({
+      keep: plan.keep.format, codebooks, normalization: plan.normalization, shouldCancel: cancel, maxEmMoves: 4,
+      // one short EM round per move (half the samples of a recovery round) to bound the time
+      recoverOnce: plan.recovery.enabled ? (s, first) => recoverModel(s, plan.selectOn, {
+        ...emOptions(s, i, 1), first,
+        recovery: { ...plan.recovery, maxLayers: 1, maxTrainSamples: Math.ceil((plan.recovery.maxTrainSamples || s.input.train?.n || 0) / 2) },
+      }) : undefined,
+      onProgress: p && ((q) => p({ ...q, fraction: (i + q.fraction) / states.length })),
+    });
+    const sensed = new Set<ModelState>(opts.sensitivity ? states : []);
+    const sense = async (st: ModelState) => {
+      if (sensed.has(st)) return;
+      sensed.add(st);
+      await measureSensitivity(st, selectionSplit(st.input, plan.selectOn), undefined, cancel);
+    };
+
+    if (plan.autoPlan && plan.recovery.enabled) {
+      // models further from the target than the recovery can close first move their most sensitive layers up
+      const p = phaseProgress(opts.onProgress, 'sensitivity');
+      for (let i = 0; i < states.length; i++) {
+        const st = states[i];
+        const goal = target(st) - plan.recoverableGapPp / 100;
+        if (st.valNow >= goal) continue;
+        await sense(st);
+        const changes = await prePromote(st, selectionSplit(st.input, plan.selectOn), goal, autoOptions(i, p));
+        for (const [layer, f] of Object.entries(changes)) plan.overrides[layerKey(st.input.ir.name, layer)] = f;
+      }
+      lap('sensitivity');
+    }
+
     if (plan.recovery.enabled) {
       const p = phaseProgress(opts.onProgress, 'recovery');
       const share = plan.recovery.fineTuneCodewords ? 0.8 : 1;
@@ -197,16 +229,8 @@ export async function compress(inputs: CompressInput[], planIn: Plan, opts: Comp
         const st = states[i];
         if (st.valNow >= target(st)) continue;
         // sensitivity is measured only for the models that need the auto-plan (unless asked for all)
-        if (!opts.sensitivity) await measureSensitivity(st, selectionSplit(st.input, plan.selectOn), undefined, cancel);
-        const changes = await autoPlanModel(st, selectionSplit(st.input, plan.selectOn), target(st), {
-          keep: plan.keep.format, codebooks, normalization: plan.normalization, shouldCancel: cancel, maxEmMoves: 4,
-          // one short EM round per move (half the samples of a recovery round) to bound the time
-          recoverOnce: plan.recovery.enabled ? (s, first) => recoverModel(s, plan.selectOn, {
-            ...emOptions(s, i, 1), first,
-            recovery: { ...plan.recovery, maxLayers: 1, maxTrainSamples: Math.ceil((plan.recovery.maxTrainSamples || s.input.train?.n || 0) / 2) },
-          }) : undefined,
-          onProgress: p && ((q) => p({ ...q, fraction: (i + q.fraction) / states.length })),
-        });
+        await sense(st);
+        const changes = await autoPlanModel(st, selectionSplit(st.input, plan.selectOn), target(st), autoOptions(i, p));
         for (const [layer, f] of Object.entries(changes)) plan.overrides[layerKey(st.input.ir.name, layer)] = f;
       }
       lap('sensitivity');

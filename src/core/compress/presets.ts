@@ -53,6 +53,7 @@ function base(preset: string, defaultFormat: LayerFormat): Plan {
     budgetPp: 1.0,
     selectionMarginPp: 0,
     selectionZ: 0,
+    recoverableGapPp: 3,
     autoPlan: false,
     selectOn: 'val',
     recovery: { ...RECOVERY_OFF },
@@ -136,6 +137,7 @@ export function validatePlan(plan: Plan): Plan {
   }
   if (!Number.isInteger(plan.seed)) bad(`seed must be an integer, got ${plan.seed}`);
   if (!(plan.budgetPp >= 0)) bad(`budgetPp must be >= 0, got ${plan.budgetPp}`);
+  if (!(plan.recoverableGapPp >= 0)) bad(`recoverableGapPp must be >= 0, got ${plan.recoverableGapPp}`);
   if (!(plan.selectionZ >= 0)) bad(`selectionZ must be >= 0, got ${plan.selectionZ}`);
   if (!(plan.selectionMarginPp >= 0)) bad(`selectionMarginPp must be >= 0 (it is capped at the budget), got ${plan.selectionMarginPp}`);
   const r = plan.recovery;

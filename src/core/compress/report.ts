@@ -18,6 +18,8 @@ export function toReport(result: CompressionResult): CompressionReport {
       compressedBytes: m.compressedBytes,
       accuracyFloat: m.accuracyFloat,
       accuracyCompressed: m.accuracyCompressed,
+      valAccuracyFloat: m.valAccuracyFloat,
+      valAccuracyCompressed: m.valAccuracyCompressed,
       layers: m.layers.map((l) => ({ ...l })),
       recovery: m.recovery.map((s) => ({ ...s })),
     })),

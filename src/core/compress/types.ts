@@ -129,6 +129,11 @@ export interface Plan {
    * selection split is small or the models disagree often. 0 = plain accuracy.
    */
   selectionZ: number;
+  /**
+   * With auto-plan and recovery: a model whose score is further than this (pp) below its target before
+   * recovery first moves its most sensitive layers up (fine codebook, else keep format) until within it.
+   */
+  recoverableGapPp: number;
   /** When true, sensitivity is measured and layers are reverted to `keep.format` until within budget. */
   autoPlan: boolean;
   selectOn: SelectionSplit;
@@ -274,6 +279,9 @@ export interface ReportModel {
   compressedBytes: number;
   accuracyFloat: number;
   accuracyCompressed: number;
+  /** The same on the selection (validation) split, which the pipeline's decisions used. */
+  valAccuracyFloat: number;
+  valAccuracyCompressed: number;
   layers: LayerReport[];
   recovery: RecoveryStep[];
 }

@@ -72,9 +72,9 @@ async function tryPromote(st: ModelState, l: LayerState, rung: Rung, split: Spli
  * ladder — PQ in the coarse codebooks -> PQ in the shared `fine` codebook (when learned) -> the `keep`
  * format — the most sensitive per weight first, so the fewest bytes are given up; each of the first
  * `maxEmMoves` moves is followed by one EM round (when the plan has recovery), and a move is kept only if
- * the model ends more accurate (by the selection score). If the
- * target is still missed, the model falls back to int8 everywhere from its original weights, and if even
- * that misses, to its original float weights (so any budget >= 0 holds).
+ * the model ends at least one sample's worth more accurate (by the selection score). If the target is
+ * still missed, it takes the first last resort (fallBack) that meets it, down to the original float model
+ * (so any budget >= 0 holds).
  * Returns the per-layer changes as plan overrides. Mutates the state and session.
  */
 export async function autoPlanModel(st: ModelState, split: SplitData, target: number, opt: AutoPlanOptions): Promise<Record<string, LayerOverride>> {
@@ -89,7 +89,7 @@ export async function autoPlanModel(st: ModelState, split: SplitData, target: nu
       opt.onProgress?.({ fraction: 1 - 1 / (2 + Object.keys(changes).length), phase: 'autoplan', message: `${st.input.ir.name}/${l.layer.name}: ${(st.valNow * 100).toFixed(2)} %` });
     }
   }
-  if (st.valNow < target) fallBack(st, split, target, changes);
+  if (st.valNow < target) fallBack(st, split, target, changes, opt);
   return changes;
 }
 
@@ -123,20 +123,35 @@ function ladder(opt: AutoPlanOptions): Rung[] {
   return rungs;
 }
 
-/** Last resorts: int8 everywhere from the original weights (biases too); else the original float model. */
-function fallBack(st: ModelState, split: SplitData, target: number, changes: Record<string, LayerOverride>): void {
+/**
+ * Last resorts, each judged by one evaluation and taken as soon as it meets `target`: every coarse PQ
+ * layer to the fine codebook; every PQ layer to int8 (both from the fine-tuned kernels where the recovery
+ * made them); int8 everywhere from the original weights and biases; the original float model.
+ */
+function fallBack(st: ModelState, split: SplitData, target: number, changes: Record<string, LayerOverride>, opt: AutoPlanOptions): void {
+  const all = (rung: Rung) => {
+    for (const l of st.layers.filter(rung.from)) {
+      put(st, l, encodeAs(rung.to.format, l.layer, l.tuned ?? l.float, rung.to.group, opt.codebooks, opt.normalization), rung.to.format, rung.to.group);
+      changes[l.layer.name] = rung.to.override;
+    }
+    st.valNow = selectionScore(st, split);
+    return st.valNow >= target;
+  };
+  for (const rung of ladder({ ...opt, keep: 'int8' }).slice(0, 2)) if (all(rung)) return;
   st.session.restore(st.floatSnapshot);
   for (const l of st.layers) {
     l.tuned = null;
     put(st, l, encodeAs('int8', l.layer, l.float, null, [], 'none'), 'int8', null);
+    changes[l.layer.name] = 'int8';
   }
-  const acc = selectionScore(st, split);
-  const format: LayerFormat = acc >= target ? 'int8' : 'float32';
-  if (format === 'float32') {
-    st.session.restore(st.floatSnapshot);
-    for (const l of st.layers) { l.cur = { enc: { format: 'float32' }, decoded: l.float }; l.route = { ...l.route, format: 'float32', group: null }; }
+  st.valNow = selectionScore(st, split);
+  if (st.valNow >= target) return;
+  st.session.restore(st.floatSnapshot);
+  for (const l of st.layers) {
+    l.cur = { enc: { format: 'float32' }, decoded: l.float };
+    l.route = { ...l.route, format: 'float32', group: null };
+    changes[l.layer.name] = 'float32';
   }
-  for (const l of st.layers) changes[l.layer.name] = format;
-  st.valNow = format === 'int8' ? acc : st.valFloat;
-  if (format === 'float32') st.valAcc = st.valFloat;
+  st.valNow = st.valFloat;
+  st.valAcc = st.valFloat;
 }

@@ -76,7 +76,11 @@ export async function loadCompressInputs(specs: ModelSpec[], opts: { modelsDir?:
   for (const s of specs) {
     if (s.kind === 'builtin') {
       const mdir = opts.modelsDir ?? findModelsDir();
-      const loaded = await loadModelFiles(await readModelFiles(join(mdir, s.task, 'model.json')), s.task);
+      const path = join(mdir, s.task, 'model.json');
+      if (!existsSync(path)) {
+        throw new Error(`the built-in model '${s.task}' is not there (${path}): run \`npm run pretrain -- --task ${s.task}\`, or leave it out of --models`);
+      }
+      const loaded = await loadModelFiles(await readModelFiles(path), s.task);
       loaded.model.dispose();
       const ds = await loadTaskNode(s.task, opts.dataDir);
       out.push({ ir: foldBatchNorm(loaded.ir), train: ds.train, val: ds.val, test: ds.test });

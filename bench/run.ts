@@ -1,6 +1,9 @@
 // `npm run bench`: every benchmark of the project, one after the other. Add new ones to the list.
-// Options: --runs N (default 3), --json (one JSON object per benchmark, keyed by name).
+// Options: --runs N (default 3), --json (one JSON object per benchmark, keyed by name),
+// --only NAME[,NAME] (run just those).
 import { benchKmeans, formatKmeansBench } from './kmeans';
+import { benchMcu, formatMcuBench } from './mcu';
+import { benchCompress, formatCompressBench } from './compress';
 
 const argv = process.argv.slice(2);
 const json = argv.includes('--json');
@@ -10,10 +13,14 @@ const log = (s: string) => console.error(s);
 
 const benches: { name: string; run: () => Promise<{ report: unknown; text: string }> }[] = [
   { name: 'kmeans', run: async () => { const r = await benchKmeans({ runs, log }); return { report: r, text: formatKmeansBench(r) }; } },
+  { name: 'mcu', run: async () => { const r = benchMcu({ runs }); return { report: r, text: formatMcuBench(r) }; } },
+  { name: 'compress', run: async () => { const r = await benchCompress({ log }); return { report: r, text: formatCompressBench(r) }; } },
 ];
 
+const onlyAt = argv.indexOf('--only');
+const only = onlyAt >= 0 ? argv[onlyAt + 1].split(',') : null;
 const reports: Record<string, unknown> = {};
-for (const b of benches) {
+for (const b of benches.filter((x) => !only || only.includes(x.name))) {
   const { report, text } = await b.run();
   reports[b.name] = report;
   if (!json) console.log(`\n${text}\n`);

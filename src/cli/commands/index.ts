@@ -7,6 +7,7 @@ import { compareCommand } from './compare';
 import { inspectCommand } from './inspect';
 import { exportCCommand } from './export-c';
 import { exportTfjsCommand } from './export-tfjs';
+import { simulateCommand } from './simulate';
 
 /** Every CLI command; each lives in its own file in this folder. Keep one entry per line. */
 export const commands: Command[] = [
@@ -18,4 +19,5 @@ export const commands: Command[] = [
   inspectCommand,
   exportCCommand,
   exportTfjsCommand,
+  simulateCommand,
 ];

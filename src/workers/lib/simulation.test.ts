@@ -3,24 +3,7 @@ import { zooModels, zooResult, zooSamples } from '../../core/bundle/testing/zoo'
 import { writeBundle } from '../../core/bundle/write';
 import { readBundle } from '../../core/bundle/read';
 import { createRuntime } from '../../core/mcu/runtime/executor';
-import { predictSamples, runSimulation, scenarioDuration, scenarioFor } from './simulation';
-
-describe('scenarioFor', () => {
-  it('keeps the default tasks of the models it knows and adds the others every 3 s', () => {
-    const s = scenarioFor([], ['digits', 'mine']);
-    expect(s.tasks.map((t) => t.model)).toEqual(['digits', 'mine']);
-    expect(s.tasks[1].periodMs).toBe(3000);
-    expect(s.durationMs).toBe(60_000);
-  });
-
-  it('staggers user tasks and rejects models the bundle lacks', () => {
-    const s = scenarioFor([{ model: 'a', periodMs: 1000 }, { model: 'b', periodMs: 40_000 }], ['a', 'b']);
-    expect(s.tasks.map((t) => t.offsetMs)).toEqual([0, 250]);
-    expect(s.durationMs).toBe(120_000);
-    expect(() => scenarioFor([{ model: 'z', periodMs: 10 }], ['a'])).toThrow(/asks for z/);
-    expect(scenarioDuration([{ periodMs: 1e9 }])).toBe(600_000);
-  });
-});
+import { predictSamples, runSimulation } from './simulation';
 
 describe('runSimulation and predictSamples', () => {
   const models = zooModels();

@@ -1,4 +1,5 @@
 // Shared by `yono compress`, `yono compare` and the bench: plan flags -> Plan, progress printing.
+import { FINE_GROUP } from '../core/compress/routing';
 import type { ParsedArgs } from '../cli/args';
 import { UsageError } from '../cli/command';
 import { isPresetName, presetPlan, PRESET_NAMES } from '../core/compress/presets';
@@ -52,7 +53,8 @@ export function planFromFlags(p: ParsedArgs, presetOverride?: string): Plan {
   const d = int(p, 'd', 1);
   const ds = int(p, 'd-spatial', 1);
   const k = int(p, 'k', 2);
-  for (const g of Object.keys(plan.groups)) {
+  // The fine tier keeps its own d and K: it is where the auto-plan sends layers the coarse codebooks hurt.
+  for (const g of Object.keys(plan.groups).filter((x) => x !== FINE_GROUP)) {
     if (k !== undefined) plan.groups[g].k = k;
     if (d !== undefined && g !== 'spatial') plan.groups[g].d = d;
     if (ds !== undefined && g === 'spatial') plan.groups[g].d = ds;

@@ -3,8 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CompressInput } from '../core/compress/state';
-import type { SplitData } from '../core/compress/session';
-import { mulberry32 } from '../core/util/random';
+import { splitRows } from '../core/compress/split';
 import { isTaskName, type TaskName } from '../core/data/types';
 import { readEvalData } from '../core/io/evalData';
 import { loadModelFiles } from '../core/io/loadModel';
@@ -32,14 +31,6 @@ export function parseModelSpecs(arg: string): ModelSpec[] {
   });
 }
 
-/** Selects rows of a split. */
-function take(x: Float32Array, y: ArrayLike<number>, rows: Uint32Array, rowLen: number): SplitData {
-  const out = new Float32Array(rows.length * rowLen);
-  const yy = new Uint8Array(rows.length);
-  rows.forEach((r, i) => { out.set(x.subarray(r * rowLen, (r + 1) * rowLen), i * rowLen); yy[i] = y[r]; });
-  return { x: out, y: yy, n: rows.length };
-}
-
 /**
  * A user's data folder: `train/`, `val/`, `test/` subfolders each with x.npy + y.npy; or a single
  * x.npy + y.npy, split by a seeded shuffle into 60 % train, 20 % val, 20 % test.
@@ -57,13 +48,11 @@ async function userData(dir: string, inputShape: number[], classes: number, seed
   }
   if (!existsSync(join(dir, 'x.npy'))) throw new Error(`data folder ${dir} has neither x.npy + y.npy nor train/, val/, test/ subfolders with them`);
   const all = await read(dir);
-  if (all.n < 10) throw new Error(`${dir}: ${all.n} samples are too few to split into train/val/test; give at least 10`);
-  const rnd = mulberry32(seed);
-  const idx = Uint32Array.from({ length: all.n }, (_, i) => i);
-  for (let i = all.n - 1; i > 0; i--) { const j = Math.floor(rnd() * (i + 1)); const t = idx[i]; idx[i] = idx[j]; idx[j] = t; }
-  const a = Math.floor(all.n * 0.6);
-  const b = Math.floor(all.n * 0.8);
-  return { train: take(all.x, all.y, idx.slice(0, a), rowLen), val: take(all.x, all.y, idx.slice(a, b), rowLen), test: take(all.x, all.y, idx.slice(b), rowLen) };
+  try {
+    return splitRows(all.x, all.y, all.n, rowLen, seed);
+  } catch (e) {
+    throw new Error(`${dir}: ${(e as Error).message}`, { cause: e });
+  }
 }
 
 /**

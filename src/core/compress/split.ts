@@ -1,9 +1,9 @@
 /**
  * Train / val / test splits of an imported model's data (one x.npy + y.npy): a seeded shuffle cut
- * 60 / 20 / 20, the same rule as `yono compress PATH/model.json=DATA_DIR`. Pure.
+ * 60 / 20 / 20. Used by the app's import and by `yono compress PATH/model.json=DATA_DIR`, so both split alike.
  */
-import type { SplitData } from '../../core/compress/session';
-import { mulberry32 } from '../../core/util/random';
+import type { SplitData } from './session';
+import { mulberry32 } from '../util/random';
 
 /** The three splits of `n` rows (each `rowLen` values) with class ids `y`. */
 export function splitRows(x: Float32Array, y: ArrayLike<number>, n: number, rowLen: number, seed: number): { train: SplitData; val: SplitData; test: SplitData } {

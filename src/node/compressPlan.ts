@@ -20,7 +20,7 @@ export const PLAN_USAGE = `  --preset NAME        ${PRESET_NAMES.join(' | ')} (d
   --margin PP          aim this far inside the budget on the validation split (default 0)
   --confidence Z       judge the budget on validation accuracy minus Z standard errors (yono: 1)
   --seed S             seed of every random choice (default 1)
-  --norm MODE          none | layer | channel | auto (yono: auto)
+  --norm MODE          none | layer | channel | auto (yono: channel)
   --grouping RULE      paper | single | per-model | per-layer
   --keep-under N       layers with fewer weights stay int8 (yono: 256)
   --recovery / --no-recovery   turn the EM recovery on or off

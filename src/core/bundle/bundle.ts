@@ -1,3 +1,4 @@
+import { fromF16Array } from '../util/f16';
 import { DTYPE_BYTES } from './format';
 import type { BundleManifest, Dtype } from './format';
 
@@ -15,7 +16,7 @@ export interface Bundle {
 }
 
 /** Typed array of each dtype. */
-export interface DtypeArray { f32: Float32Array; i8: Int8Array; u8: Uint8Array; i32: Int32Array }
+export interface DtypeArray { f32: Float32Array; f16: Uint16Array; i8: Int8Array; u8: Uint8Array; i32: Int32Array }
 
 /** True on little-endian hosts (every browser and Node platform in practice); the format is little-endian. */
 export const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
@@ -28,6 +29,7 @@ export function viewOf<T extends Dtype>(bytes: Uint8Array, dataOffset: number, m
   const buf = bytes.buffer;
   switch (dtype) {
     case 'f32': return new Float32Array(buf, start, s.count) as DtypeArray[T];
+    case 'f16': return new Uint16Array(buf, start, s.count) as DtypeArray[T];
     case 'i32': return new Int32Array(buf, start, s.count) as DtypeArray[T];
     case 'i8': return new Int8Array(buf, start, s.count) as DtypeArray[T];
     default: return new Uint8Array(buf, start, s.count * DTYPE_BYTES.u8) as DtypeArray[T];
@@ -37,6 +39,16 @@ export function viewOf<T extends Dtype>(bytes: Uint8Array, dataOffset: number, m
 /** A typed view (no copy) of a section of a validated bundle. */
 export function sectionView<T extends Dtype>(b: Bundle, index: number, dtype: T): DtypeArray[T] {
   return viewOf(b.bytes, b.dataOffset, b.manifest, index, dtype);
+}
+
+/**
+ * The float values of an `f32` or `f16` section of a validated bundle: a view for `f32`, a decoded
+ * copy for `f16` (biases and scales: a few values per output channel).
+ */
+export function floatSection(b: Bundle, index: number): Float32Array {
+  const s = b.manifest.sections[index];
+  if (s?.dtype === 'f16') return fromF16Array(sectionView(b, index, 'f16'));
+  return sectionView(b, index, 'f32');
 }
 
 /** Names of the bundle's models, in order. */

@@ -6,7 +6,7 @@ import { bitsFor, packedLength } from '../pq/pack';
 import { subvectorLayout } from '../pq/layout';
 import { viewOf } from './bundle';
 import { bundleFail } from './errors';
-import { ALIGN, DTYPE_BYTES, LIMITS } from './format';
+import { ALIGN, DTYPE_BYTES, FLOAT_DTYPES, LIMITS } from './format';
 import type { BundleManifest, CodebookEntry, Dtype, KernelEntry, LayerEntry, ModelEntry } from './format';
 
 const REDO = 'Re-export the bundle with `yono compress --out` or the Export step.';
@@ -20,11 +20,13 @@ class Refs {
     this.used = new Uint8Array(m.sections.length);
   }
 
-  take(index: number, dtype: Dtype, count: number | null, what: string): void {
+  /** `dtype`: the dtype the user needs, or the list of dtypes it accepts. */
+  take(index: number, dtype: Dtype | readonly Dtype[], count: number | null, what: string): void {
     const s = this.m.sections[index];
     if (this.used[index]) bundleFail('section', `Section ${index} ('${s.name}') is used twice (again by ${what}); each section belongs to one tensor. ${REDO}`);
     this.used[index] = 1;
-    if (s.dtype !== dtype) bundleFail('section', `${what} needs a ${dtype} section, but section ${index} ('${s.name}') holds ${s.dtype}. ${REDO}`);
+    const ok = typeof dtype === 'string' ? [dtype] : dtype;
+    if (!ok.includes(s.dtype)) bundleFail('section', `${what} needs a ${ok.join(' or ')} section, but section ${index} ('${s.name}') holds ${s.dtype}. ${REDO}`);
     if (count !== null && s.count !== count) bundleFail('section', `${what} needs ${count} values, but section ${index} ('${s.name}') holds ${s.count}. ${REDO}`);
   }
 
@@ -84,7 +86,7 @@ function checkKernel(ctx: Ctx, kind: LayerEntry['kind'], k: KernelEntry, where: 
   const units = kernelUnits(kind, k.shape);
   if (k.format === 'int8') {
     ctx.refs.take(k.q, 'i8', n, `${where} int8 kernel`);
-    ctx.refs.take(k.scales, 'f32', units, `${where} int8 scales`);
+    ctx.refs.take(k.scales, FLOAT_DTYPES, units, `${where} int8 scales`);
     return;
   }
   if (k.format === 'float32') { ctx.refs.take(k.data, 'f32', n, `${where} float32 kernel`); return; }
@@ -98,7 +100,7 @@ function checkKernel(ctx: Ctx, kind: LayerEntry['kind'], k: KernelEntry, where: 
   if (k.scales !== null) {
     const s = ctx.m.sections[k.scales];
     if (s.count !== 1 && s.count !== units) bundleFail('section', `${where} has ${s.count} scales; it needs 1 (per layer) or ${units} (per output unit). ${REDO}`);
-    ctx.refs.take(k.scales, 'f32', null, `${where} scales`);
+    ctx.refs.take(k.scales, FLOAT_DTYPES, null, `${where} scales`);
   }
   if (cb.k < 2 ** k.bits) {
     const b = ctx.view(k.indices, 'u8');
@@ -148,7 +150,7 @@ function checkModel(ctx: Ctx, mi: number, model: ModelEntry): void {
     const ins = l.inputs.map((n) => shapes.get(n) ?? fail(`${lw} reads '${n}', which is not a layer before it`));
     if ('kernel' in l) {
       checkKernel(ctx, l.kind, l.kernel, `${where} ${lw}`);
-      if (l.bias !== null) ctx.refs.take(l.bias, 'f32', kernelUnits(l.kind, l.kernel.shape), `${where} ${lw} bias`);
+      if (l.bias !== null) ctx.refs.take(l.bias, FLOAT_DTYPES, kernelUnits(l.kind, l.kernel.shape), `${where} ${lw} bias`);
     }
     if (l.kind === 'batchNorm') {
       ctx.refs.take(l.scale, 'f32', null, `${where} ${lw} scale`);

@@ -43,6 +43,6 @@ export function encodeBundle(manifestIn: BundleManifest, payloads: Uint8Array[])
 }
 
 /** The raw little-endian bytes of a typed array (a view, no copy). */
-export function bytesOf(a: Float32Array | Int32Array | Int8Array | Uint8Array): Uint8Array {
+export function bytesOf(a: Float32Array | Uint16Array | Int32Array | Int8Array | Uint8Array): Uint8Array {
   return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 }

@@ -38,9 +38,9 @@ export const LIMITS = {
   k: 65536,
 } as const;
 
-/** Element type of a section. */
-export type Dtype = 'f32' | 'i8' | 'u8' | 'i32';
-export const DTYPE_BYTES: Record<Dtype, number> = { f32: 4, i8: 1, u8: 1, i32: 4 };
+/** Element type of a section (`f16`: IEEE binary16 bit patterns, for biases and scales). */
+export type Dtype = 'f32' | 'f16' | 'i8' | 'u8' | 'i32';
+export const DTYPE_BYTES: Record<Dtype, number> = { f32: 4, f16: 2, i8: 1, u8: 1, i32: 4 };
 
 /** One binary section of the data area. `offset` is relative to the data area start. */
 export interface SectionEntry {
@@ -111,7 +111,9 @@ export interface BundleManifest {
 
 export const ACTIVATIONS: readonly Activation[] = ['linear', 'relu', 'relu6', 'sigmoid', 'tanh', 'softmax'];
 export const PADDINGS: readonly Padding[] = ['valid', 'same'];
-export const DTYPES: readonly Dtype[] = ['f32', 'i8', 'u8', 'i32'];
+export const DTYPES: readonly Dtype[] = ['f32', 'f16', 'i8', 'u8', 'i32'];
+/** Dtypes a float tensor that may be float16 (scales, biases) can have. */
+export const FLOAT_DTYPES: readonly Dtype[] = ['f32', 'f16'];
 
 /** Rounds up to a multiple of ALIGN. */
 export const alignUp = (n: number): number => Math.ceil(n / ALIGN) * ALIGN;

@@ -6,7 +6,8 @@ import { BundleError } from './errors';
 import { ALIGN, FORMAT_VERSION, HEADER_BYTES } from './format';
 import { readBundle, rewriteBundle } from './read';
 import { writeBundle } from './write';
-import { sectionView } from './bundle';
+import { floatSection, sectionView } from './bundle';
+import { roundF16Array } from '../util/f16';
 import { assembleBundle, fixSectionCrcs, setHeaderField, splitBundle } from './testing/assemble';
 import { zooModels, zooResult, zooSamples } from './testing/zoo';
 
@@ -78,9 +79,23 @@ describe('writeBundle / readBundle', () => {
         if (k.format === 'pq' && enc.format === 'pq') {
           expect(sectionView(b, k.indices, 'u8')).toEqual(enc.indices);
           expect(enc.indices.length).toBe(packedLength(enc.layout.count, enc.bits));
-          expect(k.scales === null ? null : sectionView(b, k.scales, 'f32')).toEqual(enc.scales);
+          // scales are stored as float16; the pipeline's scales are float16 values already
+          if (k.scales !== null) expect(b.manifest.sections[k.scales].dtype).toBe('f16');
+          expect(k.scales === null ? null : floatSection(b, k.scales)).toEqual(enc.scales);
         }
-        if (k.format === 'int8' && enc.format === 'int8') expect(sectionView(b, k.q, 'i8')).toEqual(enc.q);
+        if (k.format === 'int8' && enc.format === 'int8') {
+          expect(sectionView(b, k.q, 'i8')).toEqual(enc.q);
+          expect(b.manifest.sections[k.scales].dtype).toBe('f16');
+          expect(floatSection(b, k.scales)).toEqual(enc.scales);
+        }
+        // biases: float16 for PQ/int8 layers (the values rounded), float32 for float32 layers
+        const irl = m.ir.layers.find((x) => x.name === l.name);
+        if (l.bias !== null && irl && 'bias' in irl && irl.bias) {
+          const sec = b.manifest.sections[l.bias];
+          expect(sec.dtype).toBe(enc.format === 'float32' ? 'f32' : 'f16');
+          expect(sec.length).toBe(irl.bias.data.length * (enc.format === 'float32' ? 4 : 2));
+          expect(floatSection(b, l.bias)).toEqual(enc.format === 'float32' ? irl.bias.data : roundF16Array(irl.bias.data));
+        }
       }
       expect(entry?.samples?.count).toBe(8);
     }

@@ -5,7 +5,7 @@ import { decodeKernel } from '../compress/encode';
 import type { CodebookGroup, LayerEncoding } from '../compress/types';
 import { subvectorLayout } from '../pq/layout';
 import type { Bundle } from './bundle';
-import { sectionView } from './bundle';
+import { floatSection, sectionView } from './bundle';
 import { BundleError } from './errors';
 import type { KernelEntry, LayerEntry } from './format';
 import { utf8Bytes } from './utf8';
@@ -15,13 +15,13 @@ export function bundleCodebooks(b: Bundle): CodebookGroup[] {
   return b.manifest.codebooks.map((c) => ({ name: c.name, d: c.d, k: c.k, codebook: sectionView(b, c.section, 'f32').slice(), layers: [] }));
 }
 
-/** The pipeline's LayerEncoding of a bundle kernel (copies of its sections). */
+/** The pipeline's LayerEncoding of a bundle kernel (copies of its sections; float16 scales decoded). */
 export function bundleEncoding(b: Bundle, kind: LayerEntry['kind'], k: KernelEntry): LayerEncoding {
   if (k.format === 'float32') return { format: 'float32' };
-  if (k.format === 'int8') return { format: 'int8', q: sectionView(b, k.q, 'i8').slice(), scales: sectionView(b, k.scales, 'f32').slice() };
+  if (k.format === 'int8') return { format: 'int8', q: sectionView(b, k.q, 'i8').slice(), scales: floatSection(b, k.scales).slice() };
   return {
     format: 'pq', group: k.codebook, layout: subvectorLayout(kind as 'dense', k.shape, k.d), bits: k.bits,
-    indices: sectionView(b, k.indices, 'u8').slice(), scales: k.scales === null ? null : sectionView(b, k.scales, 'f32').slice(),
+    indices: sectionView(b, k.indices, 'u8').slice(), scales: k.scales === null ? null : floatSection(b, k.scales).slice(),
   };
 }
 
@@ -34,7 +34,7 @@ export function bundleModelIR(b: Bundle, name: string): ModelIR {
   const m = b.manifest.models.find((x) => x.name === name);
   if (!m) throw new BundleError('argument', `The bundle has no model '${name}'; it holds ${b.manifest.models.map((x) => x.name).join(', ')}.`);
   const codebooks = bundleCodebooks(b);
-  const f32 = (i: number): Tensor => ({ shape: [b.manifest.sections[i].count], data: sectionView(b, i, 'f32').slice() });
+  const f32 = (i: number): Tensor => ({ shape: [b.manifest.sections[i].count], data: floatSection(b, i).slice() });
   const layers = m.layers.map((l): Layer => {
     if ('kernel' in l) {
       const k = l.kernel;

@@ -2,6 +2,8 @@ import type { Layer, ModelIR, Tensor, WeightLayer } from '../models/ir';
 import { isWeightLayer } from '../models/ir';
 import { sizeOf } from '../models/shapes';
 import type { CompressionResult, LayerEncoding } from '../compress/types';
+import { storedBias, storedScales, storesF16 } from '../compress/stored';
+import { toF16Array } from '../util/f16';
 import { bytesOf, encodeBundle } from './encode';
 import { FORMAT_NAME, FORMAT_VERSION } from './format';
 import type { BundleManifest, Dtype, KernelEntry, LayerEntry, ModelEntry } from './format';
@@ -23,7 +25,7 @@ export interface WriteBundleOptions {
   maxSamples?: number;
 }
 
-type Payload = Float32Array | Int32Array | Int8Array | Uint8Array;
+type Payload = Float32Array | Uint16Array | Int32Array | Int8Array | Uint8Array;
 
 /** Collects sections in order: manifest entries and their payloads. */
 class SectionList {
@@ -44,6 +46,11 @@ function checkFinite(where: string, a: Float32Array): Float32Array {
   return a;
 }
 
+/** A PQ/int8 scales section: float16 (the values the pipeline stored; others are rounded here). */
+function scalesSection(s: SectionList, name: string, scales: Float32Array): number {
+  return s.add(name, 'f16', toF16Array(storedScales(checkFinite(name, scales), name), name));
+}
+
 function kernelEntry(s: SectionList, prefix: string, l: WeightLayer, enc: LayerEncoding): KernelEntry {
   const shape = l.kernel.shape.slice();
   switch (enc.format) {
@@ -51,10 +58,10 @@ function kernelEntry(s: SectionList, prefix: string, l: WeightLayer, enc: LayerE
       return {
         format: 'pq', shape, codebook: enc.group, d: enc.layout.d, bits: enc.bits,
         indices: s.add(`${prefix}/indices`, 'u8', enc.indices),
-        scales: enc.scales ? s.add(`${prefix}/scales`, 'f32', checkFinite(`${prefix} scales`, enc.scales)) : null,
+        scales: enc.scales ? scalesSection(s, `${prefix}/scales`, enc.scales) : null,
       };
     case 'int8':
-      return { format: 'int8', shape, q: s.add(`${prefix}/q`, 'i8', enc.q), scales: s.add(`${prefix}/scales`, 'f32', checkFinite(`${prefix} scales`, enc.scales)) };
+      return { format: 'int8', shape, q: s.add(`${prefix}/q`, 'i8', enc.q), scales: scalesSection(s, `${prefix}/scales`, enc.scales) };
     case 'float32':
       if (l.kernel.data.length !== sizeOf(shape)) throw new Error(`writeBundle: float32 layer ${prefix} has ${l.kernel.data.length} kernel values, its shape needs ${sizeOf(shape)}`);
       return { format: 'float32', shape, data: s.add(`${prefix}/kernel`, 'f32', checkFinite(`${prefix} kernel`, l.kernel.data)) };
@@ -70,7 +77,9 @@ function layerEntry(s: SectionList, model: string, l: Layer, encodings: Record<s
   if (isWeightLayer(l)) {
     const enc = encodings[l.name] ?? { format: 'float32' as const };
     const kernel = kernelEntry(s, prefix, l, enc);
-    const bias = l.bias ? tensorSection(s, `${prefix}/bias`, l.bias) : null;
+    const bias = !l.bias ? null : storesF16(enc.format)
+      ? s.add(`${prefix}/bias`, 'f16', toF16Array(storedBias(checkFinite(`${prefix}/bias`, l.bias.data), enc.format, `${prefix}/bias`), `${prefix}/bias`))
+      : tensorSection(s, `${prefix}/bias`, l.bias);
     const { kernel: _k, bias: _b, ...rest } = l;
     return canonLayer({ ...rest, kernel, bias } as LayerEntry);
   }
@@ -95,7 +104,8 @@ function samplesEntry(s: SectionList, name: string, ir: ModelIR, smp: BundleSamp
 /**
  * Serializes a CompressionResult as a `.yono` bundle (README.md): the codebooks that some layer uses, then
  * per model its layers' packed indices, scales, int8 or float32 kernels, biases and batch-norm parameters,
- * then its optional test samples. Reading the result back with `readBundle` and running it gives the
+ * then its optional test samples. Scales and the biases of PQ/int8 layers are written as float16
+ * (values outside ±65504 throw a RangeError naming the section). Reading the result back with `readBundle` and running it gives the
  * predictions of `decodeModel(result, name)`.
  */
 export function writeBundle(result: CompressionResult, options: WriteBundleOptions = {}): Uint8Array {

@@ -1,5 +1,6 @@
 import type { Layer } from '../models/ir';
 import { isWeightLayer } from '../models/ir';
+import { biasValueBytes } from './stored';
 import type { LayerEncoding } from './types';
 
 /**
@@ -21,13 +22,13 @@ export function codebookBytes(k: number, d: number): number {
   return align4(k * d * 4) + HEADER_BYTES.codebook;
 }
 
-/** Bytes of a weight layer's kernel encoding (indices/int8/float values plus scales), aligned. */
+/** Bytes of a weight layer's kernel encoding (indices/int8/float values plus float16 scales), aligned. */
 export function encodingBytes(enc: LayerEncoding, kernelParams: number): number {
   switch (enc.format) {
     case 'pq':
-      return align4(enc.indices.length) + (enc.scales ? align4(enc.scales.length * 4) : 0);
+      return align4(enc.indices.length) + (enc.scales ? align4(enc.scales.length * 2) : 0);
     case 'int8':
-      return align4(enc.q.length) + align4(enc.scales.length * 4);
+      return align4(enc.q.length) + align4(enc.scales.length * 2);
     case 'float32':
       return align4(kernelParams * 4);
   }
@@ -42,15 +43,14 @@ export function extraFloats(layer: Layer): number {
 
 /**
  * Bytes of one layer in the compressed image: its descriptor, its kernel encoding (weight layers; `enc`
- * must be given for them), its bias / batch-norm parameters as float32.
+ * must be given for them), its bias (float16 for a PQ/int8 layer, float32 for a float32 one) or
+ * batch-norm parameters (float32).
  */
 export function layerBytes(layer: Layer, enc: LayerEncoding | undefined): number {
-  let b = HEADER_BYTES.layer + align4(extraFloats(layer) * 4);
-  if (isWeightLayer(layer)) {
-    if (!enc) throw new Error(`accounting: weight layer '${layer.name}' has no encoding`);
-    b += encodingBytes(enc, layer.kernel.shape.reduce((a, c) => a * c, 1));
-  }
-  return b;
+  if (!isWeightLayer(layer)) return HEADER_BYTES.layer + align4(extraFloats(layer) * 4);
+  if (!enc) throw new Error(`accounting: weight layer '${layer.name}' has no encoding`);
+  return HEADER_BYTES.layer + align4(extraFloats(layer) * biasValueBytes(enc.format))
+    + encodingBytes(enc, layer.kernel.shape.reduce((a, c) => a * c, 1));
 }
 
 /** Float32 bytes of a layer's parameters (kernel, bias, batch-norm), the reference of every ratio. */

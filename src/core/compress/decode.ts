@@ -1,12 +1,14 @@
 import type { Layer, ModelIR } from '../models/ir';
 import { isWeightLayer } from '../models/ir';
 import { decodeKernel } from './encode';
+import { storedBias } from './stored';
 import type { CompressionResult } from './types';
 
 /**
  * Rebuilds the float model of `modelName` from a CompressionResult: every PQ and int8 kernel decoded
- * from its encoding (codebook values times scales; int8 values times channel scales), everything else
- * copied. The tfjs model built from this IR is the reference the runtime and C export must match.
+ * from its encoding (codebook values times scales; int8 values times channel scales), the bias of a PQ
+ * or int8 layer rounded to float16 as the bundle stores it (the pipeline's results hold rounded biases
+ * already), everything else copied. The tfjs model built from this IR is the reference the runtime and C export must match.
  */
 export function decodeModel(result: CompressionResult, modelName: string): ModelIR {
   const m = result.models.find((x) => x.name === modelName);
@@ -18,7 +20,8 @@ export function decodeModel(result: CompressionResult, modelName: string): Model
     const data = decodeKernel(enc, result.codebooks, l.kernel.data);
     const n = l.kernel.shape.reduce((a, b) => a * b, 1);
     if (data.length !== n) throw new Error(`decode: layer '${l.name}' decodes to ${data.length} weights, its shape needs ${n}`);
-    return { ...l, kernel: { shape: l.kernel.shape.slice(), data: enc.format === 'float32' ? data.slice() : data } } as Layer;
+    const bias = l.bias && { shape: l.bias.shape.slice(), data: storedBias(l.bias.data, enc.format, `model '${modelName}' layer '${l.name}' bias`).slice() };
+    return { ...l, kernel: { shape: l.kernel.shape.slice(), data: enc.format === 'float32' ? data.slice() : data }, bias } as Layer;
   });
   return { ...m.ir, layers };
 }

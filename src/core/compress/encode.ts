@@ -2,6 +2,7 @@ import type { WeightLayer } from '../models/ir';
 import { applyScales, normScales } from './normalize';
 import { dequantizeInt8, outputUnits, quantizeInt8 } from './int8';
 import { assign, bitsFor, fromSubvectors, packIndices, reconstruct, subvectorLayout, toSubvectors, unpackIndices } from './pq';
+import { markDecoded, storedScales } from './stored';
 import type { CodebookGroup, LayerEncoding, Normalization, PQLayout } from './types';
 
 /** A layer's kernel cut into (count x d) subvectors, normalized, with the scales to undo it. */
@@ -9,14 +10,16 @@ export interface PreparedKernel {
   layout: PQLayout;
   /** (count x d), divided by `scales` */
   sub: Float32Array;
+  /** The normalization scales as stored: rounded to float16 (stored.ts). */
   scales: Float32Array | null;
 }
 
-/** Cuts a kernel (IR layout) into normalized subvectors of length d. */
+/** Cuts a kernel (IR layout) into subvectors of length d, normalized by float16-rounded scales. */
 export function prepareKernel(kind: WeightLayer['kind'], shape: number[], kernel: Float32Array, d: number, norm: Normalization): PreparedKernel {
   const layout = subvectorLayout(kind, shape, d);
   const sub = toSubvectors(kernel, layout);
-  const scales = normScales(sub, layout, norm);
+  const raw = normScales(sub, layout, norm);
+  const scales = raw && storedScales(raw, 'normalization scale');
   applyScales(sub, layout, scales, false);
   return { layout, sub, scales };
 }
@@ -37,27 +40,31 @@ export function encodePQ(kind: WeightLayer['kind'], shape: number[], kernel: Flo
   return { enc, decoded: decodeFromAssignments(assignments, cb, p.layout, p.scales) };
 }
 
-/** Decoded kernel (IR layout) of a layer from its codeword indices, codebook and scales. */
+/**
+ * Decoded kernel (IR layout) of a layer from its codeword indices, codebook and scales (used as given:
+ * the encoders store float16-rounded scales).
+ */
 export function decodeFromAssignments(a: ArrayLike<number>, cb: CodebookGroup, layout: PQLayout, scales: Float32Array | null): Float32Array {
   const sub = reconstruct(a, cb.codebook, cb.d, layout.count);
   applyScales(sub, layout, scales, true);
-  return fromSubvectors(sub, layout);
+  return markDecoded(fromSubvectors(sub, layout));
 }
 
-/** Int8 per-output-channel symmetric encoding and its decoded kernel. */
+/** Int8 per-output-channel symmetric encoding (float16 scales) and its decoded kernel. */
 export function encodeInt8(kind: WeightLayer['kind'], shape: number[], kernel: Float32Array): Encoded {
-  const { q, scales } = quantizeInt8(kernel, outputUnits(kind, shape));
-  return { enc: { format: 'int8', q, scales }, decoded: dequantizeInt8(q, scales) };
+  const { q, scales } = quantizeInt8(kernel, outputUnits(kind, shape), true);
+  return { enc: { format: 'int8', q, scales }, decoded: markDecoded(dequantizeInt8(q, scales)) };
 }
 
 /**
  * Rebuilds a float kernel (IR layout) from its encoding. `codebooks` must hold the PQ group;
- * `float32` returns `kernel` (the IR's own data) unchanged.
+ * `float32` returns `kernel` (the IR's own data) unchanged. Scales are rounded to float16 first, as the
+ * bundle stores them (a no-op for the pipeline's own encodings, whose scales are float16 values already).
  */
 export function decodeKernel(enc: LayerEncoding, codebooks: CodebookGroup[], kernel: Float32Array): Float32Array {
   switch (enc.format) {
     case 'float32': return kernel;
-    case 'int8': return dequantizeInt8(enc.q, enc.scales);
+    case 'int8': return markDecoded(dequantizeInt8(enc.q, storedScales(enc.scales, 'int8 scale')));
     case 'pq': {
       const cb = codebooks.find((c) => c.name === enc.group);
       if (!cb) throw new Error(`decode: codebook group '${enc.group}' is missing from the result`);
@@ -66,7 +73,7 @@ export function decodeKernel(enc: LayerEncoding, codebooks: CodebookGroup[], ker
       for (let i = 0; i < a.length; i++) {
         if (a[i] >= cb.k) throw new Error(`decode: index ${a[i]} is out of range for group '${cb.name}' (k = ${cb.k})`);
       }
-      return decodeFromAssignments(a, cb, enc.layout, enc.scales);
+      return decodeFromAssignments(a, cb, enc.layout, enc.scales && storedScales(enc.scales, 'normalization scale'));
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { WeightLayer } from '../models/ir';
+import { storedScale } from './stored';
 
 /**
  * Output units of a kernel in the IR convention: the last axis (dense, conv1d, conv2d) or
@@ -12,9 +13,11 @@ export function outputUnits(kind: WeightLayer['kind'], shape: number[]): number 
 
 /**
  * Symmetric per-output-channel int8 quantization: scale[c] = max|w_c| / 127, q = round(w / scale)
- * clamped to [-127, 127]. An all-zero channel gets scale 0 and q 0.
+ * clamped to [-127, 127]. An all-zero channel gets scale 0 and q 0. With `f16Scales` (as the pipeline
+ * stores int8 layers) each scale is rounded to float16 first (stored.ts: a RangeError beyond ±65504)
+ * and q is computed against the rounded scale.
  */
-export function quantizeInt8(w: Float32Array, units: number): { q: Int8Array; scales: Float32Array } {
+export function quantizeInt8(w: Float32Array, units: number, f16Scales = false): { q: Int8Array; scales: Float32Array } {
   if (units < 1 || w.length % units !== 0) {
     throw new Error(`int8: a kernel of ${w.length} weights does not split into ${units} output channels`);
   }
@@ -25,7 +28,7 @@ export function quantizeInt8(w: Float32Array, units: number): { q: Int8Array; sc
     if (a > maxAbs[c]) maxAbs[c] = a;
   }
   const scales = new Float32Array(units);
-  for (let c = 0; c < units; c++) scales[c] = maxAbs[c] / 127;
+  for (let c = 0; c < units; c++) scales[c] = f16Scales ? storedScale(maxAbs[c] / 127, `int8 scale of channel ${c}`) : maxAbs[c] / 127;
   const q = new Int8Array(w.length);
   for (let i = 0; i < w.length; i++) {
     const s = scales[i % units];

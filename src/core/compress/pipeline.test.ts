@@ -9,6 +9,7 @@ import { HEADER_BYTES, align4, codebookBytes } from './accounting';
 import { buildTiny, tinyInput } from './testing/tinyModels';
 import type { CompressInput } from './state';
 import type { Plan } from './types';
+import { isF16Exact } from '../util/f16';
 
 let inputs: CompressInput[];
 beforeAll(async () => {
@@ -56,7 +57,8 @@ describe('compress pipeline', () => {
         if (enc?.format === 'pq') {
           expect(enc.indices.length).toBe(Math.ceil((enc.layout.count * enc.bits) / 8));
           expect(enc.bits).toBe(1);
-          b += align4(enc.indices.length) + ('bias' in l && l.bias ? align4(l.bias.data.length * 4) : 0);
+          // the bias of a PQ layer is stored as float16 (2 bytes a value)
+          b += align4(enc.indices.length) + ('bias' in l && l.bias ? align4(l.bias.data.length * 2) : 0);
           expect(rep!.bytes).toBe(b);
         }
         if ('bias' in l && l.bias && enc?.format !== 'pq') b += align4(l.bias.data.length * 4);
@@ -90,6 +92,42 @@ describe('compress pipeline', () => {
       const acc = p.reduce((s, c, i) => s + (c === inp.test.y[i] ? 1 : 0), 0) / inp.test.n;
       expect(acc).toBe(m.accuracyCompressed);
     }
+  });
+
+  it.each(['pq-shared', 'pq-shared-recovery'] as const)('%s: scales and the biases of PQ/int8 layers are float16 values, float32 layers keep theirs', async (preset) => {
+    const plan = lossy(preset);
+    if (preset === 'pq-shared') {
+      // small layers int8, one layer of each model float32, the rest PQ
+      plan.keep = { minParams: 100, format: 'int8' };
+      for (const inp of inputs) {
+        const w = inp.ir.layers.filter((l) => 'kernel' in l);
+        plan.overrides[`${inp.ir.name}/${w[w.length - 1].name}`] = 'float32';
+      }
+    }
+    const r = await compress(inputs, plan, { buildModel: buildTiny });
+    if (preset === 'pq-shared') expect(r.models.some((m) => Object.values(m.encodings).some((e) => e.format === 'int8'))).toBe(true);
+    let f16 = 0, f32 = 0;
+    for (const m of r.models) {
+      const orig = inputs.find((x) => x.ir.name === m.name)!.ir;
+      for (const l of m.ir.layers) {
+        if (!('bias' in l) || !l.bias) continue;
+        const enc = m.encodings[l.name];
+        if (enc.format === 'float32') {
+          f32++;
+          const o = orig.layers.find((x) => x.name === l.name)!;
+          if (preset === 'pq-shared' && 'bias' in o && o.bias) expect(l.bias.data).toEqual(o.bias.data); // no recovery: untouched
+          continue;
+        }
+        f16++;
+        expect(isF16Exact(l.bias.data)).toBe(true);
+        if (enc.scales) expect(isF16Exact(enc.scales)).toBe(true);
+      }
+      const p = predictions(decodeModel(r, m.name), inputs.find((x) => x.ir.name === m.name)!.test.x, inputs.find((x) => x.ir.name === m.name)!.test.n);
+      const t = inputs.find((x) => x.ir.name === m.name)!.test;
+      expect(p.reduce((s, c, i) => s + (c === t.y[i] ? 1 : 0), 0) / t.n).toBe(m.accuracyCompressed);
+    }
+    expect(f16).toBeGreaterThan(0);
+    if (preset === 'pq-shared') expect(f32).toBeGreaterThan(0);
   });
 
   it.each([['float', false], ['shadow', false], ['shadow', true]] as const)('recovery (%s M-step, distillation %s) never lowers accuracy and keeps only improving rounds', async (mStep, distill) => {

@@ -3,6 +3,7 @@ import { isWeightLayer } from '../models/ir';
 import { float32Bytes as irFloat32Bytes } from '../models/stats';
 import { HEADER_BYTES, codebookBytes, layerBytes, layerFloat32Bytes } from './accounting';
 import { sqnrDb } from './pq';
+import { storedBias } from './stored';
 import type { ModelState } from './state';
 import type { CodebookGroup, CompressedModel, LayerEncoding, LayerReport, Totals } from './types';
 
@@ -10,7 +11,8 @@ const copyT = (t: Tensor): Tensor => ({ shape: t.shape.slice(), data: t.data.sli
 
 /**
  * The result IR of a model: the float IR with the session's current biases (recovery may have tuned
- * them) and float32 kernels; PQ and int8 kernels emptied (shape kept) since the encodings hold them.
+ * them; rounded to float16 for PQ and int8 layers, as stored) and float32 kernels; PQ and int8 kernels
+ * emptied (shape kept) since the encodings hold them.
  */
 export function resultIR(st: ModelState): ModelIR {
   const enc = new Map(st.layers.map((l) => [l.layer.name, l.cur.enc]));
@@ -22,7 +24,9 @@ export function resultIR(st: ModelState): ModelIR {
     }
     const e = enc.get(l.name);
     const bv = st.session.variable(l.name, 'bias');
-    const bias = l.bias ? { shape: l.bias.shape.slice(), data: bv ? (bv.dataSync() as Float32Array).slice() : l.bias.data.slice() } : null;
+    const full = l.bias && (bv ? (bv.dataSync() as Float32Array).slice() : l.bias.data.slice());
+    const data = full && e ? storedBias(full, e.format, `model '${st.input.ir.name}' layer '${l.name}' bias`) : full;
+    const bias = l.bias && data ? { shape: l.bias.shape.slice(), data } : null;
     const kernel = e && e.format !== 'float32'
       ? { shape: l.kernel.shape.slice(), data: new Float32Array(0) }
       : copyT(l.kernel);

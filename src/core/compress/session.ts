@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ModelIR, WeightLayer } from '../models/ir';
 import { isWeightLayer } from '../models/ir';
+import { roundF16Array } from '../util/f16';
+import { isDecodedKernel } from './stored';
 
 /** A split as the pipeline needs it: rows of the model's input, class ids. */
 export interface SplitData {
@@ -14,11 +16,20 @@ export interface SplitData {
 /**
  * A live tfjs LayersModel of one IR model whose kernels and biases the pipeline swaps in and out
  * (decoded candidates, fine-tuned weights) without rebuilding the graph. Owns the model: call dispose().
+ *
+ * Float16 biases (stored.ts): a layer whose kernel was last set to a decoded PQ/int8 kernel (an array
+ * the encoders marked) is stored with a float16 bias, so predictClasses / accuracy evaluate it with
+ * its bias rounded to float16. The bias variable itself keeps full precision (fine-tuning moves it);
+ * the rounded values are swapped in for the prediction only.
  */
 export class ModelSession {
   readonly ir: ModelIR;
   readonly model: tf.LayersModel;
   private readonly layers = new Map<string, { ir: WeightLayer; tf: tf.layers.Layer }>();
+  /** Layers evaluated with a float16 bias. */
+  private f16Bias = new Set<string>();
+  /** The float16-bias set of each snapshot, so restore() brings it back too. */
+  private readonly snapFlags = new WeakMap<Float32Array[], Set<string>>();
 
   /** `model` must hold one tfjs layer per IR weight layer, with the same name and kernel shape. */
   constructor(ir: ModelIR, model: tf.LayersModel) {
@@ -61,6 +72,13 @@ export class ModelSession {
     const t = tf.tensor(data, e.ir.kernel.shape);
     this.variable(name, 'kernel')!.assign(t);
     t.dispose();
+    if (isDecodedKernel(data)) this.f16Bias.add(name);
+    else this.f16Bias.delete(name);
+  }
+
+  /** True when the layer is evaluated with its bias rounded to float16 (its kernel is a decoded PQ/int8 one). */
+  hasF16Bias(name: string): boolean {
+    return this.f16Bias.has(name);
   }
 
   /** A copy of a layer's current kernel. */
@@ -68,7 +86,10 @@ export class ModelSession {
     return this.variable(name, 'kernel')!.dataSync() as Float32Array;
   }
 
-  /** Every trainable bias variable (biases stay float32 in every format, so fine-tuning them is free). */
+  /**
+   * Every trainable bias variable (fine-tuned in full precision; PQ/int8 layers are evaluated and
+   * stored with them rounded to float16, see the class comment).
+   */
   biasVariables(): tf.Variable[] {
     const out: tf.Variable[] = [];
     for (const name of this.layers.keys()) {
@@ -80,7 +101,9 @@ export class ModelSession {
 
   /** Snapshot of all weights of the tfjs model (kernels, biases, BN), for restoring a best state. */
   snapshot(): Float32Array[] {
-    return this.model.getWeights().map((w) => w.dataSync() as Float32Array);
+    const snap = this.model.getWeights().map((w) => w.dataSync() as Float32Array);
+    this.snapFlags.set(snap, new Set(this.f16Bias));
+    return snap;
   }
 
   /** Restores a snapshot taken by snapshot(). */
@@ -92,6 +115,30 @@ export class ModelSession {
       (w.read() as tf.Variable).assign(t);
       t.dispose();
     });
+    const flags = this.snapFlags.get(snap);
+    if (flags) this.f16Bias = new Set(flags);
+  }
+
+  /**
+   * Swaps the float16-rounded biases into the variables of the float16-bias layers; returns the
+   * full-precision values to put back.
+   */
+  private roundBiases(): { v: tf.Variable; full: tf.Tensor }[] {
+    const saved: { v: tf.Variable; full: tf.Tensor }[] = [];
+    for (const name of this.f16Bias) {
+      const v = this.variable(name, 'bias');
+      if (!v) continue;
+      const full = v.dataSync() as Float32Array;
+      const r = roundF16Array(full, `model '${this.ir.name}' layer '${name}' bias`);
+      let same = true;
+      for (let i = 0; i < r.length && same; i++) same = r[i] === full[i];
+      if (same) continue;
+      saved.push({ v, full: tf.tensor(full, v.shape) });
+      const t = tf.tensor(r, v.shape);
+      v.assign(t);
+      t.dispose();
+    }
+    return saved;
   }
 
   /** Predicted class of every row of `x`, in batches. */
@@ -99,14 +146,19 @@ export class ModelSession {
     const rowLen = this.ir.inputShape.reduce((a, b) => a * b, 1);
     if (x.length !== n * rowLen) throw new Error(`predict: ${x.length} values are not ${n} rows of ${rowLen}`);
     const out = new Int32Array(n);
-    for (let s = 0; s < n; s += batchSize) {
-      const b = Math.min(batchSize, n - s);
-      const cls = tf.tidy(() => {
-        const xb = tf.tensor(x.subarray(s * rowLen, (s + b) * rowLen), [b, ...this.ir.inputShape]);
-        return (this.model.predict(xb) as tf.Tensor).argMax(-1);
-      });
-      out.set(cls.dataSync() as Int32Array, s);
-      cls.dispose();
+    const saved = this.roundBiases();
+    try {
+      for (let s = 0; s < n; s += batchSize) {
+        const b = Math.min(batchSize, n - s);
+        const cls = tf.tidy(() => {
+          const xb = tf.tensor(x.subarray(s * rowLen, (s + b) * rowLen), [b, ...this.ir.inputShape]);
+          return (this.model.predict(xb) as tf.Tensor).argMax(-1);
+        });
+        out.set(cls.dataSync() as Int32Array, s);
+        cls.dispose();
+      }
+    } finally {
+      for (const { v, full } of saved) { v.assign(full); full.dispose(); }
     }
     return out;
   }

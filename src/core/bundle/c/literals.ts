@@ -54,7 +54,9 @@ export function cValues(values: ArrayLike<number>, fmt: (v: number) => string, p
 
 /** `static const <type> name[n] = { ... };` (or without `static` when `exported`). */
 export function cArray(type: string, name: string, values: ArrayLike<number>, exported = false): string {
-  const fmt = type === 'float' ? cFloat : type === 'uint8_t' ? (v: number) => `0x${v.toString(16).padStart(2, '0')}` : (v: number) => String(v);
+  const fmt = type === 'float' ? cFloat
+    : type === 'uint8_t' ? (v: number) => `0x${v.toString(16).padStart(2, '0')}`
+      : type === 'uint16_t' ? (v: number) => `0x${v.toString(16).padStart(4, '0')}` : (v: number) => String(v);
   const per = type === 'float' ? 6 : type === 'uint8_t' ? 16 : 16;
   return `${exported ? '' : 'static '}const ${type} ${name}[${values.length}] = {\n${cValues(values, fmt, per)}\n};\n`;
 }

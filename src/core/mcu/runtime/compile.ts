@@ -1,5 +1,6 @@
 import type { Bundle } from '../../bundle/bundle';
 import { BundleError } from '../../bundle/errors';
+import { DTYPE_BYTES } from '../../bundle/format';
 import type { KernelEntry, LayerEntry, ModelEntry } from '../../bundle/format';
 import { padBefore, sizeOf } from '../../models/shapes';
 import { subvectorLayout } from '../../pq/layout';
@@ -37,15 +38,17 @@ function flatGeometry(shape: number[]): Geometry {
 
 function weightRef(bundle: Bundle, kind: LayerEntry['kind'], k: KernelEntry): WeightRef {
   const layoutKind = kind as 'dense' | 'conv1d' | 'conv2d' | 'depthwiseConv2d';
-  const base = { entry: k, d: 0, bits: 0, k: 0, chunks: 1, codebook: -1, indices: -1, scales: -1, nScales: 0, q: -1, data: -1 };
+  const base = { entry: k, d: 0, bits: 0, k: 0, chunks: 1, codebook: -1, indices: -1, scales: -1, nScales: 0, scaleBytes: 0, q: -1, data: -1 };
+  const scaleBytes = (i: number | null) => (i === null ? 0 : DTYPE_BYTES[bundle.manifest.sections[i].dtype]);
   const lay = subvectorLayout(layoutKind, k.shape, k.format === 'pq' ? k.d : 1);
   if (k.format === 'pq') {
     const cbi = bundle.manifest.codebooks.findIndex((c) => c.name === k.codebook);
     const cb = bundle.manifest.codebooks[cbi];
     return { ...base, format: WFMT.pq, units: lay.units, field: lay.fieldSize, d: k.d, bits: k.bits, k: cb.k, chunks: lay.chunksPerUnit,
-      codebook: cb.section, indices: k.indices, scales: k.scales ?? -1, nScales: k.scales === null ? 0 : bundle.manifest.sections[k.scales].count };
+      codebook: cb.section, indices: k.indices, scales: k.scales ?? -1, nScales: k.scales === null ? 0 : bundle.manifest.sections[k.scales].count,
+      scaleBytes: scaleBytes(k.scales) };
   }
-  if (k.format === 'int8') return { ...base, format: WFMT.int8, units: lay.units, field: lay.fieldSize, q: k.q, scales: k.scales, nScales: lay.units };
+  if (k.format === 'int8') return { ...base, format: WFMT.int8, units: lay.units, field: lay.fieldSize, q: k.q, scales: k.scales, nScales: lay.units, scaleBytes: scaleBytes(k.scales) };
   return { ...base, format: WFMT.float32, units: lay.units, field: lay.fieldSize, data: k.data };
 }
 

@@ -6,7 +6,10 @@ import { WFMT } from './program';
 /** Typed views of a kernel's sections in the flash image (empty arrays where a section does not apply). */
 export interface WeightViews {
   ref: WeightRef;
-  /** (k x d) codebook, packed indices, scales (PQ: 0, 1 or units; int8: units). */
+  /**
+   * (k x d) codebook, packed indices, scales (PQ: 0, 1 or units; int8: units; a float16 section is
+   * decoded once into this small per-layer table, its flash bytes still counted at 2 per value).
+   */
   codebook: Float32Array;
   indices: Uint8Array;
   scales: Float32Array;
@@ -51,7 +54,7 @@ export function decodeUnit(v: WeightViews, u: number, out: Float32Array, c: Coun
       else for (let t = 0; t < d; t++) out[o + t] = cb[cbo + t] * s;
     }
     c.lookups += chunks; c.unpacked += chunks; c.decoded += chunks * d;
-    c.flashBytes += p - (bit >>> 3) + chunks * d * 4 + (r.nScales ? 4 : 0);
+    c.flashBytes += p - (bit >>> 3) + chunks * d * 4 + r.scaleBytes;
     return;
   }
   const base = v.base;
@@ -61,7 +64,7 @@ export function decodeUnit(v: WeightViews, u: number, out: Float32Array, c: Coun
     const s = v.scales[u];
     for (let f = 0; f < field; f++) out[f] = q[base[f] + u] * s;
     c.decoded += field;
-    c.flashBytes += field + 4;
+    c.flashBytes += field + r.scaleBytes;
     return;
   }
   const w = v.data;

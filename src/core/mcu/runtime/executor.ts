@@ -1,5 +1,6 @@
 import type { Bundle } from '../../bundle/bundle';
-import { sectionView } from '../../bundle/bundle';
+import { floatSection, sectionView } from '../../bundle/bundle';
+import { DTYPE_BYTES } from '../../bundle/format';
 import { BundleError } from '../../bundle/errors';
 import type { ModelCounts } from '../counts';
 import { compileModel } from './compile';
@@ -23,7 +24,9 @@ interface Step {
   x2: Float32Array; x2o: number;
   y: Float32Array; yo: number;
   w: WeightViews | null;
+  /** Bias values (a float16 section decoded once into a per-layer table) and bytes per stored value. */
   bias: Float32Array | null;
+  biasBytes: number;
   bnScale: Float32Array; bnShift: Float32Array;
   ry: Int32Array; rx: Int32Array;
   /** Byte pointers of x and y in SRAM (for the SIMD kernels). */
@@ -64,14 +67,15 @@ function steps(bundle: Bundle, program: Program, image: MemoryImage): Step[] {
       const kind = m?.layers[op.layer].kind as 'dense';
       w = {
         ref: r, codebook: f32(r.codebook), indices: r.indices >= 0 ? sectionView(bundle, r.indices, 'u8') : new Uint8Array(0),
-        scales: f32(r.scales), q: r.q >= 0 ? sectionView(bundle, r.q, 'i8') : new Int8Array(0), data: f32(r.data), base: gatherOffsets(r, kind),
+        scales: r.scales >= 0 ? floatSection(bundle, r.scales) : EMPTY_F, q: r.q >= 0 ? sectionView(bundle, r.q, 'i8') : new Int8Array(0), data: f32(r.data), base: gatherOffsets(r, kind),
       };
     }
     const g = op.g;
     const windowed = op.op === OP.conv || op.op === OP.depthwise || op.op === OP.maxPool || op.op === OP.avgPool;
     return {
       op, x: buf(op.in), xo: op.in.offset, x2: op.in2 ? buf(op.in2) : EMPTY_F, x2o: op.in2 ? op.in2.offset : 0,
-      y: buf(op.out), yo: op.out.offset, w, bias: op.bias >= 0 ? f32(op.bias) : null, bnScale: f32(op.bnScale), bnShift: f32(op.bnShift),
+      y: buf(op.out), yo: op.out.offset, w, bias: op.bias >= 0 ? floatSection(bundle, op.bias) : null,
+      biasBytes: op.bias >= 0 ? DTYPE_BYTES[bundle.manifest.sections[op.bias].dtype] : 0, bnScale: f32(op.bnScale), bnShift: f32(op.bnShift),
       ry: windowed ? tapRanges(g.outH, g.inH, g.kh, g.sh, g.dh, g.padT) : EMPTY_I,
       rx: windowed ? tapRanges(g.outW, g.inW, g.kw, g.sw, g.dw, g.padL) : EMPTY_I,
       xPtr: base(op.in) + op.in.offset * 4, yPtr: base(op.out) + op.out.offset * 4,
@@ -84,7 +88,7 @@ function execute(s: Step, image: MemoryImage, c: Counters): void {
   const g = op.g;
   switch (op.op) {
     case OP.conv: case OP.depthwise:
-      runWeighted(op, { x: s.x, xo: s.xo, xPtr: s.xPtr, y: s.y, yo: s.yo, yPtr: s.yPtr, w: s.w as WeightViews, bias: s.bias, ry: s.ry, rx: s.rx }, image, c);
+      runWeighted(op, { x: s.x, xo: s.xo, xPtr: s.xPtr, y: s.y, yo: s.yo, yPtr: s.yPtr, w: s.w as WeightViews, bias: s.bias, biasBytes: s.biasBytes, ry: s.ry, rx: s.rx }, image, c);
       return;
     case OP.maxPool: case OP.avgPool: pool(s.x, s.xo, s.y, s.yo, g, op.op === OP.maxPool, s.ry, s.rx, c); return;
     case OP.globalMax: case OP.globalAvg: globalPool(s.x, s.xo, s.y, s.yo, g, op.op === OP.globalMax, c); return;

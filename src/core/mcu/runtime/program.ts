@@ -49,6 +49,8 @@ export interface WeightRef {
   /** PQ: subvector length, bits per index, codebook size, subvectors per unit. */
   d: number; bits: number; k: number; chunks: number;
   codebook: number; indices: number; scales: number; nScales: number;
+  /** Bytes of one stored scale: 2 (f16 section), 4 (f32) or 0 (none). */
+  scaleBytes: number;
   /** int8: values and per-unit scales; float32: values. Kernels stay in the IR's own layout. */
   q: number; data: number;
 }

@@ -49,17 +49,44 @@ static void tap_range(int32_t o, int32_t in_n, int32_t k, int32_t stride, int32_
   *b = hi > lo ? hi : lo;
 }
 
+float yono_f16_to_f32(uint16_t h) {
+  union { uint32_t u; float f; } v;
+  uint32_t sign = ((uint32_t)h & 0x8000u) << 16;
+  uint32_t e = ((uint32_t)h >> 10) & 0x1fu;
+  uint32_t f = (uint32_t)h & 0x3ffu;
+  if (e == 0u) {
+    if (f == 0u) {
+      v.u = sign;
+    } else { /* subnormal: f * 2^-24, normalized into a float32 */
+      e = 113u;
+      while ((f & 0x400u) == 0u) { f <<= 1; e--; }
+      v.u = sign | (e << 23) | ((f & 0x3ffu) << 13);
+    }
+  } else if (e == 31u) {
+    v.u = sign | 0x7f800000u | (f << 13); /* infinity or NaN */
+  } else {
+    v.u = sign | ((e + 112u) << 23) | (f << 13);
+  }
+  return v.f;
+}
+
+/* Scale i of a kernel (float32 or float16 storage). */
+static float scale_at(const yono_weights *w, int32_t i) {
+  return w->scales_f16 ? yono_f16_to_f32(w->scales_f16[i]) : w->scales[i];
+}
+
 /* Writes unit u's receptive field into out[0 .. field) in field order (input channel, ky, kx). */
 static void decode_unit(const yono_op *op, int32_t u, float *out) {
   const yono_weights *w = op->w;
   int32_t f;
+  float s8;
   if (w->format == YONO_W_PQ) {
     uint32_t bit = (uint32_t)u * (uint32_t)w->chunks * (uint32_t)w->bits;
     const uint8_t *p = w->indices + (bit >> 3);
     uint32_t acc = (uint32_t)(*p++) >> (bit & 7u);
     int32_t nacc = 8 - (int32_t)(bit & 7u);
     uint32_t mask = (1u << w->bits) - 1u;
-    float s = w->n_scales == 0 ? 1.0f : w->scales[w->n_scales == 1 ? 0 : u];
+    float s = w->n_scales == 0 ? 1.0f : scale_at(w, w->n_scales == 1 ? 0 : u);
     int32_t c, t;
     for (c = 0; c < w->chunks; c++) {
       const float *cw;
@@ -73,6 +100,7 @@ static void decode_unit(const yono_op *op, int32_t u, float *out) {
     }
     return;
   }
+  s8 = w->format == YONO_W_INT8 ? scale_at(w, u) : 0.0f;
   for (f = 0; f < w->field; f++) {
     int32_t idx;
     if (op->op == YONO_OP_DEPTHWISE) {
@@ -82,7 +110,7 @@ static void decode_unit(const yono_op *op, int32_t u, float *out) {
       int32_t ci = f / khw, r = f % khw;
       idx = (r * op->in_c + ci) * w->units + u;
     }
-    out[f] = w->format == YONO_W_INT8 ? (float)w->q[idx] * w->scales[u] : w->data[idx];
+    out[f] = w->format == YONO_W_INT8 ? (float)w->q[idx] * s8 : w->data[idx];
   }
 }
 
@@ -140,7 +168,7 @@ static void weighted(const yono_op *op, const float *x, float *y, float *scratch
      in tap-major order (ky, kx, input channel), so the innermost loop walks x and w with stride 1. */
   float *tap = scratch + (op->w->format == YONO_W_PQ ? op->w->chunks * op->w->d : op->w->field);
   for (u = 0; u < op->out_c; u++) {
-    float b = op->bias ? op->bias[u] : 0.0f;
+    float b = op->bias ? op->bias[u] : op->bias_f16 ? yono_f16_to_f32(op->bias_f16[u]) : 0.0f;
     decode_unit(op, u, scratch);
     if (op->op == YONO_OP_DEPTHWISE) {
       depthwise_unit(op, x, y, scratch, u, b, act);

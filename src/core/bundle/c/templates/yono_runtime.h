@@ -37,7 +37,8 @@ enum { YONO_BUF_ARENA = 0, YONO_BUF_INPUT = 1, YONO_BUF_OUTPUT = 2 };
 /*
  * A kernel. PQ: unit u's receptive field is `chunks` codewords of length d, whose indices are `bits`-bit
  * fields of an LSB-first bit stream starting at bit u * chunks * bits; weights = codeword * scale
- * (n_scales 0: no scale, 1: per layer, units: per unit). INT8: q * scales[u]; F32: data. INT8 and F32
+ * (n_scales 0: no scale, 1: per layer, units: per unit). INT8: q * scales[u]; F32: data. Scales (and
+ * op biases) are float32 arrays or float16 bit patterns (`scales_f16`, `bias_f16`): one pointer is set. INT8 and F32
  * kernels keep the TensorFlow layout (kh x kw x cin x units, or kh x kw x cin x mult for depthwise).
  */
 typedef struct {
@@ -51,6 +52,7 @@ typedef struct {
   const float *codebook;
   const uint8_t *indices;
   const float *scales;
+  const uint16_t *scales_f16; /* the scales as IEEE float16 bit patterns (then `scales` is 0) */
   const int8_t *q;
   const float *data;
 } yono_weights;
@@ -68,6 +70,7 @@ typedef struct {
   int32_t k_h, k_w, s_h, s_w, d_h, d_w, pad_t, pad_l, mult;
   const yono_weights *w;
   const float *bias;
+  const uint16_t *bias_f16; /* the bias as IEEE float16 bit patterns (then `bias` is 0) */
   const float *bn_scale;
   const float *bn_shift;
 } yono_op;
@@ -90,6 +93,9 @@ typedef struct {
  */
 int yono_run(const yono_model *m, const float *input, float *output,
              float *arena, int32_t arena_floats, float *scratch, int32_t scratch_floats);
+
+/* The float value of an IEEE 754 binary16 bit pattern (exact; bit manipulation only, no double). */
+float yono_f16_to_f32(uint16_t h);
 
 /* Index of the largest of v[0..n) (the first on ties). */
 int32_t yono_argmax(const float *v, int32_t n);

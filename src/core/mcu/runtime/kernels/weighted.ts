@@ -13,6 +13,8 @@ export interface WeightedIO {
   y: Float32Array; yo: number; yPtr: number;
   w: WeightViews;
   bias: Float32Array | null;
+  /** Flash bytes of one bias value (2 for a float16 section, 4 for float32). */
+  biasBytes: number;
   ry: Int32Array; rx: Int32Array;
 }
 
@@ -64,5 +66,5 @@ export function runWeighted(op: Op, io: WeightedIO, img: MemoryImage, c: Counter
     }
     if (op.act === 5) activateRange(io.y, io.yo, positions * g.outC, g.outC, 5);
   }
-  if (io.bias) c.flashBytes += g.outC * 4;
+  if (io.bias) c.flashBytes += g.outC * io.biasBytes;
 }

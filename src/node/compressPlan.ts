@@ -1,5 +1,5 @@
 // Shared by `yono compress`, `yono compare` and the bench: plan flags -> Plan, progress printing.
-import { FINE_GROUP } from '../core/compress/routing';
+import { FINE_GROUP, isCoarseGroup } from '../core/compress/routing';
 import type { ParsedArgs } from '../cli/args';
 import { UsageError } from '../cli/command';
 import { isPresetName, presetPlan, PRESET_NAMES } from '../core/compress/presets';
@@ -7,7 +7,7 @@ import type { GroupingRule, Normalization, Plan } from '../core/compress/types';
 import type { Progress } from '../core/util/progress';
 
 /** Value flags that tune a plan; see PLAN_USAGE. */
-export const PLAN_FLAGS = ['preset', 'd', 'd-spatial', 'k', 'budget', 'margin', 'confidence', 'seed', 'norm', 'grouping', 'epochs', 'recovery-layers', 'keep-under', 'train-samples'];
+export const PLAN_FLAGS = ['preset', 'd', 'd-spatial', 'k', 'budget', 'margin', 'confidence', 'seed', 'norm', 'grouping', 'epochs', 'recovery-layers', 'keep-under', 'coarse-over', 'train-samples'];
 /** Boolean flags that tune a plan. */
 export const PLAN_BOOLEANS = ['no-recovery', 'recovery', 'codewords', 'no-autoplan', 'distill', 'no-distill'];
 
@@ -23,6 +23,7 @@ export const PLAN_USAGE = `  --preset NAME        ${PRESET_NAMES.join(' | ')} (d
   --norm MODE          none | layer | channel | auto (yono: channel)
   --grouping RULE      paper | single | per-model | per-layer
   --keep-under N       layers with fewer weights stay int8 (yono: 256)
+  --coarse-over N      layers with at least N weights start in the coarse codebooks (yono: 16384; 0 = off)
   --recovery / --no-recovery   turn the EM recovery on or off
   --recovery-layers N  EM rounds (layers) per model (default 3)
   --epochs N           fine-tuning epochs per EM round (default 1)
@@ -53,8 +54,8 @@ export function planFromFlags(p: ParsedArgs, presetOverride?: string): Plan {
   const d = int(p, 'd', 1);
   const ds = int(p, 'd-spatial', 1);
   const k = int(p, 'k', 2);
-  // The fine tier keeps its own d and K: it is where the auto-plan sends layers the coarse codebooks hurt.
-  for (const g of Object.keys(plan.groups).filter((x) => x !== FINE_GROUP)) {
+  // The fine and coarse tiers keep their own d and K: --d and --k set the codebooks of the paper's split.
+  for (const g of Object.keys(plan.groups).filter((x) => x !== FINE_GROUP && !isCoarseGroup(x))) {
     if (k !== undefined) plan.groups[g].k = k;
     if (d !== undefined && g !== 'spatial') plan.groups[g].d = d;
     if (ds !== undefined && g === 'spatial') plan.groups[g].d = ds;
@@ -77,6 +78,8 @@ export function planFromFlags(p: ParsedArgs, presetOverride?: string): Plan {
     if (!['paper', 'single', 'per-model', 'per-layer'].includes(String(grouping))) throw new UsageError(`--grouping must be paper, single, per-model or per-layer, got ${String(grouping)}`);
     plan.grouping = grouping as GroupingRule;
   }
+  const coarse = int(p, 'coarse-over', 0);
+  if (coarse !== undefined) plan.coarseMinParams = coarse;
   const keep = int(p, 'keep-under', 0);
   if (keep !== undefined) plan.keep.minParams = keep;
   if (p.flags.has('recovery')) plan.recovery.enabled = true;

@@ -5,13 +5,15 @@ import type { LayerState, ModelState } from './state';
 import { encodeAs, restoreState, saveState, selectionScore } from './state';
 import type { SplitData } from './session';
 import type { CodebookGroup, LayerFormat, LayerOverride, Normalization } from './types';
-import { FINE_GROUP } from './routing';
+import { FINE_GROUP, isCoarseGroup } from './routing';
 
-/** A rung of the precision ladder: layers stored as `from` move to `to`. */
+/** A rung of the precision ladder: layers stored as `from` move to `to` (its group may depend on the layer). */
 interface Rung {
   from: (l: LayerState) => boolean;
-  to: { format: LayerFormat; group: string | null; override: LayerOverride };
+  to: { format: LayerFormat; group: string | null | ((l: LayerState) => string); override: LayerOverride };
 }
+
+const groupOf = (rung: Rung, l: LayerState): string | null => (typeof rung.to.group === 'function' ? rung.to.group(l) : rung.to.group);
 
 /**
  * Candidates of a rung in promotion order: the most accuracy per stored weight first (sensitivity /
@@ -51,14 +53,15 @@ export interface AutoPlanOptions {
  */
 async function tryPromote(st: ModelState, l: LayerState, rung: Rung, split: SplitData, target: number, opt: AutoPlanOptions, em: boolean): Promise<boolean> {
   const before = saveState(st);
+  const group = groupOf(rung, l);
   let best: { e: Encoded; acc: number } | null = null;
   for (const k of l.tuned ? [l.tuned, l.float] : [l.float]) {
-    const e = encodeAs(rung.to.format, l.layer, k, rung.to.group, opt.codebooks, opt.normalization);
-    put(st, l, e, rung.to.format, rung.to.group);
+    const e = encodeAs(rung.to.format, l.layer, k, group, opt.codebooks, opt.normalization);
+    put(st, l, e, rung.to.format, group);
     const acc = selectionScore(st, split);
     if (!best || acc > best.acc) best = { e, acc };
   }
-  put(st, l, best!.e, rung.to.format, rung.to.group);
+  put(st, l, best!.e, rung.to.format, group);
   st.valNow = selectionScore(st, split);
   if (em && st.valNow < target && opt.recoverOnce) await opt.recoverOnce(st, l);
   // a move costs bytes: keep it only for at least one more sample's worth of score, not for noise
@@ -102,7 +105,8 @@ export async function autoPlanModel(st: ModelState, split: SplitData, target: nu
  */
 export async function prePromote(st: ModelState, split: SplitData, goal: number, opt: AutoPlanOptions): Promise<Record<string, LayerOverride>> {
   const changes: Record<string, LayerOverride> = {};
-  const rung = ladder(opt)[0];
+  const rungs = ladder(opt);
+  const rung = rungs.find((r) => r.to.override === 'pq-fine') ?? rungs.find((r) => r.to.format !== 'pq')!;
   for (const l of candidates(st.layers, rung)) {
     if (st.valNow >= goal) break;
     await throwIfCancelled(opt.shouldCancel);
@@ -112,11 +116,19 @@ export async function prePromote(st: ModelState, split: SplitData, goal: number,
   return changes;
 }
 
-/** The precision ladder: coarse PQ -> fine PQ (when learned) -> keep format (-> float32 when keep is float32). */
+/**
+ * The precision ladder: coarse tier -> its kind's codebook (when learned) -> fine PQ (when learned) -> keep
+ * format (-> float32 when keep is float32).
+ */
 function ladder(opt: AutoPlanOptions): Rung[] {
   const fine = opt.codebooks.some((c) => c.name === FINE_GROUP);
+  const has = (g: string) => opt.codebooks.some((c) => c.name === g);
   const isPq = (l: LayerState) => l.cur.enc.format === 'pq';
   const rungs: Rung[] = [];
+  rungs.push({
+    from: (l) => isPq(l) && isCoarseGroup(l.route.group) && has(l.route.kernelClass),
+    to: { format: 'pq', group: (l) => l.route.kernelClass, override: 'pq' },
+  });
   if (fine) rungs.push({ from: (l) => isPq(l) && l.route.group !== FINE_GROUP, to: { format: 'pq', group: FINE_GROUP, override: 'pq-fine' } });
   rungs.push({ from: isPq, to: { format: opt.keep, group: null, override: opt.keep } });
   if (opt.keep === 'float32') rungs.push({ from: (l) => l.cur.enc.format === 'int8', to: { format: 'float32', group: null, override: 'float32' } });
@@ -124,20 +136,22 @@ function ladder(opt: AutoPlanOptions): Rung[] {
 }
 
 /**
- * Last resorts, each judged by one evaluation and taken as soon as it meets `target`: every coarse PQ
- * layer to the fine codebook; every PQ layer to int8 (both from the fine-tuned kernels where the recovery
+ * Last resorts, each judged by one evaluation and taken as soon as it meets `target`: every PQ layer
+ * outside the fine codebook to it; every PQ layer to int8 (both from the fine-tuned kernels where the recovery
  * made them); int8 everywhere from the original weights and biases; the original float model.
  */
 function fallBack(st: ModelState, split: SplitData, target: number, changes: Record<string, LayerOverride>, opt: AutoPlanOptions): void {
   const all = (rung: Rung) => {
     for (const l of st.layers.filter(rung.from)) {
-      put(st, l, encodeAs(rung.to.format, l.layer, l.tuned ?? l.float, rung.to.group, opt.codebooks, opt.normalization), rung.to.format, rung.to.group);
+      const group = groupOf(rung, l);
+      put(st, l, encodeAs(rung.to.format, l.layer, l.tuned ?? l.float, group, opt.codebooks, opt.normalization), rung.to.format, group);
       changes[l.layer.name] = rung.to.override;
     }
     st.valNow = selectionScore(st, split);
     return st.valNow >= target;
   };
-  for (const rung of ladder({ ...opt, keep: 'int8' }).slice(0, 2)) if (all(rung)) return;
+  // the fine rung (when learned) then the int8 rung: the coarse rung is no last resort
+  for (const rung of ladder({ ...opt, keep: 'int8' }).filter((r) => r.to.override !== 'pq').slice(0, 2)) if (all(rung)) return;
   st.session.restore(st.floatSnapshot);
   for (const l of st.layers) {
     l.tuned = null;

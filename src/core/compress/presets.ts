@@ -37,6 +37,9 @@ const DEFAULT_GROUPS: Record<string, GroupConfig> = {
   pointwise: { d: 4, k: 64 },
   /** The fine tier (YONO's auto-plan): 4 bits per weight, 2 KB. */
   fine: { d: 2, k: 256 },
+  /** The coarse tier (YONO, layers of 16,384 weights and more): 1 and 0.75 bits per weight. */
+  'coarse-spatial': { d: 6, k: 64 },
+  'coarse-pointwise': { d: 8, k: 64 },
 };
 
 function base(preset: string, defaultFormat: LayerFormat): Plan {
@@ -48,6 +51,7 @@ function base(preset: string, defaultFormat: LayerFormat): Plan {
     keep: { minParams: 0, format: 'int8' },
     overrides: {},
     fineTier: false,
+    coarseMinParams: 0,
     defaultFormat,
     seed: 1,
     budgetPp: 1.0,
@@ -70,9 +74,11 @@ function base(preset: string, defaultFormat: LayerFormat): Plan {
  * - `pq-per-model`: PQ, codebooks learned per model (paper split inside each model), no heuristics;
  * - `pq-shared`: PQ, the paper's two codebooks shared by all models, no heuristics;
  * - `pq-shared-recovery`: the same plus the EM recovery within the budget;
- * - `yono`: the paper's method: shared codebooks, per-channel normalization, layers under 256 weights kept int8, the EM recovery, then the auto-plan (sensitive
- *   layers to a fine third shared codebook, then int8, as the budget requires), aiming 0.3 pp inside
- *   the budget on the validation split.
+ * - `yono`: the paper's method: shared codebooks, per-channel normalization, layers under 256 weights kept
+ *   int8, layers of 16,384 weights and more starting in a coarse tier (d 6 / d 8, K 64), the EM recovery
+ *   with distillation, then the auto-plan (sensitive layers up a ladder: coarse -> their kind's codebook ->
+ *   a fine third shared codebook (d 2, K 256) -> int8, as the budget requires), judged on the validation
+ *   split with one standard error of confidence.
  */
 export function presetPlan(name: PresetName): Plan {
   switch (name) {
@@ -91,6 +97,7 @@ export function presetPlan(name: PresetName): Plan {
       p.keep = { minParams: 256, format: 'int8' };
       p.autoPlan = true;
       p.fineTier = true;
+      p.coarseMinParams = 16384;
       p.selectionZ = 1;
       p.recovery.distill = true;
       p.recovery.enabled = true;
@@ -137,6 +144,7 @@ export function validatePlan(plan: Plan): Plan {
   }
   if (!Number.isInteger(plan.seed)) bad(`seed must be an integer, got ${plan.seed}`);
   if (!(plan.budgetPp >= 0)) bad(`budgetPp must be >= 0, got ${plan.budgetPp}`);
+  if (!(Number.isInteger(plan.coarseMinParams) && plan.coarseMinParams >= 0)) bad(`coarseMinParams must be an integer >= 0 (0 = no coarse tier), got ${plan.coarseMinParams}`);
   if (!(plan.recoverableGapPp >= 0)) bad(`recoverableGapPp must be >= 0, got ${plan.recoverableGapPp}`);
   if (!(plan.selectionZ >= 0)) bad(`selectionZ must be >= 0, got ${plan.selectionZ}`);
   if (!(plan.selectionMarginPp >= 0)) bad(`selectionMarginPp must be >= 0 (it is capped at the budget), got ${plan.selectionMarginPp}`);

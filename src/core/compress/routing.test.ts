@@ -27,6 +27,20 @@ describe('routing', () => {
     expect(groups.map((g) => [g.name, g.d, g.k, g.layers.length])).toEqual([['spatial', 3, 64, 4], ['pointwise', 4, 64, 4]]);
   });
 
+  it('coarse tier: big layers start in their kind\'s coarse codebook and are learned into their kind\'s too', () => {
+    const plan = presetPlan('pq-shared');
+    plan.coarseMinParams = 1024; // pw (1024 weights) and out (40960) are big
+    plan.overrides['b/out'] = 'pq'; // an override routes the layer to its kind's codebook
+    const routes = routeLayers(plan, [model('a'), model('b')]);
+    expect(routes.map((r) => r.group)).toEqual(['spatial', 'spatial', 'coarse-pointwise', 'coarse-pointwise', 'spatial', 'spatial', 'coarse-pointwise', 'pointwise']);
+    const groups = resolveGroups(plan, routes);
+    expect(groups.map((g) => [g.name, g.d, g.k])).toEqual([['spatial', 3, 64], ['coarse-pointwise', 8, 64], ['pointwise', 4, 64]]);
+    expect(groups[1].layers).toEqual(['a/pw', 'a/out', 'b/pw']);
+    expect(groups[2].layers).toEqual(['a/pw', 'a/out', 'b/pw', 'b/out']);
+    expect(routeLayers({ ...plan, grouping: 'single' }, [model('a')])[2].group).toBe('shared');
+    expect(() => validatePlan({ ...plan, coarseMinParams: -1 })).toThrow(/coarseMinParams must be an integer >= 0/);
+  });
+
   it('keep rule, overrides and the other grouping rules', () => {
     const plan = presetPlan('yono');
     plan.keep.minParams = 1024; // layers under 1024 weights stay int8

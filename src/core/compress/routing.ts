@@ -24,6 +24,12 @@ export interface GroupSpec extends GroupConfig {
 /** Name of the fine tier's codebook group. */
 export const FINE_GROUP = 'fine';
 
+/** Prefix of the coarse tier's groups: `coarse-spatial`, `coarse-pointwise`. */
+export const COARSE_PREFIX = 'coarse-';
+
+/** True for a coarse tier group name. */
+export const isCoarseGroup = (g: string | null): boolean => g !== null && g.startsWith(COARSE_PREFIX);
+
 /** `spatial` for kernels with a spatial extent (3x3 conv, depthwise, conv1d k > 1), else `pointwise`. */
 export function kernelClass(layer: WeightLayer): KernelClass {
   const s = layer.kernel.shape;
@@ -74,9 +80,11 @@ export function routeLayers(plan: Plan, models: ModelIR[]): LayerRoute[] {
       const params = l.kernel.data.length;
       const cls = kernelClass(l);
       const format = layerFormat(plan, m.name, l.name, params);
+      const o = plan.overrides[layerKey(m.name, l.name)];
+      const coarse = plan.grouping === 'paper' && plan.coarseMinParams > 0 && params >= plan.coarseMinParams && o === undefined;
       out.push({
         model: m.name, layer: l.name, kind: l.kind, params, kernelClass: cls, format,
-        group: format !== 'pq' ? null : plan.overrides[layerKey(m.name, l.name)] === 'pq-fine' ? FINE_GROUP : groupName(plan, m.name, l.name, cls),
+        group: format !== 'pq' ? null : o === 'pq-fine' ? FINE_GROUP : coarse ? `${COARSE_PREFIX}${cls}` : groupName(plan, m.name, l.name, cls),
       });
     }
   }
@@ -85,18 +93,23 @@ export function routeLayers(plan: Plan, models: ModelIR[]): LayerRoute[] {
 
 /**
  * The groups the routes use, in first-use order, with their d, k and layers; with `plan.fineTier`, also
- * the `fine` group over every PQ layer (the auto-plan's destination for sensitive layers).
+ * the `fine` group over every PQ layer (the auto-plan's destination for sensitive layers). A layer in a
+ * coarse group is also learned into its kind's group, where the auto-plan may move it.
  */
 export function resolveGroups(plan: Plan, routes: LayerRoute[]): GroupSpec[] {
   const byName = new Map<string, GroupSpec>();
-  for (const r of routes) {
-    if (r.group === null || r.group === FINE_GROUP) continue;
-    let g = byName.get(r.group);
+  const add = (name: string, r: LayerRoute) => {
+    let g = byName.get(name);
     if (!g) {
-      g = { name: r.group, ...groupConfig(plan, r.group, r.kernelClass), layers: [] };
-      byName.set(r.group, g);
+      g = { name, ...groupConfig(plan, name, r.kernelClass), layers: [] };
+      byName.set(name, g);
     }
     g.layers.push(layerKey(r.model, r.layer));
+  };
+  for (const r of routes) {
+    if (r.group === null || r.group === FINE_GROUP) continue;
+    add(r.group, r);
+    if (isCoarseGroup(r.group)) add(r.kernelClass, r);
   }
   const pq = routes.filter((r) => r.group !== null);
   if (pq.length > 0 && (plan.fineTier || pq.some((r) => r.group === FINE_GROUP))) {

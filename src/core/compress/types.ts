@@ -112,6 +112,13 @@ export interface Plan {
    * every model: the auto-plan moves a sensitive layer there (more bits per weight) before int8.
    */
   fineTier: boolean;
+  /**
+   * The coarse tier: with the paper's grouping, layers of at least this many weights start in their kind's
+   * coarse codebook (`coarse-spatial` / `coarse-pointwise`, fewer bits per weight; d and K in `groups`),
+   * and the auto-plan moves a sensitive one back to its kind's codebook first. 0 = off. Big layers are
+   * where the bytes are, and they are usually the least sensitive per weight.
+   */
+  coarseMinParams: number;
   /** Format of layers not kept and not overridden: `pq` for PQ presets, `int8`/`float32` for baselines. */
   defaultFormat: LayerFormat;
   /** Seed of every random choice (k-means init, sample subsets, shuffles). */

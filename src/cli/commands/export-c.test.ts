@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { decodeModel } from '../../core/compress/decode';
 import { readBundle } from '../../core/bundle/read';
 import { writeBundle } from '../../core/bundle/write';
@@ -15,6 +15,10 @@ import { TASK_NAMES } from '../../core/data/types';
 import { fromLayersModel } from '../../core/models/fromLayersModel';
 import { foldBatchNorm } from '../../core/models/foldBatchNorm';
 import { loadTaskNode } from '../../node/data';
+import { loadCompressInputs } from '../../node/compressInputs';
+import { setupNodeTfjs } from '../../node/tfjs';
+import { compress } from '../../core/compress/pipeline';
+import { presetPlan } from '../../core/compress/presets';
 import { activityConv1d, digitsCnn, fashionDsCnn, keywordsDsCnn } from '../../../scripts/pretrain/architectures';
 
 const CFLAGS = ['-std=c99', '-Wall', '-Wextra', '-Werror', '-O2'];
@@ -47,6 +51,8 @@ int main(void) {
 
 const work = mkdtempSync(join(tmpdir(), 'yono-export-c-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+// tfjs on WASM for every test here (the pipeline evaluates with it; the CPU backend is far slower)
+beforeAll(async () => { await setupNodeTfjs(); });
 
 function ulpDistance(a: number, b: number): number {
   const f = new Float32Array([a, b]);
@@ -133,7 +139,7 @@ function compareBits(dir: string, bundle: ReturnType<typeof readBundle>, samples
   return { exact, total, worst, lines: out.length };
 }
 
-describe('the C export of the built-in architectures (untrained weights until public/models exists)', () => {
+describe('the C export of the built-in architectures with seeded untrained weights (every layer format, logits bit for bit)', () => {
   it('compiles, prints the runtime\'s class for 10 real test samples of each model, and gives the runtime\'s output bits', async () => {
     requireCc();
     const irs = [];
@@ -169,6 +175,35 @@ describe('the C export of the built-in architectures (untrained weights until pu
     expect(bits.exact).toBe(bits.total);
     for (const m of ex.models) console.log(`${m.name}: flash ${m.flash} B (with its codebooks), arena ${m.arenaBytes} B, scratch ${m.scratchBytes} B`);
     console.log(`all: flash ${ex.flashBytes} B (codebooks ${ex.codebookBytes} B once) + samples ${ex.sampleBytes} B; RAM ${ex.ramBytes} B`);
+  }, 120_000);
+});
+
+describe('the C export of the pretrained built-in models (a pipeline bundle: shared PQ, int8 small layers)', () => {
+  it('prints the runtime\'s class for 32 stored test samples of every model', async () => {
+    requireCc();
+    const inputs = await loadCompressInputs(TASK_NAMES.map((task) => ({ kind: 'builtin' as const, task })));
+    const plan = presetPlan('pq-shared');
+    plan.normalization = 'channel';
+    plan.keep.minParams = 256;
+    plan.kmeans.maxIter = 8;
+    plan.kmeansMaxSamples = 16384;
+    const res = await compress(inputs, plan);
+    const smp = Object.fromEntries(inputs.map((i) => [i.ir.name, { x: i.test.x, y: i.test.y, n: 32 }]));
+    const b = readBundle(writeBundle(res, { samples: smp, maxSamples: 32 }));
+    const dir = join(work, 'pretrained');
+    const ex = exportC(b, { samples: 32 });
+    mkdirSync(dir, { recursive: true });
+    for (const f of ex.files) writeFileSync(join(dir, f.path), f.text);
+    const exe = join(work, 'pretrained-example');
+    execFileSync('cc', [...CFLAGS, '-o', exe, ...ex.files.filter((f) => f.path.endsWith('.c')).map((f) => join(dir, f.path)), '-lm'], { stdio: 'pipe' });
+    const lines = execFileSync(exe, { encoding: 'utf8' }).trim().split('\n').filter((l) => !l.startsWith('#'));
+    for (const task of TASK_NAMES) {
+      const rt = createRuntime(b, task);
+      const want = Array.from(rt.runBatch(smp[task].x.subarray(0, 32 * rt.program.inputSize), 32).classes);
+      const got = lines.filter((l) => l.startsWith(`${task} `)).map((l) => Number(l.split(' ')[2]));
+      expect(got, task).toEqual(want);
+    }
+    console.log(`pretrained built-in models: C prints the runtime's class for ${TASK_NAMES.length} x 32 samples; flash ${ex.flashBytes} B, RAM ${ex.ramBytes} B`);
   }, 120_000);
 });
 

@@ -183,5 +183,11 @@ describe('compress pipeline', () => {
     expect(r.codebooks[0].layers.every((k) => k.startsWith('b/'))).toBe(true);
     const bad = learned.codebooks.map((c) => ({ ...c, d: c.d + 1 }));
     await expect(compress([inputs[1]], plan, { buildModel: buildTiny, codebooks: bad })).rejects.toThrow(/the plan needs d/);
+    // codebooks without a coarse tier: the layers the plan would start there use their kind's codebook
+    const coarse = await compress([inputs[1]], { ...plan, coarseMinParams: 1 }, { buildModel: buildTiny, codebooks: learned.codebooks });
+    expect(coarse.codebooks.map((c) => c.name)).toEqual(learned.codebooks.map((c) => c.name));
+    expect(coarse.codebooks.some((c) => c.name.startsWith('coarse-'))).toBe(false);
+    await expect(compress([inputs[1]], { ...plan, coarseMinParams: 1 }, { buildModel: buildTiny })).resolves.toSatisfy(
+      (x: { codebooks: { name: string }[] }) => x.codebooks.some((c) => c.name.startsWith('coarse-')));
   });
 });

@@ -7,7 +7,7 @@ import { splitRows } from '../core/compress/split';
 import { isTaskName, type TaskName } from '../core/data/types';
 import { readEvalData } from '../core/io/evalData';
 import { loadModelFiles } from '../core/io/loadModel';
-import { foldBatchNorm } from '../core/models/foldBatchNorm';
+import { inferenceGraph } from '../core/models/fuseActivations';
 import { loadTaskNode } from './data';
 import { findModelsDir, readModelFiles, readNpyDir } from './files';
 
@@ -57,7 +57,7 @@ async function userData(dir: string, inputShape: number[], classes: number, seed
 
 /**
  * Loads every spec: built-in tasks from `public/models/<task>/model.json` and `public/data/<task>`;
- * user models from their model.json (+ weight shards beside it) and data folder. Batch norm is folded.
+ * user models from their model.json (+ weight shards beside it) and data folder. Batch norm is folded and activations fused (inferenceGraph).
  * A user model without data cannot be evaluated: that is an error saying how to give data.
  */
 export async function loadCompressInputs(specs: ModelSpec[], opts: { modelsDir?: string; dataDir?: string; seed?: number } = {}): Promise<CompressInput[]> {
@@ -72,7 +72,7 @@ export async function loadCompressInputs(specs: ModelSpec[], opts: { modelsDir?:
       const loaded = await loadModelFiles(await readModelFiles(path), s.task);
       loaded.model.dispose();
       const ds = await loadTaskNode(s.task, opts.dataDir);
-      out.push({ ir: foldBatchNorm(loaded.ir), train: ds.train, val: ds.val, test: ds.test });
+      out.push({ ir: inferenceGraph(loaded.ir), train: ds.train, val: ds.val, test: ds.test });
     } else {
       const loaded = await loadModelFiles(await readModelFiles(s.modelJson));
       const outShape = loaded.model.outputs[0].shape;
@@ -80,7 +80,7 @@ export async function loadCompressInputs(specs: ModelSpec[], opts: { modelsDir?:
       loaded.model.dispose();
       if (!s.dataDir) throw new Error(`model ${s.modelJson} has no data: write it as ${s.modelJson}=DATA_DIR with x.npy and y.npy in DATA_DIR`);
       const name = loaded.ir.name && !out.some((m) => m.ir.name === loaded.ir.name) ? loaded.ir.name : `model${out.length + 1}`;
-      const ir = foldBatchNorm({ ...loaded.ir, name });
+      const ir = inferenceGraph({ ...loaded.ir, name });
       out.push({ ir, ...(await userData(s.dataDir, ir.inputShape, classes, opts.seed ?? 1)) });
     }
   }

@@ -6,7 +6,7 @@
 import type { CompressInput } from '../../core/compress/state';
 import { loadModelFiles } from '../../core/io/loadModel';
 import type { NamedFile } from '../../core/io/files';
-import { foldBatchNorm } from '../../core/models/foldBatchNorm';
+import { inferenceGraph } from '../../core/models/fuseActivations';
 import type { ModelIR } from '../../core/models/ir';
 import type { ModelRef } from '../types';
 import { fetchBytes } from './fetch';
@@ -28,7 +28,7 @@ export function builtinModel(ref: BuiltinRef): Promise<ModelIR> {
     for (const p of new Set(paths)) files.push({ name: p, bytes: new Uint8Array(await fetchBytes(new URL(p, ref.modelUrl).href)) });
     const loaded = await loadModelFiles(files, ref.name);
     loaded.model.dispose();
-    return foldBatchNorm({ ...loaded.ir, name: ref.name });
+    return inferenceGraph({ ...loaded.ir, name: ref.name });
   });
 }
 
@@ -44,7 +44,7 @@ export async function compressInputs(refs: ModelRef[], opts: { withTrain: boolea
   return Promise.all(refs.map(async (r): Promise<CompressInput> => {
     if (r.kind === 'imported') {
       const s = importedSplits(r.model, opts.seed);
-      return { ir: foldBatchNorm({ ...r.model.ir, name: r.model.name }), train: opts.withTrain ? s.train : null, val: s.val, test: s.test };
+      return { ir: inferenceGraph({ ...r.model.ir, name: r.model.name }), train: opts.withTrain ? s.train : null, val: s.val, test: s.test };
     }
     const [ir, val, test, train] = await Promise.all([
       builtinModel(r), builtinSplit(r, 'val'), builtinSplit(r, 'test'), opts.withTrain ? builtinSplit(r, 'train') : Promise.resolve(null),

@@ -32,9 +32,14 @@ async function setField(page: Page, name: string, value: number): Promise<void> 
 test('k-means runs in a worker from the page: progress, result, a responsive page; cancel stops a run and a later run works', async ({ page }) => {
   await page.goto('/');
   const panel = page.getByTestId('kmeans-demo');
-  await panel.locator('summary').click();
   const status = page.getByTestId('kmeans-status');
   const run = panel.getByRole('button', { name: 'Run k-means' });
+  // The footer moves while the Models step's cards and previews load: a click on the summary can land
+  // mid-shift, so open the panel until its button shows.
+  await expect(async () => {
+    if (!(await run.isVisible())) await panel.locator('summary').click();
+    await expect(run).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
   const cancel = panel.getByRole('button', { name: 'Cancel' });
   await expect(status).toHaveText('idle');
 

@@ -1,6 +1,6 @@
-import type { Layer, ModelIR, WeightLayer } from './ir';
+import type { ModelIR, WeightLayer } from './ir';
 import { isWeightLayer } from './ir';
-import { cloneIR } from './clone';
+import { absorbIntoPrevious } from './absorb';
 
 /**
  * Folds each batchNorm layer into the conv/dense/depthwise layer right before it when that layer has a
@@ -9,27 +9,11 @@ import { cloneIR } from './clone';
  * batchNorm read the weight layer instead (and the output moves to it if the batchNorm was the output).
  */
 export function foldBatchNorm(ir: ModelIR): ModelIR {
-  const out = cloneIR(ir);
-  const readers = new Map<string, number>();
-  for (const l of out.layers) for (const i of l.inputs) readers.set(i, (readers.get(i) ?? 0) + 1);
-  const byName = new Map(out.layers.map((l) => [l.name, l]));
-  const rename = new Map<string, string>();
-  const kept: Layer[] = [];
-  for (const l of out.layers) {
-    l.inputs = l.inputs.map((n) => rename.get(n) ?? n);
-    if (l.kind === 'batchNorm' && l.inputs.length === 1) {
-      const prev = byName.get(l.inputs[0]);
-      if (prev && isWeightLayer(prev) && prev.activation === 'linear' && readers.get(prev.name) === 1 && prev.name !== ir.output) {
-        foldInto(prev, l.scale.data, l.shift.data);
-        rename.set(l.name, prev.name);
-        continue;
-      }
-    }
-    kept.push(l);
-  }
-  out.layers = kept;
-  out.output = rename.get(out.output) ?? out.output;
-  return out;
+  return absorbIntoPrevious(ir, (prev, l) => {
+    if (l.kind !== 'batchNorm' || !isWeightLayer(prev) || prev.activation !== 'linear') return false;
+    foldInto(prev, l.scale.data, l.shift.data);
+    return true;
+  });
 }
 
 /** kernel (..., units) columns scaled by `scale`; bias = bias * scale + shift. */

@@ -1,6 +1,6 @@
-import type { Layer, ModelIR } from './ir';
+import type { ModelIR } from './ir';
 import { isWeightLayer } from './ir';
-import { cloneIR } from './clone';
+import { absorbIntoPrevious } from './absorb';
 import { foldBatchNorm } from './foldBatchNorm';
 
 /**
@@ -12,27 +12,11 @@ import { foldBatchNorm } from './foldBatchNorm';
  * norm). Returns a new IR; the input is not modified.
  */
 export function fuseActivations(ir: ModelIR): ModelIR {
-  const out = cloneIR(ir);
-  const readers = new Map<string, number>();
-  for (const l of out.layers) for (const i of l.inputs) readers.set(i, (readers.get(i) ?? 0) + 1);
-  const byName = new Map(out.layers.map((l) => [l.name, l]));
-  const rename = new Map<string, string>();
-  const kept: Layer[] = [];
-  for (const l of out.layers) {
-    l.inputs = l.inputs.map((n) => rename.get(n) ?? n);
-    if (l.kind === 'activation' && l.inputs.length === 1) {
-      const prev = byName.get(l.inputs[0]);
-      if (prev && (isWeightLayer(prev) || prev.kind === 'add') && prev.activation === 'linear' && readers.get(prev.name) === 1 && prev.name !== out.output) {
-        prev.activation = l.activation;
-        rename.set(l.name, prev.name);
-        continue;
-      }
-    }
-    kept.push(l);
-  }
-  out.layers = kept;
-  out.output = rename.get(out.output) ?? out.output;
-  return out;
+  return absorbIntoPrevious(ir, (prev, l) => {
+    if (l.kind !== 'activation' || !(isWeightLayer(prev) || prev.kind === 'add') || prev.activation !== 'linear') return false;
+    prev.activation = l.activation;
+    return true;
+  });
 }
 
 /**

@@ -139,6 +139,27 @@ function compareBits(dir: string, bundle: ReturnType<typeof readBundle>, samples
   return { exact, total, worst, lines: out.length };
 }
 
+/**
+ * Exports `b` (first `n` stored samples) into work/<name>, compiles the example with CFLAGS, runs it and
+ * checks it prints the runtime's class for each sample of every built-in model. Returns the export and dir.
+ */
+function exportCompileAndCheck(b: ReturnType<typeof readBundle>, name: string, smp: Record<string, { x: Float32Array }>, n: number) {
+  const dir = join(work, name);
+  const ex = exportC(b, { samples: n });
+  mkdirSync(dir, { recursive: true });
+  for (const f of ex.files) writeFileSync(join(dir, f.path), f.text);
+  const exe = join(work, `${name}-example`);
+  execFileSync('cc', [...CFLAGS, '-o', exe, ...ex.files.filter((f) => f.path.endsWith('.c')).map((f) => join(dir, f.path)), '-lm'], { stdio: 'pipe' });
+  const lines = execFileSync(exe, { encoding: 'utf8' }).trim().split('\n').filter((l) => !l.startsWith('#'));
+  for (const task of TASK_NAMES) {
+    const rt = createRuntime(b, task);
+    const want = Array.from(rt.runBatch(smp[task].x.subarray(0, n * rt.program.inputSize), n).classes);
+    const got = lines.filter((l) => l.startsWith(`${task} `)).map((l) => Number(l.split(' ')[2]));
+    expect(got, task).toEqual(want);
+  }
+  return { ex, dir };
+}
+
 describe('the C export of the built-in architectures with seeded untrained weights (every layer format, logits bit for bit)', () => {
   it('compiles, prints the runtime\'s class for 10 real test samples of each model, and gives the runtime\'s output bits', async () => {
     requireCc();
@@ -157,19 +178,7 @@ describe('the C export of the built-in architectures with seeded untrained weigh
     }
     const res = zooResult(irs, 7, [['pq', 'channel'], ['int8', 'none'], ['pq', 'layer'], ['float32', 'none']]);
     const b = readBundle(writeBundle(res, { samples: smp, maxSamples: 10 }));
-    const dir = join(work, 'builtin');
-    const ex = exportC(b, { samples: 10 });
-    mkdirSync(dir, { recursive: true });
-    for (const f of ex.files) writeFileSync(join(dir, f.path), f.text);
-    const exe = join(work, 'builtin-example');
-    execFileSync('cc', [...CFLAGS, '-o', exe, ...ex.files.filter((f) => f.path.endsWith('.c')).map((f) => join(dir, f.path)), '-lm'], { stdio: 'pipe' });
-    const lines = execFileSync(exe, { encoding: 'utf8' }).trim().split('\n').filter((l) => !l.startsWith('#'));
-    for (const task of TASK_NAMES) {
-      const rt = createRuntime(b, task);
-      const want = Array.from(rt.runBatch(smp[task].x, 10).classes);
-      const got = lines.filter((l) => l.startsWith(`${task} `)).map((l) => Number(l.split(' ')[2]));
-      expect(got, task).toEqual(want);
-    }
+    const { ex, dir } = exportCompileAndCheck(b, 'builtin', smp, 10);
     const bits = compareBits(dir, b, smp);
     console.log(`built-in architectures (ReLU, logits), C vs runtime: ${bits.exact} of ${bits.total} outputs bit-identical`);
     expect(bits.exact).toBe(bits.total);
@@ -190,19 +199,7 @@ describe('the C export of the pretrained built-in models (a pipeline bundle: sha
     const res = await compress(inputs, plan);
     const smp = Object.fromEntries(inputs.map((i) => [i.ir.name, { x: i.test.x, y: i.test.y, n: 32 }]));
     const b = readBundle(writeBundle(res, { samples: smp, maxSamples: 32 }));
-    const dir = join(work, 'pretrained');
-    const ex = exportC(b, { samples: 32 });
-    mkdirSync(dir, { recursive: true });
-    for (const f of ex.files) writeFileSync(join(dir, f.path), f.text);
-    const exe = join(work, 'pretrained-example');
-    execFileSync('cc', [...CFLAGS, '-o', exe, ...ex.files.filter((f) => f.path.endsWith('.c')).map((f) => join(dir, f.path)), '-lm'], { stdio: 'pipe' });
-    const lines = execFileSync(exe, { encoding: 'utf8' }).trim().split('\n').filter((l) => !l.startsWith('#'));
-    for (const task of TASK_NAMES) {
-      const rt = createRuntime(b, task);
-      const want = Array.from(rt.runBatch(smp[task].x.subarray(0, 32 * rt.program.inputSize), 32).classes);
-      const got = lines.filter((l) => l.startsWith(`${task} `)).map((l) => Number(l.split(' ')[2]));
-      expect(got, task).toEqual(want);
-    }
+    const { ex } = exportCompileAndCheck(b, 'pretrained', smp, 32);
     console.log(`pretrained built-in models: C prints the runtime's class for ${TASK_NAMES.length} x 32 samples; flash ${ex.flashBytes} B, RAM ${ex.ramBytes} B`);
   }, 120_000);
 });

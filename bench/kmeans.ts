@@ -147,18 +147,24 @@ async function timeInterleaved(runners: Runner[], runs: number, log: (s: string)
   return Object.fromEntries(runners.map((r) => [r.name, figure(outcomes.get(r.name)!)]));
 }
 
-/** Why scikit-learn cannot run here, or null when `python3 -c "import sklearn"` works. */
-function sklearnUnavailable(): string | null {
-  try {
-    execFileSync('python3', ['-c', 'import sklearn, threadpoolctl, numpy'], { stdio: 'pipe' });
-    return null;
-  } catch (e) {
-    const msg = (e as { stderr?: Buffer }).stderr?.toString().trim().split('\n').pop() ?? String(e);
-    return `python3 -c "import sklearn" fails on this machine (${msg})`;
+/**
+ * The Python that has scikit-learn: $PYTHON, else `python3` on the PATH, else Debian's /usr/bin/python3
+ * (`apt-get install python3-sklearn`; a pyenv shim may shadow it). A string saying why not when none has it.
+ */
+function findSklearnPython(): { python: string } | { why: string } {
+  let msg = '';
+  for (const python of [process.env.PYTHON, 'python3', '/usr/bin/python3'].filter((p): p is string => !!p)) {
+    try {
+      execFileSync(python, ['-c', 'import sklearn, threadpoolctl, numpy'], { stdio: 'pipe' });
+      return { python };
+    } catch (e) {
+      msg = (e as { stderr?: Buffer }).stderr?.toString().trim().split('\n').pop() ?? String(e);
+    }
   }
+  return { why: `python3 -c "import sklearn" fails on this machine (${msg}); \`apt-get install python3-sklearn\` provides it` };
 }
 
-function sklearnRunner(x: Float32Array, w: Workload, init: Float32Array): Runner {
+function sklearnRunner(python: string, x: Float32Array, w: Workload, init: Float32Array): Runner {
   const dir = mkdtempSync(join(tmpdir(), 'yono-bench-'));
   const xp = join(dir, 'x.f32');
   const ip = join(dir, 'init.f32');
@@ -171,7 +177,7 @@ function sklearnRunner(x: Float32Array, w: Workload, init: Float32Array): Runner
     name: 'scikit-learn',
     async once() {
       if (!script) throw new Error('bench/sklearn_kmeans.py not found');
-      const out = execFileSync('python3', [script, xp, ip, ...[w.n, w.d, w.k, w.iterations, 1].map(String)], {
+      const out = execFileSync(python, [script, xp, ip, ...[w.n, w.d, w.k, w.iterations, 1].map(String)], {
         env: { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' },
         maxBuffer: 1 << 20,
       });
@@ -209,9 +215,9 @@ export async function benchKmeans(opts: KmeansBenchOptions = {}): Promise<Kmeans
   } else {
     skipped['ml-kmeans'] = 'skipped on request';
   }
-  const why = sklearnUnavailable();
-  if (why) skipped['scikit-learn'] = why;
-  else runners.push(sklearnRunner(x, w, init));
+  const py = findSklearnPython();
+  if ('why' in py) skipped['scikit-learn'] = py.why;
+  else runners.push(sklearnRunner(py.python, x, w, init));
   const implementations = await timeInterleaved(runners, runs, log);
 
   const base = implementations.yono;

@@ -2,28 +2,11 @@ import { test, expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
 import { mkdirSync } from 'node:fs';
+import { SHOTS, panel, readSaved } from './fixtures/flow';
 
 const TABS = ['Models', 'Codebook', 'Trade-offs', 'Virtual MCU', 'Export', 'Learn'];
-const SHOTS = 'test-results/screenshots';
 
 const tab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true });
-/** The current step's panel (the developer panel in the footer has fields of the same names). */
-const panel = (page: Page) => page.getByRole('tabpanel');
-
-/** Reads one record of the app's IndexedDB store (structured clone, as the app wrote it). */
-function readSaved(page: Page, key: string): Promise<unknown> {
-  return page.evaluate((k) => new Promise((resolve, reject) => {
-    const open = indexedDB.open('yono-workbench');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      if (!db.objectStoreNames.contains('work')) { resolve(null); return; }
-      const req = db.transaction('work').objectStore('work').get(k);
-      req.onsuccess = () => resolve(req.result ?? null);
-      req.onerror = () => reject(req.error);
-    };
-  }), key);
-}
 
 test('the six steps are a keyboard-operable tablist, and each is screenshotted', async ({ page }) => {
   mkdirSync(SHOTS, { recursive: true });
@@ -85,7 +68,7 @@ test('the hash carries the tab and the settings, a reload keeps them, and the pl
   expect(page.url()).toContain('lsize=16x8');
 
   // The plan is in IndexedDB as a structured clone; opening the bare URL restores it.
-  await expect.poll(async () => ((await readSaved(page, 'yono:plan')) as { seed?: number } | null)?.seed).toBe(42);
+  await expect.poll(async () => ((await readSaved(page, 'plan')) as { seed?: number } | null)?.seed).toBe(42);
   await page.goto('/');
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
   await tab(page, 'Codebook').click();

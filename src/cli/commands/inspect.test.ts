@@ -1,23 +1,16 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { writeBundle } from '../../core/bundle/write';
 import { zooModels, zooResult } from '../../core/bundle/testing/zoo';
+import { captureLog } from './testing';
 import { inspectCommand } from './inspect';
 
 const work = mkdtempSync(join(tmpdir(), 'yono-inspect-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function capture(args: string[]): Promise<string> {
-  const log = vi.spyOn(console, 'log').mockImplementation(() => {});
-  try {
-    expect(await inspectCommand.run(args)).toBe(0);
-    return log.mock.calls.map((c) => String(c[0])).join('\n');
-  } finally {
-    log.mockRestore();
-  }
-}
+const capture = (args: string[]): Promise<string> => captureLog(inspectCommand, args);
 
 describe('yono inspect', () => {
   const file = join(work, 'zoo.yono');

@@ -1,5 +1,5 @@
 // Shared by `yono compress`, `yono compare` and the bench: plan flags -> Plan, progress printing.
-import { FINE_GROUP, isCoarseGroup } from '../core/compress/routing';
+import { isCoarseGroup, isTierGroup } from '../core/compress/routing';
 import type { ParsedArgs } from '../cli/args';
 import { UsageError } from '../cli/command';
 import { isPresetName, presetPlan, PRESET_NAMES } from '../core/compress/presets';
@@ -54,8 +54,8 @@ export function planFromFlags(p: ParsedArgs, presetOverride?: string): Plan {
   const d = int(p, 'd', 1);
   const ds = int(p, 'd-spatial', 1);
   const k = int(p, 'k', 2);
-  // The fine and coarse tiers keep their own d and K: --d and --k set the codebooks of the paper's split.
-  for (const g of Object.keys(plan.groups).filter((x) => x !== FINE_GROUP && !isCoarseGroup(x))) {
+  // The medium, fine and coarse tiers keep their own d and K: --d and --k set the codebooks of the paper's split.
+  for (const g of Object.keys(plan.groups).filter((x) => !isTierGroup(x) && !isCoarseGroup(x))) {
     if (k !== undefined) plan.groups[g].k = k;
     if (d !== undefined && g !== 'spatial') plan.groups[g].d = d;
     if (ds !== undefined && g === 'spatial') plan.groups[g].d = ds;

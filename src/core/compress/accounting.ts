@@ -6,7 +6,7 @@ import type { LayerEncoding } from './types';
 /**
  * Byte accounting of a compressed model set, as an MCU image would hold it (DESIGN §4.6):
  * every array is stored at its natural width and padded to a 4-byte boundary (that padding counted),
- * PQ indices bit-packed at ceil(log2 K) bits, codebooks once per group, and a fixed-size binary
+ * PQ indices bit-packed at ceil(log2 K) bits, codebooks (float16) once per group, and a fixed-size binary
  * descriptor per file, model, layer and codebook (kind, shapes, format, offsets).
  */
 export const HEADER_BYTES = { file: 32, model: 32, layer: 32, codebook: 16 } as const;
@@ -17,9 +17,9 @@ export const align4 = (n: number): number => (n + 3) & ~3;
 /** Bytes of `count` indices packed at `bits` bits each (before alignment). */
 export const packedBytes = (count: number, bits: number): number => Math.ceil((count * bits) / 8);
 
-/** Bytes of a codebook group: (k x d) float32 plus its descriptor. */
+/** Bytes of a codebook group: (k x d) float16 plus its descriptor. */
 export function codebookBytes(k: number, d: number): number {
-  return align4(k * d * 4) + HEADER_BYTES.codebook;
+  return align4(k * d * 2) + HEADER_BYTES.codebook;
 }
 
 /** Bytes of a weight layer's kernel encoding (indices/int8/float values plus float16 scales), aligned. */

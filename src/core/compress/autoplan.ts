@@ -5,7 +5,7 @@ import type { LayerState, ModelState } from './state';
 import { encodeAs, restoreState, saveState, selectionScore } from './state';
 import type { SplitData } from './session';
 import type { CodebookGroup, LayerFormat, LayerOverride, Normalization } from './types';
-import { FINE_GROUP, isCoarseGroup } from './routing';
+import { FINE_GROUP, MEDIUM_GROUP, isCoarseGroup, isTierGroup } from './routing';
 
 /** A rung of the precision ladder: layers stored as `from` move to `to` (its group may depend on the layer). */
 interface Rung {
@@ -40,6 +40,10 @@ export interface AutoPlanOptions {
   recoverOnce?: (st: ModelState, first: LayerState) => Promise<void>;
   /** At most this many moves get an EM round (to bound the time); later moves are judged as they are. */
   maxEmMoves?: number;
+  /** Leave the `medium` codebook out of the ladder (the path through `fine` only). */
+  skipMedium?: boolean;
+  /** Take the last resorts when the ladder misses the target (default true); else leave the model short. */
+  fallBack?: boolean;
   onProgress?: ProgressFn;
   shouldCancel?: CancelCheck;
 }
@@ -72,12 +76,13 @@ async function tryPromote(st: ModelState, l: LayerState, rung: Rung, split: Spli
 
 /**
  * Auto-plan: while the model is below `target` accuracy on `split`, moves its layers up a precision
- * ladder — PQ in the coarse codebooks -> PQ in the shared `fine` codebook (when learned) -> the `keep`
- * format — the most sensitive per weight first, so the fewest bytes are given up; each of the first
- * `maxEmMoves` moves is followed by one EM round (when the plan has recovery), and a move is kept only if
- * the model ends at least one sample's worth more accurate (by the selection score). If the target is
- * still missed, it takes the first last resort (fallBack) that meets it, down to the original float model
- * (so any budget >= 0 holds).
+ * ladder — PQ in the coarse codebooks -> their kind's codebook -> the shared `medium` codebook (when
+ * learned and not skipped) -> the shared `fine` codebook (when learned) -> the `keep` format — the most
+ * sensitive per weight first, so the fewest bytes are given up; each of the first `maxEmMoves` moves is
+ * followed by one EM round (when the plan has recovery), and a move is kept only if the model ends at
+ * least one sample's worth more accurate (by the selection score). If the target is still missed and
+ * `fallBack` is not false, it takes the last resorts (fallBack) until one meets it, down to the original
+ * float model (so any budget >= 0 holds).
  * Returns the per-layer changes as plan overrides. Mutates the state and session.
  */
 export async function autoPlanModel(st: ModelState, split: SplitData, target: number, opt: AutoPlanOptions): Promise<Record<string, LayerOverride>> {
@@ -92,36 +97,37 @@ export async function autoPlanModel(st: ModelState, split: SplitData, target: nu
       opt.onProgress?.({ fraction: 1 - 1 / (2 + Object.keys(changes).length), phase: 'autoplan', message: `${st.input.ir.name}/${l.layer.name}: ${(st.valNow * 100).toFixed(2)} %` });
     }
   }
-  if (st.valNow < target) fallBack(st, split, target, changes, opt);
+  if (st.valNow < target && opt.fallBack !== false) fallBack(st, split, target, changes, opt);
   return changes;
 }
 
 /**
  * Before recovery: when the model is further than the recovery can be expected to close (its score
- * below `goal`), moves layers up the first rung (to the `fine` codebook when learned, else `keep`) the
- * most sensitive per weight first, each judged by one evaluation (no EM round) and kept only if it gains
- * at least one sample's worth, until the score reaches `goal`. Needs the sensitivity measured.
- * Returns the changes as plan overrides.
+ * below `goal`), moves layers up the shared-tier rungs (to `medium`, then to `fine`, when learned; else
+ * to `keep`) the most sensitive per weight first, each judged by one evaluation (no EM round) and kept
+ * only if it gains at least one sample's worth, until the score reaches `goal`. Needs the sensitivity
+ * measured. Returns the changes as plan overrides.
  */
 export async function prePromote(st: ModelState, split: SplitData, goal: number, opt: AutoPlanOptions): Promise<Record<string, LayerOverride>> {
   const changes: Record<string, LayerOverride> = {};
   const rungs = ladder(opt);
-  const rung = rungs.find((r) => r.to.override === 'pq-fine') ?? rungs.find((r) => r.to.format !== 'pq')!;
-  for (const l of candidates(st.layers, rung)) {
-    if (st.valNow >= goal) break;
-    await throwIfCancelled(opt.shouldCancel);
-    if (await tryPromote(st, l, rung, split, goal, opt, false)) changes[l.layer.name] = rung.to.override;
-    opt.onProgress?.({ fraction: 1 - 1 / (2 + Object.keys(changes).length), phase: 'autoplan', message: `${st.input.ir.name}/${l.layer.name}: ${(st.valAcc * 100).toFixed(2)} %` });
+  const tiers = rungs.filter((r) => r.to.override === 'pq-medium' || r.to.override === 'pq-fine');
+  for (const rung of tiers.length ? tiers : [rungs.find((r) => r.to.format !== 'pq')!]) {
+    for (const l of candidates(st.layers, rung)) {
+      if (st.valNow >= goal) break;
+      await throwIfCancelled(opt.shouldCancel);
+      if (await tryPromote(st, l, rung, split, goal, opt, false)) changes[l.layer.name] = rung.to.override;
+      opt.onProgress?.({ fraction: 1 - 1 / (2 + Object.keys(changes).length), phase: 'autoplan', message: `${st.input.ir.name}/${l.layer.name}: ${(st.valAcc * 100).toFixed(2)} %` });
+    }
   }
   return changes;
 }
 
 /**
- * The precision ladder: coarse tier -> its kind's codebook (when learned) -> fine PQ (when learned) -> keep
- * format (-> float32 when keep is float32).
+ * The precision ladder: coarse tier -> its kind's codebook (when learned) -> medium PQ (when learned) ->
+ * fine PQ (when learned) -> keep format (-> float32 when keep is float32).
  */
 function ladder(opt: AutoPlanOptions): Rung[] {
-  const fine = opt.codebooks.some((c) => c.name === FINE_GROUP);
   const has = (g: string) => opt.codebooks.some((c) => c.name === g);
   const isPq = (l: LayerState) => l.cur.enc.format === 'pq';
   const rungs: Rung[] = [];
@@ -129,29 +135,32 @@ function ladder(opt: AutoPlanOptions): Rung[] {
     from: (l) => isPq(l) && isCoarseGroup(l.route.group) && has(l.route.kernelClass),
     to: { format: 'pq', group: (l) => l.route.kernelClass, override: 'pq' },
   });
-  if (fine) rungs.push({ from: (l) => isPq(l) && l.route.group !== FINE_GROUP, to: { format: 'pq', group: FINE_GROUP, override: 'pq-fine' } });
+  if (has(MEDIUM_GROUP) && !opt.skipMedium) rungs.push({ from: (l) => isPq(l) && !isTierGroup(l.route.group), to: { format: 'pq', group: MEDIUM_GROUP, override: 'pq-medium' } });
+  if (has(FINE_GROUP)) rungs.push({ from: (l) => isPq(l) && l.route.group !== FINE_GROUP, to: { format: 'pq', group: FINE_GROUP, override: 'pq-fine' } });
   rungs.push({ from: isPq, to: { format: opt.keep, group: null, override: opt.keep } });
   if (opt.keep === 'float32') rungs.push({ from: (l) => l.cur.enc.format === 'int8', to: { format: 'float32', group: null, override: 'float32' } });
   return rungs;
 }
 
 /**
- * Last resorts, each judged by one evaluation and taken as soon as it meets `target`: every PQ layer
- * outside the fine codebook to it; every PQ layer to int8 (both from the fine-tuned kernels where the recovery
- * made them); int8 everywhere from the original weights and biases; the original float model.
+ * Last resorts, taken as soon as one meets `target`: layer by layer (most sensitive per weight first, one
+ * evaluation each) every PQ layer outside the fine codebook to it, then every PQ layer to int8 (both from
+ * the fine-tuned kernels where the recovery made them); int8 everywhere from the original weights and
+ * biases; the original float model.
  */
 function fallBack(st: ModelState, split: SplitData, target: number, changes: Record<string, LayerOverride>, opt: AutoPlanOptions): void {
-  const all = (rung: Rung) => {
-    for (const l of st.layers.filter(rung.from)) {
+  // layer by layer up the fine rung (when learned) then the int8 rung, the most sensitive per weight first,
+  // without asking each move to gain (a move that only narrows the gap to the float model still counts),
+  // until the target is met: the coarse and medium rungs are no last resorts
+  for (const rung of ladder({ ...opt, keep: 'int8' }).filter((r) => r.to.override === 'pq-fine' || r.to.override === 'int8')) {
+    for (const l of candidates(st.layers, rung)) {
       const group = groupOf(rung, l);
       put(st, l, encodeAs(rung.to.format, l.layer, l.tuned ?? l.float, group, opt.codebooks, opt.normalization), rung.to.format, group);
       changes[l.layer.name] = rung.to.override;
+      st.valNow = selectionScore(st, split);
+      if (st.valNow >= target) return;
     }
-    st.valNow = selectionScore(st, split);
-    return st.valNow >= target;
-  };
-  // the fine rung (when learned) then the int8 rung: the coarse rung is no last resort
-  for (const rung of ladder({ ...opt, keep: 'int8' }).filter((r) => r.to.override !== 'pq').slice(0, 2)) if (all(rung)) return;
+  }
   st.session.restore(st.floatSnapshot);
   for (const l of st.layers) {
     l.tuned = null;

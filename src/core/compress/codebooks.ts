@@ -1,5 +1,6 @@
 import type { CancelCheck, ProgressFn } from '../util/progress';
 import { throwIfCancelled } from '../util/progress';
+import { roundF16Array } from '../util/f16';
 import { createRandom, kmeans } from './pq';
 import type { GroupSpec } from './routing';
 import type { CodebookGroup, KMeansConfig } from './types';
@@ -45,7 +46,8 @@ export interface LearnOptions {
 /**
  * Learns one codebook per group by k-means over the union of the group's subvectors from all models.
  * `blocks` maps each group name to its layers' normalized (n_i x d) subvectors. A group with fewer
- * subvectors than k gets k = that count (its indices then take fewer bits).
+ * subvectors than k gets k = that count (its indices then take fewer bits). The codewords are rounded to
+ * float16, as the bundle stores them.
  */
 export async function learnCodebooks(groups: GroupSpec[], blocks: Map<string, Float32Array[]>, opt: LearnOptions): Promise<CodebookGroup[]> {
   const out: CodebookGroup[] = [];
@@ -58,7 +60,8 @@ export async function learnCodebooks(groups: GroupSpec[], blocks: Map<string, Fl
     const k = Math.min(g.k, n);
     opt.onProgress?.({ fraction: gi / groups.length, phase: 'kmeans', message: `group ${g.name}: ${n} subvectors, d = ${g.d}, K = ${k}` });
     const r = await kmeans(x, n, g.d, { k, maxIter: opt.kmeans.maxIter, tol: opt.kmeans.tol, seed, init: opt.kmeans.init, shouldCancel: opt.shouldCancel });
-    out.push({ name: g.name, d: g.d, k, codebook: r.codebook, layers: g.layers.slice() });
+    // stored as float16 (bundle, C): every later step encodes against and decodes from the stored values
+    out.push({ name: g.name, d: g.d, k, codebook: roundF16Array(r.codebook, `codebook ${g.name}`), layers: g.layers.slice() });
   }
   opt.onProgress?.({ fraction: 1, phase: 'kmeans', message: `${groups.length} codebook(s) learned` });
   return out;

@@ -9,6 +9,7 @@ import type { LayerState, ModelState } from './state';
 import { selectionScore, selectionSplit } from './state';
 import { deriveSeed } from './codebooks';
 import { seededOrder } from './em';
+import { roundF16Array } from '../util/f16';
 import type { CodebookGroup, Plan } from './types';
 
 interface PQLayer { st: ModelState; l: LayerState; cb: CodebookGroup; a: Uint16Array; v: tf.Variable }
@@ -96,6 +97,9 @@ export async function tuneCodewords(
       opt.onProgress?.({ fraction: (e * steps + b + 1) / (r.epochs * steps), phase: 'recovery', message: 'fine-tuning codewords' });
     }
   }
+  // stored as float16: judged with the rounded codewords (Adam steps ran on the unrounded ones)
+  for (const c of codebooks) c.codebook.set(roundF16Array(c.codebook, `codebook ${c.name}`));
+  for (const p of layers) redecode(p);
   const beforeAcc = states.map((s) => s.valAcc);
   const after = states.map((s) => selectionScore(s, selectionSplit(s.input, plan.selectOn)));
   const ok = after.every((a, i) => a >= before[i]);

@@ -9,7 +9,7 @@ export { decodeKernel, encodePQ, encodeInt8, prepareKernel } from './encode';
 export { toReport } from './report';
 export { PRESET_NAMES, PRESET_LABELS, presetPlan, validatePlan, completePlan, isPresetName } from './presets';
 export type { PresetName } from './presets';
-export { routeLayers, resolveGroups, kernelClass, groupConfig, layerKey, FINE_GROUP } from './routing';
+export { routeLayers, resolveGroups, kernelClass, groupConfig, layerKey, FINE_GROUP, MEDIUM_GROUP } from './routing';
 export type { LayerRoute, GroupSpec } from './routing';
 export { compareBaselines, baselineRow } from './baselines';
 export type { BaselineRow } from './baselines';

@@ -163,6 +163,27 @@ describe('compress pipeline', () => {
     }
   });
 
+  it('medium tier: the auto-plan stores layers in the medium and fine codebooks as its overrides say, within budget', async () => {
+    const plan = lossy('yono');
+    plan.groups.medium = { d: 4, k: 4 };
+    plan.groups.fine = { d: 2, k: 16 };
+    plan.budgetPp = 1;
+    const r = await compress(inputs, plan, { buildModel: buildTiny });
+    expect(r.codebooks.every((c) => isF16Exact(c.codebook))).toBe(true);
+    let tiers = 0;
+    for (const m of r.models) {
+      expect(m.valAccuracyCompressed).toBeGreaterThanOrEqual(m.valAccuracyFloat - 0.01);
+      for (const l of m.layers) {
+        const o = r.plan.overrides[`${m.name}/${l.name}`];
+        if (o === 'pq-medium' || o === 'pq-fine') {
+          tiers++;
+          expect(l.codebook).toBe(o === 'pq-medium' ? 'medium' : 'fine');
+        }
+      }
+    }
+    expect(tiers).toBeGreaterThan(0);
+  });
+
   it('reports monotone progress ending at 1, and cancels between units', async () => {
     const seen: number[] = [];
     const plan = lossy('yono');

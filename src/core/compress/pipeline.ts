@@ -11,15 +11,16 @@ import { recoverModel } from './em';
 import { prepareKernel } from './encode';
 import { completePlan, validatePlan } from './presets';
 import { compressedModel, totals } from './result';
-import { isCoarseGroup, layerKey, resolveGroups, routeLayers } from './routing';
+import { MEDIUM_GROUP, isCoarseGroup, layerKey, resolveGroups, routeLayers } from './routing';
 import type { GroupSpec } from './routing';
 import { measureSensitivity } from './sensitivity';
 import { ModelSession } from './session';
 import type { CompressInput, LayerState, ModelState } from './state';
-import { encodeAs, selectionScore, selectionSplit } from './state';
+import { encodeAs, restoreState, saveState, selectionScore, selectionSplit } from './state';
 import { deriveSeed } from './codebooks';
-import type { CodebookGroup, CompressionResult, Phase, Plan } from './types';
+import type { CodebookGroup, CompressionResult, LayerOverride, Phase, Plan } from './types';
 import { tuneCodewords } from './codewords';
+import { roundF16Array } from '../util/f16';
 
 /** Options of a compression run. */
 export interface CompressOptions {
@@ -58,7 +59,7 @@ function checkFixedCodebooks(groups: GroupSpec[], fixed: CodebookGroup[]): Codeb
     const c = fixed.find((x) => x.name === g.name);
     if (!c) throw new Error(`fixed codebooks have no group '${g.name}'; give one per group the plan uses (${groups.map((x) => x.name).join(', ')})`);
     if (c.d !== g.d) throw new Error(`fixed codebook '${g.name}' has d = ${c.d}, the plan needs d = ${g.d}`);
-    return { ...c, codebook: c.codebook.slice(), layers: g.layers.slice() };
+    return { ...c, codebook: roundF16Array(c.codebook, `codebook ${c.name}`), layers: g.layers.slice() };
   });
 }
 
@@ -200,49 +201,65 @@ export async function compress(inputs: CompressInput[], planIn: Plan, opts: Comp
       await measureSensitivity(st, selectionSplit(st.input, plan.selectOn), undefined, cancel);
     };
 
-    if (plan.autoPlan && plan.recovery.enabled) {
-      // models further from the target than the recovery can close first move their most sensitive layers up
-      const p = phaseProgress(opts.onProgress, 'sensitivity');
-      for (let i = 0; i < states.length; i++) {
-        const st = states[i];
-        const goal = target(st) - plan.recoverableGapPp / 100;
-        if (st.valNow >= goal) continue;
-        await sense(st);
-        const changes = await prePromote(st, selectionSplit(st.input, plan.selectOn), goal, autoOptions(i, p));
-        for (const [layer, f] of Object.entries(changes)) plan.overrides[layerKey(st.input.ir.name, layer)] = f;
+    // With a medium codebook the auto-plan first tries the path through it; a model that cannot reach its
+    // target that way starts again from its assigned state on the path without it (the fine codebook
+    // only), which may fall back further.
+    const twoPaths = plan.autoPlan && codebooks.some((c) => c.name === MEDIUM_GROUP);
+    const changes = new Map<ModelState, Record<string, LayerOverride>>(states.map((st) => [st, {}]));
+    const assigned = new Map(states.map((st) => [st, { saved: saveState(st), steps: st.recovery.length }]));
+    const planModels = async (todo: ModelState[], medium: boolean, fallBack: boolean) => {
+      const ask = (i: number, p?: ProgressFn): AutoPlanOptions => ({ ...autoOptions(i, p), skipMedium: !medium, fallBack });
+      if (plan.autoPlan && plan.recovery.enabled) {
+        // models further from the target than the recovery can close first move their most sensitive layers up
+        const p = phaseProgress(opts.onProgress, 'sensitivity');
+        for (const st of todo) {
+          const goal = target(st) - plan.recoverableGapPp / 100;
+          if (st.valNow >= goal) continue;
+          await sense(st);
+          Object.assign(changes.get(st)!, await prePromote(st, selectionSplit(st.input, plan.selectOn), goal, ask(states.indexOf(st), p)));
+        }
+        lap('sensitivity');
       }
-      lap('sensitivity');
-    }
 
-    if (plan.recovery.enabled) {
-      const p = phaseProgress(opts.onProgress, 'recovery');
-      const share = plan.recovery.fineTuneCodewords ? 0.8 : 1;
-      const sp = p && ((q: Progress) => p({ ...q, fraction: share * q.fraction }));
-      for (let i = 0; i < states.length; i++) {
-        const st = states[i];
-        if (st.valNow >= target(st)) continue;
-        await recoverModel(st, plan.selectOn, emOptions(st, i, plan.recovery.maxLayers, sp));
+      if (plan.recovery.enabled) {
+        const p = phaseProgress(opts.onProgress, 'recovery');
+        const share = plan.recovery.fineTuneCodewords && medium ? 0.8 : 1;
+        const sp = p && ((q: Progress) => p({ ...q, fraction: share * q.fraction }));
+        for (const st of todo) {
+          if (st.valNow >= target(st)) continue;
+          await recoverModel(st, plan.selectOn, emOptions(st, states.indexOf(st), plan.recovery.maxLayers, sp));
+        }
+        if (plan.recovery.fineTuneCodewords && medium) {
+          await tuneCodewords(states, codebooks, plan, {
+            onProgress: p && ((q) => p({ fraction: share + (1 - share) * q.fraction, phase: 'recovery', message: q.message })), shouldCancel: cancel,
+          });
+        }
+        lap('recovery');
       }
-      if (plan.recovery.fineTuneCodewords) {
-        await tuneCodewords(states, codebooks, plan, {
-          onProgress: p && ((q) => p({ fraction: share + (1 - share) * q.fraction, phase: 'recovery', message: q.message })), shouldCancel: cancel,
-        });
-      }
-      lap('recovery');
-    }
 
-    if (plan.autoPlan) {
-      const p = phaseProgress(opts.onProgress, 'autoplan');
-      for (let i = 0; i < states.length; i++) {
-        const st = states[i];
-        if (st.valNow >= target(st)) continue;
-        // sensitivity is measured only for the models that need the auto-plan (unless asked for all)
-        await sense(st);
-        const changes = await autoPlanModel(st, selectionSplit(st.input, plan.selectOn), target(st), autoOptions(i, p));
-        for (const [layer, f] of Object.entries(changes)) plan.overrides[layerKey(st.input.ir.name, layer)] = f;
+      const failed: ModelState[] = [];
+      if (plan.autoPlan) {
+        const p = phaseProgress(opts.onProgress, 'autoplan');
+        for (const st of todo) {
+          if (st.valNow >= target(st)) continue;
+          // sensitivity is measured only for the models that need the auto-plan (unless asked for all)
+          await sense(st);
+          Object.assign(changes.get(st)!, await autoPlanModel(st, selectionSplit(st.input, plan.selectOn), target(st), ask(states.indexOf(st), p)));
+          if (st.valNow < target(st)) failed.push(st);
+        }
+        lap('sensitivity');
       }
-      lap('sensitivity');
+      return failed;
+    };
+    const retry = await planModels(states, true, !twoPaths);
+    for (const st of retry) {
+      const a = assigned.get(st)!;
+      restoreState(st, a.saved);
+      st.recovery.length = a.steps;
+      changes.set(st, {});
     }
+    if (retry.length > 0) await planModels(retry, false, true);
+    for (const st of states) for (const [layer, f] of Object.entries(changes.get(st)!)) plan.overrides[layerKey(st.input.ir.name, layer)] = f;
 
     // final test accuracy and assembly
     const used = usedCodebooks(codebooks, states);

@@ -35,6 +35,8 @@ const DEFAULT_GROUPS: Record<string, GroupConfig> = {
   default: { d: 4, k: 64 },
   spatial: { d: 3, k: 64 },
   pointwise: { d: 4, k: 64 },
+  /** The medium tier (YONO's auto-plan): 3 bits per weight, 512 B. */
+  medium: { d: 2, k: 64 },
   /** The fine tier (YONO's auto-plan): 4 bits per weight, 2 KB. */
   fine: { d: 2, k: 256 },
   /** The coarse tier (YONO, layers of 16,384 weights and more): 1 and 0.75 bits per weight. */
@@ -77,8 +79,9 @@ function base(preset: string, defaultFormat: LayerFormat): Plan {
  * - `yono`: the paper's method: shared codebooks, per-channel normalization, layers under 256 weights kept
  *   int8, layers of 16,384 weights and more starting in a coarse tier (d 6 / d 8, K 64), the EM recovery
  *   with distillation, then the auto-plan (sensitive layers up a ladder: coarse -> their kind's codebook ->
- *   a fine third shared codebook (d 2, K 256) -> int8, as the budget requires), judged on the validation
- *   split with one standard error of confidence.
+ *   a medium shared codebook (d 2, K 64) -> a fine shared codebook (d 2, K 256) -> int8, as the budget
+ *   requires; a model that misses its target that way starts again without the medium rung), judged on the
+ *   validation split with one standard error of confidence. Codebooks are stored as float16.
  */
 export function presetPlan(name: PresetName): Plan {
   switch (name) {
@@ -139,7 +142,7 @@ export function validatePlan(plan: Plan): Plan {
   if (!['int8', 'float32'].includes(plan.keep.format)) bad(`keep.format must be int8 or float32, got '${plan.keep.format}'`);
   if (!(plan.keep.minParams >= 0)) bad(`keep.minParams must be >= 0, got ${plan.keep.minParams}`);
   for (const [k, f] of Object.entries(plan.overrides)) {
-    if (!['pq', 'pq-fine', 'int8', 'float32'].includes(f)) bad(`override '${k}' = '${f}'; use pq, pq-fine, int8 or float32`);
+    if (!['pq', 'pq-medium', 'pq-fine', 'int8', 'float32'].includes(f)) bad(`override '${k}' = '${f}'; use pq, pq-medium, pq-fine, int8 or float32`);
     if (!k.includes('/')) bad(`override key '${k}' must be '<model>/<layer>'`);
   }
   if (!Number.isInteger(plan.seed)) bad(`seed must be an integer, got ${plan.seed}`);

@@ -60,7 +60,20 @@ describe('routing', () => {
     const routes = routeLayers(plan, [model('a')]);
     expect(routes.map((r) => r.group)).toEqual(['spatial', 'spatial', 'fine', 'pointwise']);
     const groups = resolveGroups(plan, routes);
-    expect(groups.map((g) => [g.name, g.d, g.k, g.layers.length])).toEqual([['spatial', 3, 64, 2], ['pointwise', 4, 64, 1], ['fine', 2, 256, 4]]);
+    expect(groups.map((g) => [g.name, g.d, g.k, g.layers.length])).toEqual([['spatial', 3, 64, 2], ['pointwise', 4, 64, 1], ['medium', 2, 64, 4], ['fine', 2, 256, 4]]);
+  });
+
+  it('medium tier: learned with the fine tier only when groups.medium is given; a pq-medium override routes a layer there', () => {
+    const plan = presetPlan('pq-shared');
+    plan.fineTier = true;
+    delete plan.groups.medium; // e.g. a plan saved before the medium tier existed
+    expect(resolveGroups(plan, routeLayers(plan, [model('a')])).map((g) => g.name)).toEqual(['spatial', 'pointwise', 'fine']);
+    plan.overrides['a/dw'] = 'pq-medium';
+    const routes = routeLayers(plan, [model('a')]);
+    expect(routes.map((r) => [r.format, r.group])).toEqual([['pq', 'spatial'], ['pq', 'medium'], ['pq', 'pointwise'], ['pq', 'pointwise']]);
+    // an override alone creates the group, over every PQ layer (d and K from groups.default)
+    expect(resolveGroups(plan, routes).map((g) => [g.name, g.d, g.k, g.layers.length])).toEqual([['spatial', 3, 64, 1], ['pointwise', 4, 64, 2], ['medium', 4, 64, 4], ['fine', 2, 256, 4]]);
+    expect(() => validatePlan({ ...plan, overrides: { 'a/dw': 'pq-coarse' as never } })).toThrow(/use pq, pq-medium, pq-fine, int8 or float32/);
   });
 
   it('rejects duplicate model names and bad plans with a message', () => {

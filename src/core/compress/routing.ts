@@ -24,6 +24,15 @@ export interface GroupSpec extends GroupConfig {
 /** Name of the fine tier's codebook group. */
 export const FINE_GROUP = 'fine';
 
+/** Name of the medium tier's codebook group (between the kind codebooks and `fine`). */
+export const MEDIUM_GROUP = 'medium';
+
+/** True for the groups learned over every PQ layer (the auto-plan's upper rungs): `medium`, `fine`. */
+export const isTierGroup = (g: string | null): boolean => g === FINE_GROUP || g === MEDIUM_GROUP;
+
+/** The group a `pq-medium` / `pq-fine` override sends a layer to, else null. */
+export const overrideGroup = (o: string | undefined): string | null => (o === 'pq-fine' ? FINE_GROUP : o === 'pq-medium' ? MEDIUM_GROUP : null);
+
 /** Prefix of the coarse tier's groups: `coarse-spatial`, `coarse-pointwise`. */
 export const COARSE_PREFIX = 'coarse-';
 
@@ -63,7 +72,7 @@ export function groupConfig(plan: Plan, name: string, cls: KernelClass): GroupCo
 /** The format of a layer: manual override, else the keep rule (PQ plans only), else the plan default. */
 export function layerFormat(plan: Plan, model: string, layer: string, params: number): LayerFormat {
   const o = plan.overrides[layerKey(model, layer)];
-  if (o) return o === 'pq-fine' ? 'pq' : o;
+  if (o) return overrideGroup(o) ? 'pq' : (o as LayerFormat);
   if (plan.defaultFormat === 'pq' && params < plan.keep.minParams) return plan.keep.format;
   return plan.defaultFormat;
 }
@@ -84,7 +93,7 @@ export function routeLayers(plan: Plan, models: ModelIR[]): LayerRoute[] {
       const coarse = plan.grouping === 'paper' && plan.coarseMinParams > 0 && params >= plan.coarseMinParams && o === undefined;
       out.push({
         model: m.name, layer: l.name, kind: l.kind, params, kernelClass: cls, format,
-        group: format !== 'pq' ? null : o === 'pq-fine' ? FINE_GROUP : coarse ? `${COARSE_PREFIX}${cls}` : groupName(plan, m.name, l.name, cls),
+        group: format !== 'pq' ? null : overrideGroup(o) ?? (coarse ? `${COARSE_PREFIX}${cls}` : groupName(plan, m.name, l.name, cls)),
       });
     }
   }
@@ -93,8 +102,9 @@ export function routeLayers(plan: Plan, models: ModelIR[]): LayerRoute[] {
 
 /**
  * The groups the routes use, in first-use order, with their d, k and layers; with `plan.fineTier`, also
- * the `fine` group over every PQ layer (the auto-plan's destination for sensitive layers). A layer in a
- * coarse group is also learned into its kind's group, where the auto-plan may move it.
+ * the `fine` group (and the `medium` group when `plan.groups.medium` is given) over every PQ layer (the
+ * auto-plan's destinations for sensitive layers). A layer in a coarse group is also learned into its
+ * kind's group, where the auto-plan may move it.
  */
 export function resolveGroups(plan: Plan, routes: LayerRoute[]): GroupSpec[] {
   const byName = new Map<string, GroupSpec>();
@@ -107,14 +117,17 @@ export function resolveGroups(plan: Plan, routes: LayerRoute[]): GroupSpec[] {
     g.layers.push(layerKey(r.model, r.layer));
   };
   for (const r of routes) {
-    if (r.group === null || r.group === FINE_GROUP) continue;
+    if (r.group === null || isTierGroup(r.group)) continue;
     add(r.group, r);
     if (isCoarseGroup(r.group)) add(r.kernelClass, r);
   }
   const pq = routes.filter((r) => r.group !== null);
-  if (pq.length > 0 && (plan.fineTier || pq.some((r) => r.group === FINE_GROUP))) {
-    const c = plan.groups[FINE_GROUP] ?? plan.groups.default;
-    byName.set(FINE_GROUP, { name: FINE_GROUP, d: c.d, k: c.k, layers: pq.map((r) => layerKey(r.model, r.layer)) });
-  }
+  const tier = (name: string, on: boolean) => {
+    if (pq.length === 0 || !(on || pq.some((r) => r.group === name))) return;
+    const c = plan.groups[name] ?? plan.groups.default;
+    byName.set(name, { name, d: c.d, k: c.k, layers: pq.map((r) => layerKey(r.model, r.layer)) });
+  };
+  tier(MEDIUM_GROUP, plan.fineTier && plan.groups[MEDIUM_GROUP] !== undefined);
+  tier(FINE_GROUP, plan.fineTier);
   return [...byName.values()];
 }

@@ -37,8 +37,11 @@ export type Normalization = 'none' | 'layer' | 'channel' | 'auto';
 /** How one weight layer is stored. */
 export type LayerFormat = 'pq' | 'int8' | 'float32';
 
-/** A manual (or auto-plan) per-layer choice: a format, or `pq-fine` = PQ in the shared `fine` codebook. */
-export type LayerOverride = LayerFormat | 'pq-fine';
+/**
+ * A manual (or auto-plan) per-layer choice: a format, `pq-medium` = PQ in the shared `medium` codebook or
+ * `pq-fine` = PQ in the shared `fine` codebook.
+ */
+export type LayerOverride = LayerFormat | 'pq-medium' | 'pq-fine';
 
 /** Subvector length and number of codewords of a group. */
 export interface GroupConfig {
@@ -109,7 +112,9 @@ export interface Plan {
   overrides: Record<string, LayerOverride>;
   /**
    * A third shared codebook, group `fine` (d and K in `groups.fine`), learned over every PQ layer of
-   * every model: the auto-plan moves a sensitive layer there (more bits per weight) before int8.
+   * every model: the auto-plan moves a sensitive layer there (more bits per weight) before int8. When
+   * `groups.medium` is given too, a `medium` codebook between the kind codebooks and `fine` is learned the
+   * same way and is the rung before `fine`.
    */
   fineTier: boolean;
   /**

@@ -50,7 +50,7 @@ export function EffortControls({ disabled }: { disabled: boolean }) {
         </label>
         <label className="row small" style={{ flexWrap: 'nowrap', alignItems: 'flex-start' }}>
           <input type="checkbox" checked={plan.fineTier} disabled={disabled || !pq} onChange={(e) => set({ fineTier: e.target.checked })} />
-          Fine tier (a third shared codebook{plan.groups.fine ? `, d = ${plan.groups.fine.d}, K = ${plan.groups.fine.k}` : ''}, that the auto-plan tries before int8)
+          Medium and fine tiers (shared codebooks{plan.groups.medium ? ` d = ${plan.groups.medium.d}, K = ${plan.groups.medium.k} and` : ''}{plan.groups.fine ? ` d = ${plan.groups.fine.d}, K = ${plan.groups.fine.k}` : ''}, that the auto-plan tries before int8)
         </label>
       </div>
     </details>

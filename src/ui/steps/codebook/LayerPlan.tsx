@@ -45,6 +45,7 @@ export function LayerPlan({ disabled }: { disabled: boolean }) {
                     onChange={(e) => setLayerFormat(key, e.target.value === 'auto' ? null : (e.target.value as LayerOverride))}>
                     <option value="auto">Plan (auto)</option>
                     <option value="pq">PQ (compress)</option>
+                    <option value="pq-medium">PQ, medium codebook</option>
                     <option value="pq-fine">PQ, fine codebook</option>
                     <option value="int8">Keep int8</option>
                     <option value="float32">Keep float32</option>

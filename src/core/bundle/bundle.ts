@@ -43,7 +43,8 @@ export function sectionView<T extends Dtype>(b: Bundle, index: number, dtype: T)
 
 /**
  * The float values of an `f32` or `f16` section of a validated bundle: a view for `f32`, a decoded
- * copy for `f16` (biases and scales: a few values per output channel).
+ * copy for `f16` (biases and scales: a few values per output channel; codebooks: k x d values, for the
+ * exports, while the runtimes convert codeword values as they read them).
  */
 export function floatSection(b: Bundle, index: number): Float32Array {
   const s = b.manifest.sections[index];

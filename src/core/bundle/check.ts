@@ -69,7 +69,7 @@ function checkCodebooks(m: BundleManifest, refs: Refs): Map<string, CodebookEntr
   m.codebooks.forEach((c, i) => {
     if (byName.has(c.name)) bundleFail('model', `Codebook name '${c.name}' appears twice (codebooks[${i}]). ${REDO}`);
     byName.set(c.name, c);
-    refs.take(c.section, 'f32', c.k * c.d, `codebook '${c.name}' (k ${c.k} x d ${c.d})`);
+    refs.take(c.section, FLOAT_DTYPES, c.k * c.d, `codebook '${c.name}' (k ${c.k} x d ${c.d})`);
   });
   return byName;
 }

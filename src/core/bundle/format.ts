@@ -38,7 +38,7 @@ export const LIMITS = {
   k: 65536,
 } as const;
 
-/** Element type of a section (`f16`: IEEE binary16 bit patterns, for biases and scales). */
+/** Element type of a section (`f16`: IEEE binary16 bit patterns, for codebooks, biases and scales). */
 export type Dtype = 'f32' | 'f16' | 'i8' | 'u8' | 'i32';
 export const DTYPE_BYTES: Record<Dtype, number> = { f32: 4, f16: 2, i8: 1, u8: 1, i32: 4 };
 
@@ -55,7 +55,10 @@ export interface SectionEntry {
   crc32: number;
 }
 
-/** A codebook group: (k x d) float32 values in section `section`. */
+/**
+ * A codebook group: (k x d) values in section `section`, `f16` (what the writer stores) or `f32` (bundles
+ * written before codebooks were float16).
+ */
 export interface CodebookEntry { name: string; d: number; k: number; section: number }
 
 /** How a weight layer's kernel is stored. Numbers are section indices. */
@@ -112,7 +115,7 @@ export interface BundleManifest {
 export const ACTIVATIONS: readonly Activation[] = ['linear', 'relu', 'relu6', 'sigmoid', 'tanh', 'softmax'];
 export const PADDINGS: readonly Padding[] = ['valid', 'same'];
 export const DTYPES: readonly Dtype[] = ['f32', 'f16', 'i8', 'u8', 'i32'];
-/** Dtypes a float tensor that may be float16 (scales, biases) can have. */
+/** Dtypes a float tensor that may be float16 (codebooks, scales, biases) can have. */
 export const FLOAT_DTYPES: readonly Dtype[] = ['f32', 'f16'];
 
 /** Rounds up to a multiple of ALIGN. */

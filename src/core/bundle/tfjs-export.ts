@@ -10,9 +10,9 @@ import { BundleError } from './errors';
 import type { KernelEntry, LayerEntry } from './format';
 import { utf8Bytes } from './utf8';
 
-/** The bundle's codebooks as the pipeline's CodebookGroup (values copied out of the file). */
+/** The bundle's codebooks as the pipeline's CodebookGroup (values copied out of the file; float16 ones decoded). */
 export function bundleCodebooks(b: Bundle): CodebookGroup[] {
-  return b.manifest.codebooks.map((c) => ({ name: c.name, d: c.d, k: c.k, codebook: sectionView(b, c.section, 'f32').slice(), layers: [] }));
+  return b.manifest.codebooks.map((c) => ({ name: c.name, d: c.d, k: c.k, codebook: floatSection(b, c.section).slice(), layers: [] }));
 }
 
 /** The pipeline's LayerEncoding of a bundle kernel (copies of its sections; float16 scales decoded). */

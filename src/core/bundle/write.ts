@@ -104,16 +104,19 @@ function samplesEntry(s: SectionList, name: string, ir: ModelIR, smp: BundleSamp
 /**
  * Serializes a CompressionResult as a `.yono` bundle (README.md): the codebooks that some layer uses, then
  * per model its layers' packed indices, scales, int8 or float32 kernels, biases and batch-norm parameters,
- * then its optional test samples. Scales and the biases of PQ/int8 layers are written as float16
- * (values outside ±65504 throw a RangeError naming the section). Reading the result back with `readBundle` and running it gives the
- * predictions of `decodeModel(result, name)`.
+ * then its optional test samples. Codebooks, scales and the biases of PQ/int8 layers are written as
+ * float16, rounded to nearest even (values outside ±65504 throw a RangeError naming the section). Reading
+ * the result back with `readBundle` and running it gives the predictions of `decodeModel(result, name)`
+ * when the result's codebooks are float16 values already, as the pipeline makes them.
  */
 export function writeBundle(result: CompressionResult, options: WriteBundleOptions = {}): Uint8Array {
   const s = new SectionList();
   const used = new Set(result.models.flatMap((m) => Object.values(m.encodings).flatMap((e) => (e.format === 'pq' ? [e.group] : []))));
   const codebooks = result.codebooks.filter((c) => used.has(c.name)).map((c) => {
     if (c.codebook.length !== c.k * c.d) throw new Error(`writeBundle: codebook '${c.name}' holds ${c.codebook.length} values, k x d = ${c.k * c.d}`);
-    return { name: c.name, d: c.d, k: c.k, section: s.add(`codebook/${c.name}`, 'f32', checkFinite(`codebook ${c.name}`, c.codebook)) };
+    // float16, rounded to nearest even (the pipeline's codebooks are float16 values already, so this is exact)
+    const what = `codebook ${c.name}`;
+    return { name: c.name, d: c.d, k: c.k, section: s.add(`codebook/${c.name}`, 'f16', toF16Array(checkFinite(what, c.codebook), what)) };
   });
   const max = options.maxSamples ?? Number.POSITIVE_INFINITY;
   const models: ModelEntry[] = result.models.map((m) => {

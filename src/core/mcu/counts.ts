@@ -71,7 +71,7 @@ export interface LayerCounts {
 export interface CodebookRef {
   /** Stable id within a bundle, e.g. `conv3x3` or `fc`. */
   id: string;
-  /** Stored bytes of the codebook (K x d values). */
+  /** Stored bytes of the codebook (K x d values: 2 bytes each for the float16 codebooks bundles store, 4 in older f32-codebook bundles). */
   bytes: number;
 }
 

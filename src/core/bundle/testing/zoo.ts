@@ -3,6 +3,7 @@ import { isWeightLayer } from '../../models/ir';
 import { sizeOf } from '../../models/shapes';
 import { encodeInt8, encodePQ, prepareKernel } from '../../compress/encode';
 import { presetPlan } from '../../compress/presets';
+import { roundF16Array } from '../../util/f16';
 import type { CodebookGroup, CompressedModel, CompressionResult, LayerEncoding, LayerFormat, Normalization } from '../../compress/types';
 import type { BundleSamples } from '../write';
 import { IRBuilder, rng32 } from './ir-builder';
@@ -55,7 +56,10 @@ export function zooModels(seed = 1): ModelIR[] {
   return [img, seq, vec];
 }
 
-/** A codebook of `k` codewords sampled from `pool` (count x d) subvectors (good enough for tests). */
+/**
+ * A codebook of `k` codewords sampled from `pool` (count x d) subvectors (good enough for tests), rounded
+ * to float16 as the pipeline's codebooks are (the bundle stores them as float16).
+ */
 function sampleCodebook(name: string, pool: Float32Array, d: number, k: number, seed: number): CodebookGroup {
   const n = pool.length / d;
   const rnd = rng32(seed);
@@ -64,7 +68,7 @@ function sampleCodebook(name: string, pool: Float32Array, d: number, k: number, 
     const at = Math.floor(rnd() * n) * d;
     cb.set(pool.subarray(at, at + d), j * d);
   }
-  return { name, d, k, codebook: cb, layers: [] };
+  return { name, d, k, codebook: roundF16Array(cb, `codebook ${name}`), layers: [] };
 }
 
 /** Formats (and PQ normalizations) given to the weight layers in turn. */

@@ -32,7 +32,10 @@ describe('countsFromIR', () => {
     // fc: 512 / 4 = 128 subvectors x 10 units at log2(16) = 4 bits
     expect(byName.fc).toMatchObject({ codebookLookups: 1280, codewordLength: 4 });
     expect(m.flashBytes.indices).toBe(Math.ceil((8 * 8) / 8) + (1280 * 4) / 8);
-    expect(m.codebooks).toEqual([{ id: 'conv3x3', bytes: 256 * 9 * 4 }, { id: 'fc', bytes: 16 * 4 * 4 }]);
+    // codebooks are float16: 2 bytes per value
+    expect(m.codebooks).toEqual([{ id: 'conv3x3', bytes: 256 * 9 * 2 }, { id: 'fc', bytes: 16 * 4 * 2 }]);
+    // bytes read by fc: its packed indices, 1280 codewords of 4 float16 values, 10 float biases, one scale
+    expect(byName.fc.weightBytesRead.flash).toBe((1280 * 4) / 8 + 1280 * 4 * 2 + 10 * 4 + 4);
     expect(m.scratchBytes).toBe(512 * 4);
   });
 

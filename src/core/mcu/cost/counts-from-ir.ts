@@ -43,6 +43,8 @@ export const DEFAULT_PQ_LAYOUT: PqLayout = {
 
 /** Bytes of per-channel requantization data in an int8 kernel (CMSIS-NN/TFLM: int32 multiplier + int32 shift). */
 export const INT8_REQUANT_BYTES_PER_CHANNEL = 8;
+/** Bytes of one stored codebook value: float16, as the `.yono` bundle and the C export store codebooks. */
+export const CODEWORD_VALUE_BYTES = 2;
 /** Bytes of a layer descriptor in the runtime's pointer table (estimate: ~16 words of shapes, strides, offsets). */
 export const LAYER_DESCRIPTOR_BYTES = 64;
 
@@ -90,7 +92,8 @@ function nonWeightOp(l: Layer): OpClass {
  * Used for the MLPerf Tiny reference models and until the runtime (issue 5) reports measured counts.
  * Assumptions (documented in ../README.md): each stored weight byte is fetched once per inference (reuse
  * across output positions comes from registers, the decode scratch or the data cache); codebooks are
- * float32; indices are bit-packed at ceil(log2 K) bits per layer; flatten/reshape alias their input buffer.
+ * float16 (2 bytes per value, as bundles store them); indices are bit-packed at ceil(log2 K) bits per layer;
+ * flatten/reshape alias their input buffer.
  */
 export function countsFromIR(ir: ModelIR, format: 'pq' | 'int8' | 'float32', options: CountsFromIROptions = {}): ModelCounts {
   if (!ir.layers.length || ir.layers[0].kind !== 'input') throw new Error(`model '${ir.name}': layers[0] must be the input layer`);
@@ -145,14 +148,14 @@ export function countsFromIR(ir: ModelIR, format: 'pq' | 'int8' | 'float32', opt
       const bits = Math.max(1, Math.ceil(Math.log2(grp.k)));
       const nsub = Math.ceil(g.rf / grp.d);
       const idxBytes = Math.ceil((g.units * nsub * bits) / 8);
-      codebooks.set(grp.id, { id: grp.id, bytes: grp.k * grp.d * 4 });
+      codebooks.set(grp.id, { id: grp.id, bytes: grp.k * grp.d * CODEWORD_VALUE_BYTES });
       indicesBytes += idxBytes;
       keptBytes += nBias * 4 + 4; // float biases + one per-layer scale
       lc.codebookLookups = g.units * nsub * decodeTimes;
       lc.indicesUnpacked = lc.codebookLookups;
       lc.codewordLength = grp.d;
       lc.decodedWeights = lc.codebookLookups * grp.d;
-      bytesRead = idxBytes * decodeTimes + lc.codebookLookups * grp.d * 4 + nBias * 4 + 4;
+      bytesRead = idxBytes * decodeTimes + lc.codebookLookups * grp.d * CODEWORD_VALUE_BYTES + nBias * 4 + 4;
       scratch = Math.max(scratch, nsub * grp.d * 4);
     } else if (wf === 'int8') {
       const bytes = g.weights + nBias * 4 + g.units * INT8_REQUANT_BYTES_PER_CHANNEL;

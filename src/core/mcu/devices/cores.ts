@@ -57,9 +57,12 @@ export const CORTEX_M4F: CoreModel = {
     cyclesPerLookup: 13,
     // bit-unpack of one index: 3 LDRB (2+1+1 cycles pipelined) + 9 shift/or/and/add = 13 cycles
     cyclesPerIndexUnpack: 13,
-    // writing one decoded weight: VLDM, VMUL (scale), CMP, VSTM, BNE = 2+1+1+2+3 = 9; int8 dequantize:
-    // LDRSB, VMOV, VCVT, CMP, VMUL, VSTM, BNE = 2+1+1+1+1+2+3 = 11
-    cyclesPerDecodedWeight: { pq: 9, int8: 11 },
+    // writing one decoded weight from a float16 codebook (what bundles store): LDRH, VMOV, VCVTB.F32.F16,
+    // CMP, VMUL (scale), VSTM, BNE = 2+1+1+1+1+2+3 = 11 (the loop arm-none-eabi-gcc 12.2 -O2 -mfp16-format=ieee
+    // emits for the C runtime's decode_unit; Cortex-M4 TRM: VMOV core-to-FP and VCVT half-to-single 1 cycle
+    // each). A float32 codebook (older bundles) would be VLDM, VMUL, CMP, VSTM, BNE = 9; it is charged 11 too.
+    // int8 dequantize: LDRSB, VMOV, VCVT, CMP, VMUL, VSTM, BNE = 2+1+1+1+1+2+3 = 11
+    cyclesPerDecodedWeight: { pq: 11, int8: 11 },
     cyclesPerElementOp: 6,
     layerOverheadCycles: 300,
     // per tap (one kernel position: padding check, pointer set-up, inner-loop entry; ~8 insns): estimate
@@ -90,7 +93,9 @@ export const CORTEX_M7: CoreModel = {
     cyclesPerOutput: 7,
     cyclesPerLookup: 6,
     cyclesPerIndexUnpack: 6,
-    cyclesPerDecodedWeight: { pq: 4, int8: 5 },
+    // pq: the float16 codebook value's VMOV + VCVTB.F32.F16 (1 cycle each on FPv5) add one cycle to the
+    // float32 copy-and-scale loop after dual issue (estimate, as the rest of this model)
+    cyclesPerDecodedWeight: { pq: 5, int8: 5 },
     cyclesPerElementOp: 3,
     layerOverheadCycles: 150,
     cyclesPerTap: 4,

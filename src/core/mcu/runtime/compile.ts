@@ -38,7 +38,7 @@ function flatGeometry(shape: number[]): Geometry {
 
 function weightRef(bundle: Bundle, kind: LayerEntry['kind'], k: KernelEntry): WeightRef {
   const layoutKind = kind as 'dense' | 'conv1d' | 'conv2d' | 'depthwiseConv2d';
-  const base = { entry: k, d: 0, bits: 0, k: 0, chunks: 1, codebook: -1, indices: -1, scales: -1, nScales: 0, scaleBytes: 0, q: -1, data: -1 };
+  const base = { entry: k, d: 0, bits: 0, k: 0, chunks: 1, codebook: -1, indices: -1, scales: -1, nScales: 0, scaleBytes: 0, codebookBytes: 0, q: -1, data: -1 };
   const scaleBytes = (i: number | null) => (i === null ? 0 : DTYPE_BYTES[bundle.manifest.sections[i].dtype]);
   const lay = subvectorLayout(layoutKind, k.shape, k.format === 'pq' ? k.d : 1);
   if (k.format === 'pq') {
@@ -46,7 +46,7 @@ function weightRef(bundle: Bundle, kind: LayerEntry['kind'], k: KernelEntry): We
     const cb = bundle.manifest.codebooks[cbi];
     return { ...base, format: WFMT.pq, units: lay.units, field: lay.fieldSize, d: k.d, bits: k.bits, k: cb.k, chunks: lay.chunksPerUnit,
       codebook: cb.section, indices: k.indices, scales: k.scales ?? -1, nScales: k.scales === null ? 0 : bundle.manifest.sections[k.scales].count,
-      scaleBytes: scaleBytes(k.scales) };
+      scaleBytes: scaleBytes(k.scales), codebookBytes: DTYPE_BYTES[bundle.manifest.sections[cb.section].dtype] };
   }
   if (k.format === 'int8') return { ...base, format: WFMT.int8, units: lay.units, field: lay.fieldSize, q: k.q, scales: k.scales, nScales: lay.units, scaleBytes: scaleBytes(k.scales) };
   return { ...base, format: WFMT.float32, units: lay.units, field: lay.fieldSize, data: k.data };

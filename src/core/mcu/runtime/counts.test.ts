@@ -41,8 +41,10 @@ describe('measured counts', () => {
           expect(l.indicesUnpacked).toBe(enc.layout.count);
           expect(l.decodedWeights).toBe(enc.layout.count * enc.layout.d);
           expect(l.codewordLength).toBe(enc.layout.d);
-          // every packed index byte is read at least once (bytes at unit boundaries twice)
-          expect(l.weightBytesRead.flash).toBeGreaterThanOrEqual(packedLength(enc.layout.count, enc.bits) + l.codebookLookups * enc.layout.d * 4);
+          // every packed index byte is read at least once (bytes at unit boundaries twice); codewords are float16
+          const cbEntry = bundle.manifest.codebooks.find((x) => x.name === enc.group);
+          expect(cbEntry && bundle.manifest.sections[cbEntry.section].dtype).toBe('f16');
+          expect(l.weightBytesRead.flash).toBeGreaterThanOrEqual(packedLength(enc.layout.count, enc.bits) + l.codebookLookups * enc.layout.d * 2);
         } else {
           expect(l.codebookLookups).toBe(0);
         }

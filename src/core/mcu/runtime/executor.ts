@@ -35,6 +35,7 @@ interface Step {
 
 const EMPTY_F = new Float32Array(0);
 const EMPTY_I = new Int32Array(0);
+const EMPTY_U16 = new Uint16Array(0);
 
 /** A model of a bundle, ready to run on the virtual MCU. */
 export interface ModelRuntime {
@@ -65,8 +66,9 @@ function steps(bundle: Bundle, program: Program, image: MemoryImage): Step[] {
     if (op.w) {
       const r = op.w;
       const kind = m?.layers[op.layer].kind as 'dense';
+      const cbDtype = r.codebook >= 0 ? bundle.manifest.sections[r.codebook].dtype : null;
       w = {
-        ref: r, codebook: f32(r.codebook), indices: r.indices >= 0 ? sectionView(bundle, r.indices, 'u8') : new Uint8Array(0),
+        ref: r, codebook: cbDtype === 'f32' ? f32(r.codebook) : EMPTY_F, codebook16: cbDtype === 'f16' ? sectionView(bundle, r.codebook, 'f16') : EMPTY_U16, indices: r.indices >= 0 ? sectionView(bundle, r.indices, 'u8') : new Uint8Array(0),
         scales: r.scales >= 0 ? floatSection(bundle, r.scales) : EMPTY_F, q: r.q >= 0 ? sectionView(bundle, r.q, 'i8') : new Int8Array(0), data: f32(r.data), base: gatherOffsets(r, kind),
       };
     }

@@ -8,7 +8,7 @@ import { writeBundle } from '../../bundle/write';
 import { zooModels, zooResult, zooSamples } from '../../bundle/testing/zoo';
 import { createRuntime } from './executor';
 
-/** The same bundle with every f16 section (scales, biases) widened to f32, as bundles were written before f16. */
+/** The same bundle with every f16 section (codebooks, scales, biases) widened to f32, as bundles were written before f16. */
 function widened(bytes: Uint8Array): Uint8Array {
   const b = readBundle(bytes);
   const m = JSON.parse(JSON.stringify(b.manifest)) as BundleManifest;
@@ -20,7 +20,7 @@ function widened(bytes: Uint8Array): Uint8Array {
   return encodeBundle(m, payloads);
 }
 
-describe('float16 scales and biases in the runtime', () => {
+describe('float16 codebooks, scales and biases in the runtime', () => {
   beforeAll(async () => { await setupWasmBackend(); });
   const models = zooModels();
   const bytes = writeBundle(zooResult(models));
@@ -29,6 +29,8 @@ describe('float16 scales and biases in the runtime', () => {
 
   it('the writer stores f16 sections; a bundle with f32 ones (older files) reads and gives the same output bits', () => {
     expect(f16.manifest.sections.some((s) => s.dtype === 'f16')).toBe(true);
+    expect(f16.manifest.codebooks.map((c) => f16.manifest.sections[c.section].dtype)).toEqual(['f16', 'f16']);
+    expect(f32.manifest.codebooks.map((c) => f32.manifest.sections[c.section].dtype)).toEqual(['f32', 'f32']);
     expect(f32.manifest.sections.some((s) => s.dtype === 'f16')).toBe(false);
     for (const ir of models) {
       const { x } = zooSamples(ir, 16, 5);
@@ -40,7 +42,7 @@ describe('float16 scales and biases in the runtime', () => {
     }
   });
 
-  it('counts 2 flash bytes per float16 scale or bias read, 4 per float32 one', () => {
+  it('counts 2 flash bytes per float16 codeword value, scale or bias read, 4 per float32 one', () => {
     let checked = 0;
     for (const ir of models) {
       const x = zooSamples(ir, 1, 9).x;
@@ -55,8 +57,9 @@ describe('float16 scales and biases in the runtime', () => {
         const scaleReads = k.format === 'int8' || (k.format === 'pq' && k.scales !== null) ? units : 0; // one per unit decoded
         const biasValues = l.bias !== null && f16.manifest.sections[l.bias].dtype === 'f16' ? units : 0;
         const a = la.find((c) => c.layer === l.name)!, b = lb.find((c) => c.layer === l.name)!;
-        expect(b.weightBytesRead.flash - a.weightBytesRead.flash).toBe(2 * (scaleReads + biasValues));
-        if (scaleReads + biasValues > 0) checked++;
+        const codewordValues = k.format === 'pq' ? a.codebookLookups * a.codewordLength : 0; // every value of every codeword fetched
+        expect(b.weightBytesRead.flash - a.weightBytesRead.flash).toBe(2 * (codewordValues + scaleReads + biasValues));
+        if (codewordValues > 0) checked++;
       }
     }
     expect(checked).toBeGreaterThan(0);

@@ -51,6 +51,8 @@ export interface WeightRef {
   codebook: number; indices: number; scales: number; nScales: number;
   /** Bytes of one stored scale: 2 (f16 section), 4 (f32) or 0 (none). */
   scaleBytes: number;
+  /** Bytes of one stored codeword value: 2 (f16 codebook section, what the writer stores), 4 (f32, older bundles) or 0 (not PQ). */
+  codebookBytes: number;
   /** int8: values and per-unit scales; float32: values. Kernels stay in the IR's own layout. */
   q: number; data: number;
 }

@@ -11,7 +11,7 @@ describe('memoryMap', () => {
   it('stores shared codebooks once for YONO', () => {
     const m = memoryMap('yono', pq, STM32F746, 'yono-float-pq');
     const cb = m.items.find((i) => i.label.startsWith('codebooks'));
-    expect(cb?.bytes).toBe(256 * 9 * 4 + 256 * 4 * 4);
+    expect(cb?.bytes).toBe(256 * 9 * 2 + 256 * 4 * 2); // float16 codebooks: 2 bytes per value
     expect(m.flash.used).toBe(m.items.filter((i) => i.region === 'flash').reduce((a, i) => a + i.bytes, 0));
     expect(m.fits).toBe(true);
     expect(m.message).toBeNull();

@@ -70,9 +70,22 @@ float yono_f16_to_f32(uint16_t h) {
   return v.f;
 }
 
+/* A float16 bit pattern as float32 (exact). With IEEE __fp16 (__ARM_FP16_FORMAT_IEEE: gcc -mfp16-format=ieee
+   on Arm) the compiler converts in hardware, one VCVTB.F32.F16 on an FPU with half-precision conversion
+   (Cortex-M4F FPv4-SP, Cortex-M7 FPv5); elsewhere the bit manipulation of yono_f16_to_f32. */
+static float half_to_float(uint16_t h) {
+#if defined(__ARM_FP16_FORMAT_IEEE)
+  union { uint16_t u; __fp16 f; } v;
+  v.u = h;
+  return (float)v.f;
+#else
+  return yono_f16_to_f32(h);
+#endif
+}
+
 /* Scale i of a kernel (float32 or float16 storage). */
 static float scale_at(const yono_weights *w, int32_t i) {
-  return w->scales_f16 ? yono_f16_to_f32(w->scales_f16[i]) : w->scales[i];
+  return w->scales_f16 ? half_to_float(w->scales_f16[i]) : w->scales[i];
 }
 
 /* Writes unit u's receptive field into out[0 .. field) in field order (input channel, ky, kx). */
@@ -89,14 +102,21 @@ static void decode_unit(const yono_op *op, int32_t u, float *out) {
     float s = w->n_scales == 0 ? 1.0f : scale_at(w, w->n_scales == 1 ? 0 : u);
     int32_t c, t;
     for (c = 0; c < w->chunks; c++) {
-      const float *cw;
       float *o = out + c * w->d;
+      int32_t row;
       while (nacc < w->bits) { acc |= (uint32_t)(*p++) << nacc; nacc += 8; }
-      cw = w->codebook + (int32_t)(acc & mask) * w->d;
+      row = (int32_t)(acc & mask) * w->d;
       acc >>= w->bits;
       nacc -= w->bits;
-      if (w->n_scales == 0) for (t = 0; t < w->d; t++) o[t] = cw[t];
-      else for (t = 0; t < w->d; t++) o[t] = cw[t] * s;
+      if (w->codebook_f16) { /* float16 codewords: each value converted (exactly) as it is read */
+        const uint16_t *cw = w->codebook_f16 + row;
+        if (w->n_scales == 0) for (t = 0; t < w->d; t++) o[t] = half_to_float(cw[t]);
+        else for (t = 0; t < w->d; t++) o[t] = half_to_float(cw[t]) * s;
+      } else {
+        const float *cw = w->codebook + row;
+        if (w->n_scales == 0) for (t = 0; t < w->d; t++) o[t] = cw[t];
+        else for (t = 0; t < w->d; t++) o[t] = cw[t] * s;
+      }
     }
     return;
   }
@@ -168,7 +188,7 @@ static void weighted(const yono_op *op, const float *x, float *y, float *scratch
      in tap-major order (ky, kx, input channel), so the innermost loop walks x and w with stride 1. */
   float *tap = scratch + (op->w->format == YONO_W_PQ ? op->w->chunks * op->w->d : op->w->field);
   for (u = 0; u < op->out_c; u++) {
-    float b = op->bias ? op->bias[u] : op->bias_f16 ? yono_f16_to_f32(op->bias_f16[u]) : 0.0f;
+    float b = op->bias ? op->bias[u] : op->bias_f16 ? half_to_float(op->bias_f16[u]) : 0.0f;
     decode_unit(op, u, scratch);
     if (op->op == YONO_OP_DEPTHWISE) {
       depthwise_unit(op, x, y, scratch, u, b, act);

@@ -37,9 +37,12 @@ enum { YONO_BUF_ARENA = 0, YONO_BUF_INPUT = 1, YONO_BUF_OUTPUT = 2 };
 /*
  * A kernel. PQ: unit u's receptive field is `chunks` codewords of length d, whose indices are `bits`-bit
  * fields of an LSB-first bit stream starting at bit u * chunks * bits; weights = codeword * scale
- * (n_scales 0: no scale, 1: per layer, units: per unit). INT8: q * scales[u]; F32: data. Scales (and
- * op biases) are float32 arrays or float16 bit patterns (`scales_f16`, `bias_f16`): one pointer is set. INT8 and F32
- * kernels keep the TensorFlow layout (kh x kw x cin x units, or kh x kw x cin x mult for depthwise).
+ * (n_scales 0: no scale, 1: per layer, units: per unit). INT8: q * scales[u]; F32: data. The codebook,
+ * the scales (and op biases) are float32 arrays or IEEE float16 bit patterns (`codebook_f16`,
+ * `scales_f16`, `bias_f16`): one pointer of each pair is set. Exports of current bundles store codebooks
+ * as float16 (each value converted to float32 as the kernel reads it); float32 codebooks come from
+ * bundles written before that. INT8 and F32 kernels keep the TensorFlow layout (kh x kw x cin x units,
+ * or kh x kw x cin x mult for depthwise).
  */
 typedef struct {
   int32_t format;
@@ -50,6 +53,7 @@ typedef struct {
   int32_t chunks;
   int32_t n_scales;
   const float *codebook;
+  const uint16_t *codebook_f16; /* the codebook as IEEE float16 bit patterns (then `codebook` is 0) */
   const uint8_t *indices;
   const float *scales;
   const uint16_t *scales_f16; /* the scales as IEEE float16 bit patterns (then `scales` is 0) */
@@ -94,7 +98,11 @@ typedef struct {
 int yono_run(const yono_model *m, const float *input, float *output,
              float *arena, int32_t arena_floats, float *scratch, int32_t scratch_floats);
 
-/* The float value of an IEEE 754 binary16 bit pattern (exact; bit manipulation only, no double). */
+/*
+ * The float value of an IEEE 754 binary16 bit pattern (exact; bit manipulation only, no double). The
+ * kernels use the compiler's __fp16 conversion instead where it is IEEE binary16 (__ARM_FP16_FORMAT_IEEE,
+ * e.g. arm-none-eabi-gcc -mfp16-format=ieee: one VCVTB instruction on a Cortex-M4F/M7); both are exact.
+ */
 float yono_f16_to_f32(uint16_t h);
 
 /* Index of the largest of v[0..n) (the first on ties). */

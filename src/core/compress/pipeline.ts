@@ -186,7 +186,7 @@ export async function compress(inputs: CompressInput[], planIn: Plan, opts: Comp
       onProgress: p && ((q: Progress) => p({ fraction: (i + q.fraction) / states.length, phase: q.phase, message: q.message })),
     });
     const autoOptions = (i: number, p?: ProgressFn): AutoPlanOptions => ({
-      keep: plan.keep.format, codebooks, normalization: plan.normalization, shouldCancel: cancel, maxEmMoves: 4,
+      keep: plan.keep.format, codebooks, normalization: plan.normalization, shouldCancel: cancel, maxEmMoves: 2,
       // one short EM round per move (half the samples of a recovery round) to bound the time
       recoverOnce: plan.recovery.enabled ? (s, first) => recoverModel(s, plan.selectOn, {
         ...emOptions(s, i, 1), first,

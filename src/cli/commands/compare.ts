@@ -8,24 +8,28 @@ import { leaveOneOut } from '../../core/compress/loo';
 import { compareNormalization } from '../../core/compress/normalizationEffect';
 import type { NormalizationRow } from '../../core/compress/normalizationEffect';
 import type { LooRow } from '../../core/compress/loo';
+import { seedStudy } from '../../core/compress/seeds';
+import type { SeedRow } from '../../core/compress/seeds';
 import { isPresetName, PRESET_NAMES } from '../../core/compress/presets';
 import type { PresetName } from '../../core/compress/presets';
 import { loadCompressInputs, parseModelSpecs } from '../../node/compressInputs';
 import { PLAN_BOOLEANS, PLAN_FLAGS, PLAN_USAGE, planFromFlags, stderrProgress } from '../../node/compressPlan';
 import { setupNodeTfjs } from '../../node/tfjs';
 
-const usage = `Usage: yono compare [--models LIST] [--presets LIST] [--loo] [--normalization] [--codewords] [--json] [--quiet] [plan flags]
+const usage = `Usage: yono compare [--models LIST] [--presets LIST] [--loo] [--seeds LIST] [--normalization] [--codewords] [--json] [--quiet] [plan flags]
 
 Runs the same pipeline once per preset (${PRESET_NAMES.join(', ')}) and prints the comparison table:
 total bytes, ratio against float32 and each model's test accuracy. With --loo, also the leave-one-out
 table of the YONO plan: each model compressed with codebooks learned without it.
 
   --models LIST        as for yono compress (default digits,fashion,keywords,activity)
-  --presets LIST       comma-separated presets to run (default: all)
+  --presets LIST       comma-separated presets to run (default: all; none: no baseline table)
   --loo                add the leave-one-out table (uses --preset, default yono)
+  --seeds LIST         add the seed table: the --preset plan (default yono) once per seed (e.g. 1,2,3),
+                       its ratio and each model's drop on the validation and the test split
   --normalization      add the normalization table: none / per layer / per channel, no recovery
   --codewords          add a row: YONO with codeword fine-tuning (the other rows keep fixed codewords)
-  --json               print { baselines, leaveOneOut, normalization } as JSON
+  --json               print { baselines, leaveOneOut, seeds, normalization } as JSON
   --quiet              no progress on stderr
 Plan flags (applied to every preset's plan, e.g. the same --seed, --budget, --d, --k):
 ${PLAN_USAGE}`;
@@ -55,6 +59,16 @@ export function formatNormalization(rows: NormalizationRow[]): string {
   ]);
 }
 
+/** The seed table as text: ratio, then each model's validation / test drop in pp. */
+export function formatSeeds(rows: SeedRow[], budgetPp: number): string {
+  const models = Object.keys(rows[0]?.testDropPp ?? {});
+  return table([
+    ['seed', 'ratio', ...models.map((m) => `${m} val/test pp`), `test within ${budgetPp} pp`, 'time s'],
+    ...rows.map((r) => [String(r.seed), `${r.ratio.toFixed(2)}x`, ...models.map((m) => `${r.valDropPp[m].toFixed(2)} / ${r.testDropPp[m].toFixed(2)}`),
+      r.withinBudget ? 'yes' : 'no', (r.timeMs / 1000).toFixed(1)]),
+  ]);
+}
+
 /** The leave-one-out table as text. */
 export function formatLoo(rows: LooRow[]): string {
   return table([
@@ -69,11 +83,14 @@ export const compareCommand: Command = {
   summary: 'the baseline table: float32, int8, PQ per model, PQ shared, + recovery, YONO (and leave-one-out)',
   usage,
   async run(argv) {
-    const p = parseArgs(argv, { values: ['models', 'presets', ...PLAN_FLAGS], booleans: ['json', 'quiet', 'loo', 'normalization', ...PLAN_BOOLEANS] });
+    const p = parseArgs(argv, { values: ['models', 'presets', 'seeds', ...PLAN_FLAGS], booleans: ['json', 'quiet', 'loo', 'normalization', ...PLAN_BOOLEANS] });
     if (p.positional.length) throw new UsageError(`unexpected argument '${p.positional[0]}'`);
-    const presets = (strFlag(p, 'presets') ?? PRESET_NAMES.join(',')).split(',').map((s) => s.trim());
+    const listed = strFlag(p, 'presets') ?? PRESET_NAMES.join(',');
+    const presets = listed === 'none' ? [] : listed.split(',').map((s) => s.trim());
     for (const s of presets) if (!isPresetName(s)) throw new UsageError(`unknown preset '${s}'; use ${PRESET_NAMES.join(', ')}`);
     const base = planFromFlags(p);
+    const seeds = strFlag(p, 'seeds')?.split(',').map((s) => Number(s.trim()));
+    if (seeds && !seeds.every((s) => Number.isInteger(s))) throw new UsageError(`--seeds takes integers separated by commas, got '${strFlag(p, 'seeds')}'`);
     await setupNodeTfjs();
     const inputs = await loadCompressInputs(parseModelSpecs(strFlag(p, 'models', 'digits,fashion,keywords,activity')!), { seed: base.seed });
     const progress = stderrProgress(p.flags.has('quiet'));
@@ -89,11 +106,13 @@ export const compareCommand: Command = {
       baselines.push(baselineRow(r, 'YONO + codeword fine-tuning'));
     }
     const loo = p.flags.has('loo') ? await leaveOneOut(inputs, base, { onProgress: progress }) : null;
+    const seedRows = seeds ? await seedStudy(inputs, base, seeds, { onProgress: progress }) : null;
     const norm = p.flags.has('normalization') ? await compareNormalization(inputs, base, { onProgress: progress }) : null;
     if (p.flags.has('json')) {
-      console.log(JSON.stringify({ baselines, leaveOneOut: loo, normalization: norm }));
+      console.log(JSON.stringify({ baselines, leaveOneOut: loo, seeds: seedRows, normalization: norm }));
     } else {
-      console.log(formatBaselines(baselines));
+      if (baselines.length) console.log(formatBaselines(baselines));
+      if (seedRows) console.log(`\nseeds (${base.preset}):\n${formatSeeds(seedRows, base.budgetPp)}`);
       if (loo) console.log(`\nleave-one-out (${base.preset}):\n${formatLoo(loo)}`);
       if (norm) console.log(`\nnormalization (${base.preset} codebooks, no recovery):\n${formatNormalization(norm)}`);
     }

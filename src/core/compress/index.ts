@@ -14,6 +14,8 @@ export type { LayerRoute, GroupSpec } from './routing';
 export { compareBaselines, baselineRow } from './baselines';
 export type { BaselineRow } from './baselines';
 export { leaveOneOut } from './loo';
+export { seedStudy } from './seeds';
+export type { SeedRow } from './seeds';
 export type { LooRow } from './loo';
 export { HEADER_BYTES, codebookBytes, layerBytes, encodingBytes, packedBytes } from './accounting';
 export { quantizeInt8, dequantizeInt8, outputUnits } from './int8';

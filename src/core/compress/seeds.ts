@@ -1,0 +1,52 @@
+import type { CancelCheck, ProgressFn } from '../util/progress';
+import { compress } from './pipeline';
+import type { CompressOptions } from './pipeline';
+import type { CompressInput } from './state';
+import type { Plan } from './types';
+
+/** One run of a seed study: the plan with `seed`, its ratio and every model's drops. */
+export interface SeedRow {
+  seed: number;
+  ratio: number;
+  totalBytes: number;
+  /** Float minus compressed accuracy on the validation split (what the plan was chosen on), pp. */
+  valDropPp: Record<string, number>;
+  /** Float minus compressed accuracy on the test split (never seen by the pipeline), pp. */
+  testDropPp: Record<string, number>;
+  /** True when every model's test drop is within the plan's budget. */
+  withinBudget: boolean;
+  timeMs: number;
+}
+
+const pp = (a: number, b: number) => Math.round((a - b) * 1e4) / 100;
+
+/**
+ * How much a plan's outcome depends on its seed (k-means initialisation, the recovery's sample order):
+ * runs the same plan once per seed and reports the ratio and, per model, the drop on the validation split
+ * (which every decision saw) next to the drop on the test split. A plan whose test drops swing past the
+ * budget from seed to seed is judged on too little validation data.
+ */
+export async function seedStudy(
+  inputs: CompressInput[], plan: Plan, seeds: number[],
+  opts: Omit<CompressOptions, 'onProgress' | 'codebooks'> & { onProgress?: ProgressFn; shouldCancel?: CancelCheck } = {},
+): Promise<SeedRow[]> {
+  if (seeds.length === 0) throw new Error('seed study: give at least one seed');
+  const rows: SeedRow[] = [];
+  for (let i = 0; i < seeds.length; i++) {
+    const r = await compress(inputs, { ...plan, seed: seeds[i] }, {
+      ...opts,
+      onProgress: opts.onProgress && ((p) => opts.onProgress!({ fraction: (i + p.fraction) / seeds.length, phase: p.phase, message: `seed ${seeds[i]}: ${p.message ?? ''}` })),
+    });
+    const valDropPp: Record<string, number> = {};
+    const testDropPp: Record<string, number> = {};
+    for (const m of r.models) {
+      valDropPp[m.name] = pp(m.valAccuracyFloat, m.valAccuracyCompressed);
+      testDropPp[m.name] = pp(m.accuracyFloat, m.accuracyCompressed);
+    }
+    rows.push({
+      seed: seeds[i], ratio: Math.round(r.totals.ratio * 100) / 100, totalBytes: r.totals.compressedBytes, valDropPp, testDropPp,
+      withinBudget: Object.values(testDropPp).every((d) => d <= plan.budgetPp + 1e-9), timeMs: r.timingsMs.total,
+    });
+  }
+  return rows;
+}

@@ -20,10 +20,10 @@ describe('yono inspect', () => {
   it('lists models, layers, formats, codebooks and bytes', async () => {
     const text = await capture([file, '--sections']);
     expect(text).toMatch(/\.yono bundle v1, preset yono: \d+ bytes/);
-    expect(text).toMatch(/codebook spatial: k 24 x d 9, 864 bytes/);
+    expect(text).toMatch(/codebook spatial: k 24 x d 9, 432 bytes/); // float16: 24 x 9 x 2
     expect(text).toMatch(/model img: input \[10,9,3\] -> \[5\]/);
     expect(text).toMatch(/c1 +conv2d +\[10,9,8\] +pq:spatial +216/);
-    expect(text).toMatch(/sections:\n +\d+ +864 B +f32 +crc [0-9a-f]{8} +codebook\/spatial/);
+    expect(text).toMatch(/sections:\n +\d+ +432 B +f16 +crc [0-9a-f]{8} +codebook\/spatial/);
   });
 
   it('--json gives the summary as data', async () => {

@@ -13,6 +13,7 @@ import { withF32Codebooks } from '../../core/bundle/testing/legacy';
 import { zooModels, zooResult, zooSamples } from '../../core/bundle/testing/zoo';
 import { exportC } from '../../core/bundle/c/export';
 import { C_TEMPLATES } from '../../core/bundle/c/templates.generated';
+import { DUMP_C } from './testing';
 
 /**
  * The C export with float16 codebooks (what the writer stores) and with float32 ones (older bundles):
@@ -25,25 +26,6 @@ const CFLAGS = ['-std=c99', '-Wall', '-Wextra', '-Werror', '-O2'];
 const work = mkdtempSync(join(tmpdir(), 'yono-c-f16cb-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** Prints the raw float bits of every output of every stored sample: "<model> <sample> <hex> ...". */
-const DUMP_C = `#include <stdio.h>
-#include <string.h>
-#include "yono_data.h"
-int main(void) {
-  int32_t mi, i, j;
-  for (mi = 0; mi < YONO_N_MODELS; mi++) {
-    const yono_model *m = yono_models[mi];
-    const yono_samples *s = yono_samples_of[mi];
-    for (i = 0; i < s->count; i++) {
-      if (yono_run(m, s->x + i * m->input_size, yono_output, yono_arena, YONO_ARENA_FLOATS, yono_scratch, YONO_SCRATCH_FLOATS) != 0) return 1;
-      printf("%s %ld", m->name, (long)i);
-      for (j = 0; j < m->output_size; j++) { uint32_t b; memcpy(&b, &yono_output[j], 4); printf(" %08lx", (unsigned long)b); }
-      printf("\\n");
-    }
-  }
-  return 0;
-}
-`;
 
 function requireCc(): void {
   const r = spawnSync('cc', ['--version'], { encoding: 'utf8' });

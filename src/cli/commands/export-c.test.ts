@@ -10,6 +10,7 @@ import { writeBundle } from '../../core/bundle/write';
 import { zooModels, zooResult, zooSamples } from '../../core/bundle/testing/zoo';
 import { createRuntime } from '../../core/mcu/runtime/executor';
 import { exportCCommand } from './export-c';
+import { DUMP_C } from './testing';
 import { exportC } from '../../core/bundle/c/export';
 import { TASK_NAMES } from '../../core/data/types';
 import { fromLayersModel } from '../../core/models/fromLayersModel';
@@ -29,25 +30,6 @@ function requireCc(): void {
   if (r.error || r.status !== 0) throw new Error('No C compiler: `cc --version` failed. Install gcc (e.g. `apt-get install gcc`) to run the C export tests.');
 }
 
-/** Dumps the raw float bits of every output of every stored sample: "<model> <sample> <hex> <hex> ...". */
-const DUMP_C = `#include <stdio.h>
-#include <string.h>
-#include "yono_data.h"
-int main(void) {
-  int32_t mi, i, j;
-  for (mi = 0; mi < YONO_N_MODELS; mi++) {
-    const yono_model *m = yono_models[mi];
-    const yono_samples *s = yono_samples_of[mi];
-    for (i = 0; i < s->count; i++) {
-      if (yono_run(m, s->x + i * m->input_size, yono_output, yono_arena, YONO_ARENA_FLOATS, yono_scratch, YONO_SCRATCH_FLOATS) != 0) return 1;
-      printf("%s %ld", m->name, (long)i);
-      for (j = 0; j < m->output_size; j++) { uint32_t b; memcpy(&b, &yono_output[j], 4); printf(" %08lx", (unsigned long)b); }
-      printf("\\n");
-    }
-  }
-  return 0;
-}
-`;
 
 const work = mkdtempSync(join(tmpdir(), 'yono-export-c-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

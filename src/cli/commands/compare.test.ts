@@ -4,6 +4,7 @@ import { compareCommand, formatSeeds } from './compare';
 describe('yono compare', () => {
   it('rejects bad --seeds and unknown presets before loading anything', async () => {
     await expect(compareCommand.run(['--seeds', '1,x'])).rejects.toThrow(/--seeds takes integers separated by commas, got '1,x'/);
+    await expect(compareCommand.run(['--seeds', '1,,2'])).rejects.toThrow(/got '1,,2'/);
     await expect(compareCommand.run(['--presets', 'yono,zip'])).rejects.toThrow(/unknown preset 'zip'/);
   });
 

@@ -89,8 +89,9 @@ export const compareCommand: Command = {
     const presets = listed === 'none' ? [] : listed.split(',').map((s) => s.trim());
     for (const s of presets) if (!isPresetName(s)) throw new UsageError(`unknown preset '${s}'; use ${PRESET_NAMES.join(', ')}`);
     const base = planFromFlags(p);
-    const seeds = strFlag(p, 'seeds')?.split(',').map((s) => Number(s.trim()));
-    if (seeds && !seeds.every((s) => Number.isInteger(s))) throw new UsageError(`--seeds takes integers separated by commas, got '${strFlag(p, 'seeds')}'`);
+    const seedText = strFlag(p, 'seeds');
+    const seeds = seedText?.split(',').map((s) => (s.trim() === '' ? NaN : Number(s)));
+    if (seeds && !seeds.every((s) => Number.isInteger(s))) throw new UsageError(`--seeds takes integers separated by commas, got '${seedText}'`);
     await setupNodeTfjs();
     const inputs = await loadCompressInputs(parseModelSpecs(strFlag(p, 'models', 'digits,fashion,keywords,activity')!), { seed: base.seed });
     const progress = stderrProgress(p.flags.has('quiet'));

@@ -31,6 +31,14 @@ function put(st: ModelState, l: LayerState, e: Encoded, format: LayerFormat, gro
   st.session.setKernel(l.layer.name, e.decoded);
 }
 
+/** Encodes `kernel` as the rung's destination for `l`, stores it there and returns the encoding. */
+function moveTo(st: ModelState, l: LayerState, rung: Rung, kernel: Float32Array, opt: AutoPlanOptions): Encoded {
+  const group = groupOf(rung, l);
+  const e = encodeAs(rung.to.format, l.layer, kernel, group, opt.codebooks, opt.normalization);
+  put(st, l, e, rung.to.format, group);
+  return e;
+}
+
 /** Options of the auto-plan. */
 export interface AutoPlanOptions {
   keep: 'int8' | 'float32';
@@ -57,15 +65,13 @@ export interface AutoPlanOptions {
  */
 async function tryPromote(st: ModelState, l: LayerState, rung: Rung, split: SplitData, target: number, opt: AutoPlanOptions, em: boolean): Promise<boolean> {
   const before = saveState(st);
-  const group = groupOf(rung, l);
   let best: { e: Encoded; acc: number } | null = null;
   for (const k of l.tuned ? [l.tuned, l.float] : [l.float]) {
-    const e = encodeAs(rung.to.format, l.layer, k, group, opt.codebooks, opt.normalization);
-    put(st, l, e, rung.to.format, group);
+    const e = moveTo(st, l, rung, k, opt);
     const acc = selectionScore(st, split);
     if (!best || acc > best.acc) best = { e, acc };
   }
-  put(st, l, best!.e, rung.to.format, group);
+  put(st, l, best!.e, rung.to.format, groupOf(rung, l));
   st.valNow = selectionScore(st, split);
   if (em && st.valNow < target && opt.recoverOnce) await opt.recoverOnce(st, l);
   // a move costs bytes: keep it only for at least one more sample's worth of score, not for noise
@@ -154,8 +160,7 @@ function fallBack(st: ModelState, split: SplitData, target: number, changes: Rec
   // until the target is met: the coarse and medium rungs are no last resorts
   for (const rung of ladder({ ...opt, keep: 'int8' }).filter((r) => r.to.override === 'pq-fine' || r.to.override === 'int8')) {
     for (const l of candidates(st.layers, rung)) {
-      const group = groupOf(rung, l);
-      put(st, l, encodeAs(rung.to.format, l.layer, l.tuned ?? l.float, group, opt.codebooks, opt.normalization), rung.to.format, group);
+      moveTo(st, l, rung, l.tuned ?? l.float, opt);
       changes[l.layer.name] = rung.to.override;
       st.valNow = selectionScore(st, split);
       if (st.valNow >= target) return;

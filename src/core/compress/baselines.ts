@@ -20,17 +20,20 @@ export interface BaselineRow {
   timeMs: number;
 }
 
+/** `float - compressed` accuracy (both in [0, 1]) in percentage points, rounded to 2 decimals. */
+export const dropPp = (float: number, compressed: number): number => Math.round((float - compressed) * 1e4) / 100;
+
 /** A table row from a result. */
 export function baselineRow(r: CompressionResult, label: string): BaselineRow {
   const accuracy: Record<string, number> = {};
-  const dropPp: Record<string, number> = {};
+  const drops: Record<string, number> = {};
   for (const m of r.models) {
     accuracy[m.name] = m.accuracyCompressed;
-    dropPp[m.name] = Math.round((m.accuracyFloat - m.accuracyCompressed) * 1e4) / 100;
+    drops[m.name] = dropPp(m.accuracyFloat, m.accuracyCompressed);
   }
   return {
     preset: r.plan.preset, label, totalBytes: r.totals.compressedBytes, float32Bytes: r.totals.float32Bytes,
-    ratio: Math.round(r.totals.ratio * 100) / 100, accuracy, dropPp, timeMs: r.timingsMs.total,
+    ratio: Math.round(r.totals.ratio * 100) / 100, accuracy, dropPp: drops, timeMs: r.timingsMs.total,
   };
 }
 

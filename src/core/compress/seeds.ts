@@ -1,4 +1,5 @@
 import type { CancelCheck, ProgressFn } from '../util/progress';
+import { baselineRow, dropPp } from './baselines';
 import { compress } from './pipeline';
 import type { CompressOptions } from './pipeline';
 import type { CompressInput } from './state';
@@ -18,8 +19,6 @@ export interface SeedRow {
   timeMs: number;
 }
 
-const pp = (a: number, b: number) => Math.round((a - b) * 1e4) / 100;
-
 /**
  * How much a plan's outcome depends on its seed (k-means initialisation, the recovery's sample order):
  * runs the same plan once per seed and reports the ratio and, per model, the drop on the validation split
@@ -37,15 +36,12 @@ export async function seedStudy(
       ...opts,
       onProgress: opts.onProgress && ((p) => opts.onProgress!({ fraction: (i + p.fraction) / seeds.length, phase: p.phase, message: `seed ${seeds[i]}: ${p.message ?? ''}` })),
     });
+    const b = baselineRow(r, `seed ${seeds[i]}`);
     const valDropPp: Record<string, number> = {};
-    const testDropPp: Record<string, number> = {};
-    for (const m of r.models) {
-      valDropPp[m.name] = pp(m.valAccuracyFloat, m.valAccuracyCompressed);
-      testDropPp[m.name] = pp(m.accuracyFloat, m.accuracyCompressed);
-    }
+    for (const m of r.models) valDropPp[m.name] = dropPp(m.valAccuracyFloat, m.valAccuracyCompressed);
     rows.push({
-      seed: seeds[i], ratio: Math.round(r.totals.ratio * 100) / 100, totalBytes: r.totals.compressedBytes, valDropPp, testDropPp,
-      withinBudget: Object.values(testDropPp).every((d) => d <= plan.budgetPp + 1e-9), timeMs: r.timingsMs.total,
+      seed: seeds[i], ratio: b.ratio, totalBytes: b.totalBytes, valDropPp, testDropPp: b.dropPp,
+      withinBudget: Object.values(b.dropPp).every((d) => d <= plan.budgetPp + 1e-9), timeMs: b.timeMs,
     });
   }
   return rows;

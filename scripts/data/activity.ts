@@ -1,5 +1,5 @@
 // Builds the synthetic activity task (src/core/data/activity) into public/data/activity/.
-import type { DatasetMeta, StoredSplit } from '../../src/core/data/index';
+import type { DatasetMeta, EncodedDataset, StoredSplit } from '../../src/core/data/index';
 import { encodeDataset, SPLIT_NAMES } from '../../src/core/data/index';
 import type { SplitName } from '../../src/core/data/types';
 import { ACTIVITY_CLASSES, ACTIVITY_DEFAULTS, ACTIVITY_RANGE, ACTIVITY_RATE, ACTIVITY_WINDOW, generateActivitySplits } from '../../src/core/data/activity/index';
@@ -15,8 +15,8 @@ export function toInt16(x: Float32Array, lsb: number): Int16Array {
   return q;
 }
 
-/** Generates, encodes (int16, byte-shuffled, deflated) and writes the activity task; prints its summary. */
-export async function buildActivity(dataRoot: string): Promise<void> {
+/** Generates and encodes (int16, byte-shuffled, deflated) the activity task, deterministically. */
+export function encodeActivity(): EncodedDataset {
   const o = ACTIVITY_DEFAULTS;
   const splits = generateActivitySplits(o);
   const stored = {} as Record<SplitName, StoredSplit>;
@@ -38,7 +38,12 @@ export async function buildActivity(dataRoot: string): Promise<void> {
     seed: o.seed,
     extra: { sampleRateHz: ACTIVITY_RATE, units: 'g', axes: ['x', 'y', 'z'], persons: p, windowsPerActivity: o.windowsPerActivity },
   };
-  const enc = encodeDataset(meta, stored, 'shuffle-deflate');
+  return encodeDataset(meta, stored, 'shuffle-deflate');
+}
+
+/** Generates, encodes and writes the activity task; prints its summary. */
+export async function buildActivity(dataRoot: string): Promise<void> {
+  const enc = encodeActivity();
   writeEncoded(dataRoot, enc);
   console.log(summary(enc.manifest));
 }

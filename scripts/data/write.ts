@@ -1,8 +1,9 @@
 // Writes an encoded task to public/data/<task>/ and prints its per-split counts and class balance.
-import { mkdirSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatasetManifest, EncodedDataset } from '../../src/core/data/index';
 import { manifestText, SPLIT_NAMES } from '../../src/core/data/index';
+import { crc32 } from '../../src/core/data/crc32';
 
 /** Replaces the task folder's manifest and split files with `enc` (other stale .bin files are removed). */
 export function writeEncoded(dataRoot: string, enc: EncodedDataset): void {
@@ -22,4 +23,14 @@ export function summary(m: DatasetManifest): string {
     lines.push(`  ${s.padEnd(5)} n=${String(e.n).padStart(5)}  ${(e.bytes / 1024).toFixed(0).padStart(6)} KB  ${bal}`);
   }
   return lines.join('\n');
+}
+
+/** True when every split file the manifest names is in `taskDir` with the manifest's size and CRC-32. */
+export function filesMatchManifest(taskDir: string, m: DatasetManifest): boolean {
+  return SPLIT_NAMES.every((s) => {
+    const f = join(taskDir, m.splits[s].file);
+    if (!existsSync(f)) return false;
+    const b = readFileSync(f);
+    return b.length === m.splits[s].bytes && crc32(b) === m.splits[s].crc32;
+  });
 }

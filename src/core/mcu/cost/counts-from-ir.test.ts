@@ -34,8 +34,8 @@ describe('countsFromIR', () => {
     expect(m.flashBytes.indices).toBe(Math.ceil((8 * 8) / 8) + (1280 * 4) / 8);
     // codebooks are float16: 2 bytes per value
     expect(m.codebooks).toEqual([{ id: 'conv3x3', bytes: 256 * 9 * 2 }, { id: 'fc', bytes: 16 * 4 * 2 }]);
-    // bytes read by fc: its packed indices, 1280 codewords of 4 float16 values, 10 float biases, one scale
-    expect(byName.fc.weightBytesRead.flash).toBe((1280 * 4) / 8 + 1280 * 4 * 2 + 10 * 4 + 4);
+    // bytes read by fc: its packed indices, 1280 codewords of 4 float16 values, 10 float16 biases, one float16 scale
+    expect(byName.fc.weightBytesRead.flash).toBe((1280 * 4) / 8 + 1280 * 4 * 2 + 10 * 2 + 2);
     expect(m.scratchBytes).toBe(512 * 4);
   });
 

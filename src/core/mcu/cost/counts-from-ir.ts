@@ -45,6 +45,8 @@ export const DEFAULT_PQ_LAYOUT: PqLayout = {
 export const INT8_REQUANT_BYTES_PER_CHANNEL = 8;
 /** Bytes of one stored codebook value: float16, as the `.yono` bundle and the C export store codebooks. */
 export const CODEWORD_VALUE_BYTES = 2;
+/** Bytes of a PQ layer's bias values and its scale: float16 in a bundle (compress/stored.ts). */
+export const PQ_PARAM_BYTES = 2;
 /** Bytes of a layer descriptor in the runtime's pointer table (estimate: ~16 words of shapes, strides, offsets). */
 export const LAYER_DESCRIPTOR_BYTES = 64;
 
@@ -150,12 +152,12 @@ export function countsFromIR(ir: ModelIR, format: 'pq' | 'int8' | 'float32', opt
       const idxBytes = Math.ceil((g.units * nsub * bits) / 8);
       codebooks.set(grp.id, { id: grp.id, bytes: grp.k * grp.d * CODEWORD_VALUE_BYTES });
       indicesBytes += idxBytes;
-      keptBytes += nBias * 4 + 4; // float biases + one per-layer scale
+      keptBytes += (nBias + 1) * PQ_PARAM_BYTES; // float16 biases + one per-layer scale, as bundles store them
       lc.codebookLookups = g.units * nsub * decodeTimes;
       lc.indicesUnpacked = lc.codebookLookups;
       lc.codewordLength = grp.d;
       lc.decodedWeights = lc.codebookLookups * grp.d;
-      bytesRead = idxBytes * decodeTimes + lc.codebookLookups * grp.d * CODEWORD_VALUE_BYTES + nBias * 4 + 4;
+      bytesRead = idxBytes * decodeTimes + lc.codebookLookups * grp.d * CODEWORD_VALUE_BYTES + (nBias + 1) * PQ_PARAM_BYTES;
       scratch = Math.max(scratch, nsub * grp.d * 4);
     } else if (wf === 'int8') {
       const bytes = g.weights + nBias * 4 + g.units * INT8_REQUANT_BYTES_PER_CHANNEL;

@@ -11,7 +11,7 @@ import { recoverModel } from './em';
 import { prepareKernel } from './encode';
 import { completePlan, validatePlan } from './presets';
 import { compressedModel, totals } from './result';
-import { MEDIUM_GROUP, isCoarseGroup, layerKey, resolveGroups, routeLayers } from './routing';
+import { MEDIUM_GROUP, layerKey, resolveGroups, routeLayers } from './routing';
 import type { GroupSpec } from './routing';
 import { measureSensitivity } from './sensitivity';
 import { ModelSession } from './session';
@@ -120,16 +120,9 @@ export async function compress(inputs: CompressInput[], planIn: Plan, opts: Comp
   const lap = (p: Phase) => { const now = Date.now(); timings[p] += now - t; t = now; };
   const cancel = opts.shouldCancel;
 
-  // Fixed codebooks learned without these models (leave-one-out) may lack a coarse tier group: its
-  // layers then start in their kind's codebook.
-  if (opts.codebooks) {
-    const have = new Set(opts.codebooks.map((c) => c.name));
-    for (const r of routeLayers(plan, inputs.map((i) => i.ir))) {
-      if (isCoarseGroup(r.group) && !have.has(r.group!)) plan.overrides[layerKey(r.model, r.layer)] = 'pq';
-    }
-  }
-  // extract + k-means (or the fixed codebooks)
-  const routes = routeLayers(plan, inputs.map((i) => i.ir));
+  // extract + k-means (or the fixed codebooks, which may lack a coarse tier group: its layers then start
+  // in their kind's codebook)
+  const routes = routeLayers(plan, inputs.map((i) => i.ir), opts.codebooks && new Set(opts.codebooks.map((c) => c.name)));
   const codebooks = opts.codebooks
     ? checkFixedCodebooks(resolveGroups(plan, routes), opts.codebooks)
     : await learnPlanCodebooks(inputs.map((i) => i.ir), plan, { onProgress: opts.onProgress, shouldCancel: cancel, timings });

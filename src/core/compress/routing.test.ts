@@ -38,6 +38,10 @@ describe('routing', () => {
     expect(groups[1].layers).toEqual(['a/pw', 'a/out', 'b/pw']);
     expect(groups[2].layers).toEqual(['a/pw', 'a/out', 'b/pw', 'b/out']);
     expect(routeLayers({ ...plan, grouping: 'single' }, [model('a')])[2].group).toBe('shared');
+    // fixed codebooks without the coarse group (leave-one-out): big layers start in their kind's, the plan is untouched
+    const fixed = routeLayers(plan, [model('a')], new Set(['spatial', 'pointwise']));
+    expect(fixed.map((r) => r.group)).toEqual(['spatial', 'spatial', 'pointwise', 'pointwise']);
+    expect(Object.keys(plan.overrides)).toEqual(['b/out']);
     expect(() => validatePlan({ ...plan, coarseMinParams: -1 })).toThrow(/coarseMinParams must be an integer >= 0/);
   });
 

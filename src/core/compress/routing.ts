@@ -77,8 +77,13 @@ export function layerFormat(plan: Plan, model: string, layer: string, params: nu
   return plan.defaultFormat;
 }
 
-/** Routes every weight layer of every model: its format and, for PQ, its group. Order: models, then layers. */
-export function routeLayers(plan: Plan, models: ModelIR[]): LayerRoute[] {
+/**
+ * Routes every weight layer of every model: its format and, for PQ, its group. Order: models, then layers.
+ * `available`, when given, names the groups that exist (fixed codebooks, e.g. learned without this model
+ * for leave-one-out): a layer the coarse rule would send to a missing coarse group starts in its kind's
+ * group instead.
+ */
+export function routeLayers(plan: Plan, models: ModelIR[], available?: ReadonlySet<string>): LayerRoute[] {
   const names = new Set<string>();
   const out: LayerRoute[] = [];
   for (const m of models) {
@@ -90,7 +95,8 @@ export function routeLayers(plan: Plan, models: ModelIR[]): LayerRoute[] {
       const cls = kernelClass(l);
       const format = layerFormat(plan, m.name, l.name, params);
       const o = plan.overrides[layerKey(m.name, l.name)];
-      const coarse = plan.grouping === 'paper' && plan.coarseMinParams > 0 && params >= plan.coarseMinParams && o === undefined;
+      const coarse = plan.grouping === 'paper' && plan.coarseMinParams > 0 && params >= plan.coarseMinParams && o === undefined
+        && (!available || available.has(`${COARSE_PREFIX}${cls}`));
       out.push({
         model: m.name, layer: l.name, kind: l.kind, params, kernelClass: cls, format,
         group: format !== 'pq' ? null : overrideGroup(o) ?? (coarse ? `${COARSE_PREFIX}${cls}` : groupName(plan, m.name, l.name, cls)),

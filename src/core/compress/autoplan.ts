@@ -65,14 +65,16 @@ export interface AutoPlanOptions {
  */
 async function tryPromote(st: ModelState, l: LayerState, rung: Rung, split: SplitData, target: number, opt: AutoPlanOptions, em: boolean): Promise<boolean> {
   const before = saveState(st);
-  let best: { e: Encoded; acc: number } | null = null;
+  let best: { e: Encoded; score: number; acc: number } | null = null;
   for (const k of l.tuned ? [l.tuned, l.float] : [l.float]) {
     const e = moveTo(st, l, rung, k, opt);
-    const acc = selectionScore(st, split);
-    if (!best || acc > best.acc) best = { e, acc };
+    const score = selectionScore(st, split);
+    if (!best || score > best.score) best = { e, score, acc: st.valAcc };
   }
+  // inference is deterministic: the best encoding's score stands without evaluating it again
   put(st, l, best!.e, rung.to.format, groupOf(rung, l));
-  st.valNow = selectionScore(st, split);
+  st.valNow = best!.score;
+  st.valAcc = best!.acc;
   if (em && st.valNow < target && opt.recoverOnce) await opt.recoverOnce(st, l);
   // a move costs bytes: keep it only for at least one more sample's worth of score, not for noise
   if (st.valNow >= before.valNow + 1 / Math.max(1, split.n)) return true;

@@ -154,7 +154,9 @@ export async function compress(inputs: CompressInput[], planIn: Plan, opts: Comp
       const sel = selectionSplit(st.input, plan.selectOn);
       st.selPred = st.session.predictClasses(sel.x, sel.n);
       st.z = plan.selectionZ;
-      st.valFloat = st.session.accuracy(sel);
+      let ok = 0;
+      for (let j = 0; j < sel.n; j++) if (st.selPred[j] === sel.y[j]) ok++;
+      st.valFloat = ok / Math.max(1, sel.n);
       st.testFloat = st.session.accuracy(st.input.test);
       for (const l of st.layers) if (l.cur.enc.format !== 'float32') st.session.setKernel(l.layer.name, l.cur.decoded);
       st.valNow = selectionScore(st, sel);

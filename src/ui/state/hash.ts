@@ -1,13 +1,14 @@
 /**
  * The URL-hash codec: ShareableSettings <-> `#tab=learn&preset=yono&...`. Decoding never throws: every
  * missing or bad value falls back to its default and a bad one is reported in `problems`, so a mangled
- * link still opens the app. Pure: no DOM (takes and returns strings).
+ * link still opens the app. Tier groups go one key each, named as the group: `&medium=d2k64` (d 2, K 64);
+ * a link without them (older links) takes the preset's. Pure: no DOM (takes and returns strings).
  */
 import {
-  DEVICES, GROUPINGS, LIMITS, NORMALIZATIONS, PRESETS, STEPS, defaultSettings, isOneOf, planSettingsOf, uiGroups,
+  DEVICES, GROUPINGS, LIMITS, NORMALIZATIONS, PRESETS, STEPS, TIER_GROUPS, defaultSettings, isOneOf, planSettingsOf, uiGroups,
 } from './settings';
 import { presetPlan } from '../../core/compress/presets';
-import type { GroupSettings, LearnSettings, PlanSettings, ShareableSettings } from './settings';
+import type { GroupSettings, LearnSettings, PlanSettings, ShareableSettings, TierSettings } from './settings';
 
 /** What decoding found: the settings to use, what was wrong, and which parts the hash actually set. */
 export interface DecodedHash {
@@ -18,7 +19,10 @@ export interface DecodedHash {
   hasPlan: boolean;
 }
 
-const PLAN_KEYS = ['preset', 'group', 'd', 'k', 'norm', 'seed', 'budget'] as const;
+const PLAN_KEYS = ['preset', 'group', 'd', 'k', 'norm', 'seed', 'budget', ...TIER_GROUPS.map((t) => t.key)] as const;
+
+/** A tier group's hash value: `d<d>k<K>`. */
+const tierValue = (g: GroupSettings): string => `d${g.d}k${g.k}`;
 
 /** Encodes every setting (not only non-defaults, so a link stays the same demo if defaults change). */
 export function encodeHash(s: ShareableSettings): string {
@@ -31,6 +35,10 @@ export function encodeHash(s: ShareableSettings): string {
   p.set('norm', s.plan.normalization);
   p.set('seed', String(s.plan.seed));
   p.set('budget', String(s.plan.budgetPp));
+  for (const { key } of TIER_GROUPS) {
+    const t = s.plan.tiers[key];
+    if (t) p.set(key, tierValue(t));
+  }
   p.set('device', s.device);
   p.set('lsize', `${s.learn.rows}x${s.learn.cols}`);
   p.set('ld', String(s.learn.d));
@@ -104,7 +112,30 @@ function decodePlan(p: URLSearchParams, pick: Pick, bad: (k: string, raw: string
     const x = Number(v);
     return x >= LIMITS.budgetPp.min && x <= LIMITS.budgetPp.max ? x : null;
   }, base.budgetPp, String);
-  return { preset, grouping, groups, normalization, seed, budgetPp };
+  const tiers = decodeTiers(p, base.tiers, bad);
+  return { preset, grouping, groups, normalization, seed, budgetPp, tiers };
+}
+
+/**
+ * The tier groups of a link: each `d<d>k<K>` with d and K in LIMITS (as the paper groups); a missing one
+ * takes the preset's, a bad one too (reported), or is left out when the preset has no such group.
+ */
+function decodeTiers(p: URLSearchParams, fallback: TierSettings, bad: (k: string, raw: string, used: string) => void): TierSettings {
+  const tiers: TierSettings = {};
+  const rule = `d in ${LIMITS.d.min}..${LIMITS.d.max} and K in ${LIMITS.k.min}..${LIMITS.k.max}, written d<d>k<K>`;
+  for (const { key } of TIER_GROUPS) { // in TIER_GROUPS order, as planSettingsOf gives them
+    const f = fallback[key];
+    const raw = p.get(key);
+    const m = raw === null ? null : /^d(\d{1,10})k(\d{1,10})$/.exec(raw.trim());
+    const d = m ? parseIntIn(m[1], LIMITS.d.min, LIMITS.d.max) : null;
+    const k = m ? parseIntIn(m[2], LIMITS.k.min, LIMITS.k.max) : null;
+    if (d !== null && k !== null) tiers[key] = { d, k };
+    else {
+      if (raw !== null) bad(key, raw, `${f ? `the preset's ${tierValue(f)}` : 'no such tier'} (${rule})`);
+      if (f) tiers[key] = { ...f };
+    }
+  }
+  return tiers;
 }
 
 function decodeLearn(p: URLSearchParams, pick: Pick, def: LearnSettings): LearnSettings {

@@ -6,6 +6,7 @@
 import type { GroupConfig, GroupingRule, Normalization, Plan } from '../../core/compress/types';
 import { PRESET_LABELS, PRESET_NAMES, isPresetName, presetPlan } from '../../core/compress/presets';
 import type { PresetName } from '../../core/compress/presets';
+import { COARSE_PREFIX, FINE_GROUP, MEDIUM_GROUP } from '../../core/compress/routing';
 
 /** The six steps, in order. `id` is what the hash holds; `label` is the tab's accessible name. */
 export const STEPS = [
@@ -37,6 +38,63 @@ export function uiGroups(grouping: GroupingRule): readonly { key: string; label:
   return grouping === 'single'
     ? [{ key: 'shared', label: 'All layers' }]
     : [{ key: 'spatial', label: '3×3 kernels' }, { key: 'pointwise', label: '1×1 and dense' }];
+}
+
+/**
+ * The tier codebook groups of the YONO preset, in ladder order: big layers start in their kind's coarse
+ * codebook; the auto-plan moves a sensitive layer up to its kind's codebook, then `medium`, then `fine`,
+ * then int8. `key` is the plan's `groups` key (and the hash key); `ladder` tiers are on with `plan.fineTier`.
+ */
+export const TIER_GROUPS = [
+  { key: `${COARSE_PREFIX}spatial`, label: 'Coarse spatial', ladder: false },
+  { key: `${COARSE_PREFIX}pointwise`, label: 'Coarse pointwise', ladder: false },
+  { key: MEDIUM_GROUP, label: 'Medium tier', ladder: true },
+  { key: FINE_GROUP, label: 'Fine tier', ladder: true },
+] as const;
+export type TierKey = (typeof TIER_GROUPS)[number]['key'];
+
+/** d and K of each tier group a plan has (a plan may lack some: then they are absent here). */
+export type TierSettings = Partial<Record<TierKey, GroupConfig>>;
+
+/** The tier groups of a plan's `groups`, whether or not the plan uses them now. */
+export function tierSettingsOf(plan: Plan): TierSettings {
+  const out: TierSettings = {};
+  for (const { key } of TIER_GROUPS) {
+    const g = plan.groups[key];
+    if (g) out[key] = { d: g.d, k: g.k };
+  }
+  return out;
+}
+
+/** One tier row of the Codebook step: which group, and whether it can be edited (the tier is on). */
+export interface UiTierRow {
+  key: TierKey;
+  label: string;
+  /** What the tier is for, one line. */
+  purpose: string;
+  /** False for `medium` / `fine` while `plan.fineTier` is off. */
+  enabled: boolean;
+}
+
+/**
+ * The tier rows the Codebook step shows: none unless the plan is PQ with the paper's grouping. Coarse rows
+ * when the plan sends big layers there (`coarseMinParams > 0`); medium / fine rows when the plan or its
+ * preset has the fine tier (shown disabled while it is switched off). Only groups the plan has.
+ */
+export function uiTierGroups(plan: Plan): UiTierRow[] {
+  if (plan.defaultFormat !== 'pq' || plan.grouping !== 'paper') return [];
+  const preset = plan.preset.replace(/\*$/, '');
+  const ladder = plan.fineTier || (isPresetName(preset) && presetPlan(preset).fineTier);
+  const big = plan.coarseMinParams.toLocaleString('en-US');
+  const purpose: Record<TierKey, string> = {
+    'coarse-spatial': `3×3 and depthwise layers of ${big} weights and more start here`,
+    'coarse-pointwise': `1×1 and dense layers of ${big} weights and more start here`,
+    medium: 'Where the auto-plan moves a sensitive layer after its kind\'s codebook',
+    fine: 'The auto-plan\'s last codebook before int8',
+  };
+  return TIER_GROUPS
+    .filter((t) => plan.groups[t.key] !== undefined && (t.ladder ? ladder : plan.coarseMinParams > 0))
+    .map((t) => ({ key: t.key, label: t.label, purpose: purpose[t.key], enabled: !t.ladder || plan.fineTier }));
 }
 
 /** Scaling applied before clustering so one codebook fits layers of different scale. */
@@ -76,6 +134,8 @@ export interface PlanSettings {
   seed: number;
   /** Per-model accuracy budget, percentage points. */
   budgetPp: number;
+  /** d and K of the tier groups the plan has (`TIER_GROUPS`); a missing one keeps the base plan's. */
+  tiers: TierSettings;
 }
 
 /** The Learn view's demo: one small dense layer (rows x cols) quantized with d and K. */
@@ -122,14 +182,21 @@ export function planSettingsOf(plan: Plan): PlanSettings {
     const g = plan.groups[key] ?? plan.groups.default;
     return { d: g.d, k: g.k };
   });
-  return { preset, grouping: plan.grouping, groups, normalization: plan.normalization, seed: plan.seed, budgetPp: plan.budgetPp };
+  return {
+    preset, grouping: plan.grouping, groups, normalization: plan.normalization, seed: plan.seed, budgetPp: plan.budgetPp,
+    tiers: tierSettingsOf(plan),
+  };
 }
 
-/** `base` with the shareable settings applied (groups resized to the grouping rule). */
+/** `base` with the shareable settings applied (groups resized to the grouping rule; tiers it names set). */
 export function applyPlanSettings(base: Plan, s: PlanSettings): Plan {
   const rows = uiGroups(s.grouping);
   const groups = { ...base.groups };
   rows.forEach(({ key }, i) => { groups[key] = { ...(s.groups[i] ?? s.groups[0] ?? groups.default) }; });
+  for (const { key } of TIER_GROUPS) {
+    const t = s.tiers[key];
+    if (t) groups[key] = { d: t.d, k: t.k };
+  }
   return { ...base, preset: s.preset, grouping: s.grouping, groups, normalization: s.normalization, seed: s.seed, budgetPp: s.budgetPp };
 }
 

@@ -31,6 +31,24 @@ describe('plan slice', () => {
     expect(() => validatePlan(s.getState().plan)).not.toThrow();
   });
 
+  it('edits d and K of a tier group within the same limits, and a preset change resets the tiers', () => {
+    const s = make();
+    s.getState().setTierGroup('medium', { d: 3 });
+    s.getState().setTierGroup('fine', { d: 0, k: 1e6 });
+    s.getState().setTierGroup('coarse-spatial', { k: NaN });
+    const g = s.getState().plan.groups;
+    expect(g.medium).toEqual({ d: 3, k: 64 });
+    expect(g.fine).toEqual({ d: 1, k: 65536 });
+    expect(g['coarse-spatial']).toEqual({ d: 6, k: 2 });
+    expect(g.spatial).toEqual(presetPlan('yono').groups.spatial);
+    expect(() => validatePlan(s.getState().plan)).not.toThrow();
+    s.getState().setPreset('pq-shared');
+    expect(s.getState().plan.groups).toEqual(presetPlan('pq-shared').groups);
+    s.getState().setTierGroup('fine', { k: 16 });
+    s.getState().setPreset('yono');
+    expect(s.getState().plan.groups).toEqual(presetPlan('yono').groups);
+  });
+
   it('keeps the seed and per-layer choices when the preset changes', () => {
     const s = make();
     s.getState().setSeed(9);
@@ -54,6 +72,17 @@ describe('shareable settings', () => {
     expect(patch.plan?.overrides).toEqual({ 'm/l': 'int8' });
     expect(patch.plan?.seed).toBe(3);
     expect(applyShareable(before, next, false).plan).toBeUndefined(); // a hash without plan keys leaves the plan
+  });
+
+  it('applies tier settings from an edited hash and carries them in shareableOf', () => {
+    const s = make();
+    s.getState().setTierGroup('fine', { d: 3, k: 512 });
+    expect(shareableOf(s.getState()).plan.tiers.fine).toEqual({ d: 3, k: 512 });
+    const before = s.getState();
+    const next = { ...shareableOf(before), plan: { ...shareableOf(before).plan, tiers: { ...shareableOf(before).plan.tiers, medium: { d: 4, k: 32 } } } };
+    const patch = applyShareable(before, next, true);
+    expect(patch.plan?.groups.medium).toEqual({ d: 4, k: 32 });
+    expect(patch.plan?.groups.fine).toEqual({ d: 3, k: 512 });
   });
 });
 

@@ -6,6 +6,7 @@ import { memoryStore } from './kv';
 import type { KeyValueStore } from './kv';
 import type { ImportedModel, CodebookResult } from '../../services/types';
 import { planSettingsOf } from '../settings';
+import { decodeHash } from '../hash';
 import { presetPlan } from '../../../core/compress/presets';
 
 function model(name: string, n: number): ImportedModel {
@@ -142,6 +143,53 @@ describe('persistence', () => {
     expect(b.getState().plan.seed).toBe(21);
     expect(b.getState().plan.selectionMarginPp).toBe(presetPlan('yono').selectionMarginPp);
     expect(b.getState().codebookResult).not.toBeNull();
+  });
+
+  it('round-trips edited tier codebooks, and a link\'s tiers go on top of the saved ones', async () => {
+    const kv = memoryStore();
+    const a = open(kv);
+    await a.hydrated;
+    a.getState().setTierGroup('medium', { d: 3, k: 128 });
+    a.getState().setTierGroup('coarse-pointwise', { d: 12 });
+    await a.storage.flush();
+
+    const b = open(kv);
+    await b.hydrated;
+    expect(b.getState().plan.groups.medium).toEqual({ d: 3, k: 128 });
+    expect(b.getState().plan.groups['coarse-pointwise']).toEqual({ d: 12, k: 64 });
+    expect(b.getState().plan).toEqual(a.getState().plan);
+
+    // A link of the same preset that sets the fine tier: its tiers win over the saved ones.
+    const link = decodeHash('#preset=yono&fine=d1k1024&medium=d3k128').settings.plan;
+    const c = open(kv, { initial: { linkPlan: link } });
+    await c.hydrated;
+    expect(c.getState().plan.groups.fine).toEqual({ d: 1, k: 1024 });
+    expect(c.getState().plan.groups.medium).toEqual({ d: 3, k: 128 });
+    // An old link (no tier keys) takes the preset's tier values, as it takes the preset's d and K.
+    const old = decodeHash('#preset=yono&seed=5').settings.plan;
+    const d = open(kv, { initial: { linkPlan: old } });
+    await d.hydrated;
+    expect(planSettingsOf(d.getState().plan).tiers).toEqual(planSettingsOf(presetPlan('yono')).tiers);
+    expect(d.getState().plan.seed).toBe(5);
+  });
+
+  it('gives a saved plan without tier groups (an older version) its preset\'s tiers, not its result\'s plan', async () => {
+    const kv = memoryStore();
+    const a = open(kv);
+    await a.hydrated;
+    a.getState().setGroup(0, { d: 5 });
+    await a.storage.flush();
+    const saved = kv.map.get('yono:plan') as Record<string, unknown>;
+    const groups = { ...(saved.groups as Record<string, unknown>) };
+    for (const k of ['coarse-spatial', 'coarse-pointwise', 'medium', 'fine']) delete groups[k];
+    const old = { ...saved, groups };
+    kv.map.set('yono:plan', old);
+    kv.map.set('yono:codebookPlan', old);
+    const b = open(kv);
+    await b.hydrated;
+    expect(b.getState().errors).toEqual([]);
+    expect(b.getState().plan.groups).toEqual({ ...presetPlan('yono').groups, spatial: { d: 5, k: 64 } });
+    expect(b.getState().codebookPlan?.groups).not.toHaveProperty('medium'); // what that result was learned with
   });
 
   it('keeps working when IndexedDB fails to read or to write', async () => {

@@ -2,14 +2,14 @@
  * Which parts of the store are the user's work (saved to IndexedDB), and how saved parts come back.
  * Restoring checks each part's shape and drops what does not fit (an older version, a damaged record)
  * with a note in the error area, instead of crashing. Plan settings from the URL hash go on top of the
- * saved plan.
+ * saved plan; tier groups a saved plan lacks come from its preset.
  */
 import type { AllState } from '../types';
 import type { AppError } from '../slices/ui';
 import { newErrorId } from '../slices/ui';
-import { applyPlanSettings } from '../settings';
+import { TIER_GROUPS, applyPlanSettings } from '../settings';
 import type { Plan } from '../../../core/compress/types';
-import { completePlan, validatePlan } from '../../../core/compress/presets';
+import { completePlan, isPresetName, presetPlan, validatePlan } from '../../../core/compress/presets';
 
 /** The persisted parts: each is one IndexedDB record, rewritten only when its reference changes. */
 export interface PersistedState {
@@ -49,6 +49,21 @@ export function upgradePlan(v: unknown): unknown {
   } catch {
     return v;
   }
+}
+
+/**
+ * A saved plan with each tier group (`TIER_GROUPS`) it lacks taken from its preset (or `yono`): a plan saved
+ * before a tier existed would otherwise learn it with another group's d and K (coarse) or not at all
+ * (medium). Only for the user's plan: a result's plan says what that result was learned with.
+ */
+export function withPresetTiers(plan: Plan): Plan {
+  const name = plan.preset.replace(/\*$/, '');
+  const preset = presetPlan(isPresetName(name) ? name : 'yono');
+  const missing = TIER_GROUPS.filter(({ key }) => plan.groups[key] === undefined && preset.groups[key] !== undefined);
+  if (missing.length === 0) return plan;
+  const groups = { ...plan.groups };
+  for (const { key } of missing) groups[key] = { ...preset.groups[key] };
+  return { ...plan, groups };
 }
 
 /** True when `v` is a plan the pipeline accepts. */
@@ -100,7 +115,7 @@ export function mergePersisted(saved: unknown, current: AllState): AllState {
     // Plans saved by an older version lack newer fields: take those from their preset.
     const value = key === 'plan' || key === 'codebookPlan' ? upgradePlan(saved[key]) : saved[key];
     if (!CHECKS[key](value)) { dropped.push(key); continue; }
-    next[key] = key === 'plan' ? restorePlan(value as Plan, current) : value;
+    next[key] = key === 'plan' ? restorePlan(withPresetTiers(value as Plan), current) : value;
   }
   if (dropped.length === 0) return next as unknown as AllState;
   const note: AppError = {

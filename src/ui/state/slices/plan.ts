@@ -1,23 +1,26 @@
 /**
  * Plan slice: the compression plan (the pipeline's own `Plan` type, so it goes to workers as is). Its
- * shareable part (preset, grouping, d and K per group, normalization, seed, budget) is in the hash; the
- * rest (per-layer overrides, keep rule, recovery) comes from the preset and is saved with the work.
+ * shareable part (preset, grouping, d and K per group and per tier group, normalization, seed, budget) is
+ * in the hash; the rest (per-layer overrides, keep rule, recovery) comes from the preset and is saved with
+ * the work.
  */
 import type { StateCreator } from 'zustand';
 import type { AllState } from '../types';
-import type { GroupSettings, GroupingId, NormalizationId, PresetId } from '../settings';
+import type { GroupSettings, GroupingId, NormalizationId, PresetId, TierKey } from '../settings';
 import { LIMITS, planSettingsOf, uiGroups } from '../settings';
 import type { LayerOverride, Plan } from '../../../core/compress/types';
 import { presetPlan } from '../../../core/compress/presets';
 
 export interface PlanSlice {
   plan: Plan;
-  /** Starts from a preset's plan, keeping the seed and the per-layer overrides. */
+  /** Starts from a preset's plan (its d/K, tiers included), keeping the seed and the per-layer overrides. */
   setPreset: (preset: PresetId) => void;
   /** Changes the grouping rule; the d/K rows of the new rule start from the current first row. */
   setGrouping: (grouping: GroupingId) => void;
   /** Changes d and/or K of row `index` of `uiGroups(plan.grouping)`; values are clamped. */
   setGroup: (index: number, patch: Partial<GroupSettings>) => void;
+  /** Changes d and/or K of tier group `key` (`TIER_GROUPS`); values are clamped as for `setGroup`. */
+  setTierGroup: (key: TierKey, patch: Partial<GroupSettings>) => void;
   setNormalization: (n: NormalizationId) => void;
   setSeed: (seed: number) => void;
   setBudget: (pp: number) => void;
@@ -31,6 +34,16 @@ export interface PlanSlice {
 export function clampInt(v: number, min: number, max: number): number {
   if (!Number.isFinite(v)) return min;
   return Math.min(max, Math.max(min, Math.round(v)));
+}
+
+/** `plan` with d and/or K of group `key` replaced, clamped to LIMITS (a missing group starts from `default`). */
+function patchGroup(plan: Plan, key: string, patch: Partial<GroupSettings>): Plan {
+  const g = plan.groups[key] ?? plan.groups.default;
+  const next = {
+    d: patch.d === undefined ? g.d : clampInt(patch.d, LIMITS.d.min, LIMITS.d.max),
+    k: patch.k === undefined ? g.k : clampInt(patch.k, LIMITS.k.min, LIMITS.k.max),
+  };
+  return { ...plan, groups: { ...plan.groups, [key]: next } };
 }
 
 export const createPlanSlice: StateCreator<AllState, [], [], PlanSlice> = (set) => ({
@@ -48,14 +61,9 @@ export const createPlanSlice: StateCreator<AllState, [], [], PlanSlice> = (set) 
   setGroup: (index, patch) =>
     set((s) => {
       const row = uiGroups(s.plan.grouping)[index];
-      if (!row) return s;
-      const g = s.plan.groups[row.key] ?? s.plan.groups.default;
-      const next = {
-        d: patch.d === undefined ? g.d : clampInt(patch.d, LIMITS.d.min, LIMITS.d.max),
-        k: patch.k === undefined ? g.k : clampInt(patch.k, LIMITS.k.min, LIMITS.k.max),
-      };
-      return { plan: { ...s.plan, groups: { ...s.plan.groups, [row.key]: next } } };
+      return row ? { plan: patchGroup(s.plan, row.key, patch) } : s;
     }),
+  setTierGroup: (key, patch) => set((s) => ({ plan: patchGroup(s.plan, key, patch) })),
   setNormalization: (normalization) => set((s) => ({ plan: { ...s.plan, normalization } })),
   setSeed: (seed) => set((s) => ({ plan: { ...s.plan, seed: clampInt(seed, LIMITS.seed.min, LIMITS.seed.max) } })),
   setBudget: (pp) =>

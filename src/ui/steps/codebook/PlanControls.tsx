@@ -1,17 +1,20 @@
 /**
- * The plan editor: preset, grouping rule, Subvector size and Codebook size per group, normalization,
- * budget and seed. Every control writes the store; the shareable ones end up in the URL hash.
+ * The plan editor: preset, grouping rule, Subvector size and Codebook size per group (and, under
+ * "Advanced", per tier group), normalization, budget and seed. Every control writes the store; the
+ * shareable ones end up in the URL hash.
  */
 import { useApp } from '../../state/appStore';
-import { GROUPINGS, LIMITS, NORMALIZATIONS, PRESETS, planSettingsOf, uiGroups } from '../../state/settings';
+import { GROUPINGS, NORMALIZATIONS, PRESETS, planSettingsOf, uiGroups } from '../../state/settings';
 import type { GroupingId, NormalizationId, PresetId } from '../../state/settings';
-
-/** Powers of two offered for K (any integer 2..65536 from a link is kept as an extra option). */
-export const K_OPTIONS = Array.from({ length: 16 }, (_, i) => 2 ** (i + 1));
+import { GroupFields } from './GroupFields';
+import { TierCodebooks } from './TierCodebooks';
 
 export function PlanControls({ disabled }: { disabled: boolean }) {
   const plan = useApp((s) => s.plan);
-  const a = useApp((s) => ({ setPreset: s.setPreset, setGrouping: s.setGrouping, setGroup: s.setGroup, setNormalization: s.setNormalization, setSeed: s.setSeed, setBudget: s.setBudget }));
+  const a = useApp((s) => ({
+    setPreset: s.setPreset, setGrouping: s.setGrouping, setGroup: s.setGroup, setTierGroup: s.setTierGroup,
+    setNormalization: s.setNormalization, setSeed: s.setSeed, setBudget: s.setBudget,
+  }));
   const settings = planSettingsOf(plan);
   const pq = plan.defaultFormat === 'pq';
   return (
@@ -28,30 +31,11 @@ export function PlanControls({ disabled }: { disabled: boolean }) {
           {GROUPINGS.map((g) => <option key={g.id} value={g.id}>{g.label}</option>)}
         </select>
       </div>
-      {uiGroups(plan.grouping).map((g, i) => {
-        const v = settings.groups[i];
-        const kOpts = K_OPTIONS.includes(v.k) ? K_OPTIONS : [...K_OPTIONS, v.k].sort((x, y) => x - y);
-        return (
-          <fieldset key={g.key} className="group" disabled={disabled || !pq}>
-            <legend>{g.label}</legend>
-            <div className="fields-2">
-              <div className="field">
-                <label htmlFor={`d-${g.key}`}>Subvector size</label>
-                <input id={`d-${g.key}`} className="input" type="number" min={LIMITS.d.min} max={LIMITS.d.max} value={v.d}
-                  onChange={(e) => { const x = e.target.valueAsNumber; if (Number.isFinite(x)) a.setGroup(i, { d: x }); }} />
-                <span className="hint">weights per index (d)</span>
-              </div>
-              <div className="field">
-                <label htmlFor={`k-${g.key}`}>Codebook size</label>
-                <select id={`k-${g.key}`} className="select" value={v.k} onChange={(e) => a.setGroup(i, { k: Number(e.target.value) })}>
-                  {kOpts.map((k) => <option key={k} value={k}>{k}</option>)}
-                </select>
-                <span className="hint">{Math.ceil(Math.log2(v.k))} bits per index (K)</span>
-              </div>
-            </div>
-          </fieldset>
-        );
-      })}
+      {uiGroups(plan.grouping).map((g, i) => (
+        <GroupFields key={g.key} id={g.key} label={g.label} value={settings.groups[i]} disabled={disabled || !pq}
+          onChange={(patch) => a.setGroup(i, patch)} />
+      ))}
+      <TierCodebooks plan={plan} disabled={disabled} onChange={a.setTierGroup} />
       {!pq && <p className="small muted">This preset stores weights as {plan.defaultFormat}: subvector and codebook sizes do not apply.</p>}
       <div className="fields-2">
         <div className="field">

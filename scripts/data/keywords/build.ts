@@ -14,7 +14,7 @@ import { BABBLE_WORDS, CLASS_NAMES, UNKNOWN_WORDS } from './words';
 
 export const KEYWORDS_SEED = 3003;
 /** Samples per class in each split. */
-export const PER_CLASS: Record<SplitName, number> = { train: 600, val: 40, test: 80 };
+export const PER_CLASS: Record<SplitName, number> = { train: 600, val: 80, test: 160 };
 const BABBLE_CLIPS = 120;
 
 /**

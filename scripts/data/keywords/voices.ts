@@ -24,7 +24,7 @@ export const VARIANTS: readonly string[] = [
 ];
 
 /** Variants held out per split (the rest, plus the plain voice, train). */
-export const HELD_OUT = { val: 10, test: 16 };
+export const HELD_OUT = { val: 16, test: 16 };
 
 /** Family of a variant: numbered siblings (klatt2, m5, robosoft3, ...) share one. */
 export function variantFamily(v: string): string {

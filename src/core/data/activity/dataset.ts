@@ -26,7 +26,7 @@ export interface ActivitySplit {
 /** The defaults `npm run data` uses. */
 export const ACTIVITY_DEFAULTS: ActivityDataOptions = {
   seed: 4004,
-  persons: { train: 48, val: 48, test: 48 },
+  persons: { train: 48, val: 48, test: 144 },
   windowsPerActivity: 10,
 };
 

@@ -63,8 +63,8 @@ export function formatNormalization(rows: NormalizationRow[]): string {
 export function formatSeeds(rows: SeedRow[], budgetPp: number): string {
   const models = Object.keys(rows[0]?.testDropPp ?? {});
   return table([
-    ['seed', 'ratio', ...models.map((m) => `${m} val/test pp`), `test within ${budgetPp} pp`, 'time s'],
-    ...rows.map((r) => [String(r.seed), `${r.ratio.toFixed(2)}x`, ...models.map((m) => `${r.valDropPp[m].toFixed(2)} / ${r.testDropPp[m].toFixed(2)}`),
+    ['seed', 'ratio', ...models.map((m) => `${m} val / test ± se pp`), `test within ${budgetPp} pp`, 'time s'],
+    ...rows.map((r) => [String(r.seed), `${r.ratio.toFixed(2)}x`, ...models.map((m) => `${r.valDropPp[m].toFixed(2)} / ${r.testDropPp[m].toFixed(2)} ± ${r.testDropSePp[m].toFixed(2)}`),
       r.withinBudget ? 'yes' : 'no', (r.timeMs / 1000).toFixed(1)]),
   ]);
 }

@@ -3,7 +3,7 @@ import type { Command } from '../command';
 import { UsageError } from '../command';
 import { parseArgs, strFlag } from '../args';
 import { compress } from '../../core/compress/pipeline';
-import { toReport } from '../../core/compress/report';
+import { testDropSePp, toReport } from '../../core/compress/report';
 import { writeBundle } from '../../core/bundle/write';
 import type { CompressionReport } from '../../core/compress/types';
 import { loadCompressInputs, parseModelSpecs } from '../../node/compressInputs';
@@ -34,10 +34,11 @@ const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 /** The human summary of a report. */
 export function formatReport(r: CompressionReport): string {
   const lines = [`preset ${r.preset}: ${r.codebooks.map((c) => `${c.name} (d = ${c.d}, K = ${c.k}, ${c.layers.length} layers)`).join(', ') || 'no codebooks'}`, ''];
-  const rows = [['model', 'float acc', 'compressed acc', 'drop pp', 'float32', 'compressed', 'ratio', 'layers pq/int8/f32']];
+  const rows = [['model', 'float acc', 'compressed acc', 'drop ± se pp', 'float32', 'compressed', 'ratio', 'layers pq/int8/f32']];
   for (const m of r.models) {
     const c = (f: string) => m.layers.filter((l) => l.format === f).length;
-    rows.push([m.name, pct(m.accuracyFloat), pct(m.accuracyCompressed), ((m.accuracyFloat - m.accuracyCompressed) * 100).toFixed(2),
+    const se = testDropSePp(m);
+    rows.push([m.name, pct(m.accuracyFloat), pct(m.accuracyCompressed), `${((m.accuracyFloat - m.accuracyCompressed) * 100).toFixed(2)}${se === null ? '' : ` ± ${se.toFixed(2)}`}`,
       kb(m.float32Bytes), kb(m.compressedBytes), `${(m.float32Bytes / m.compressedBytes).toFixed(2)}x`, `${c('pq')}/${c('int8')}/${c('float32')}`]);
   }
   rows.push(['TOTAL', '', '', '', kb(r.totals.float32Bytes), kb(r.totals.compressedBytes), `${r.totals.ratio.toFixed(2)}x`, `codebooks ${kb(r.totals.codebookBytes)}`]);

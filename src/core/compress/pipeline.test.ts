@@ -39,6 +39,7 @@ describe('compress pipeline', () => {
     for (const inp of inputs) {
       const m = r.models.find((x) => x.name === inp.ir.name)!;
       expect(m.accuracyCompressed).toBe(m.accuracyFloat);
+      expect([m.testSamples, m.testDisagreement]).toEqual([inp.test.n, 0]);
       const dec = decodeModel(r, inp.ir.name);
       expect(predictions(dec, inp.test.x, inp.test.n)).toEqual(predictions(inp.ir, inp.test.x, inp.test.n));
     }

@@ -104,6 +104,13 @@ function usedCodebooks(codebooks: CodebookGroup[], states: ModelState[]): Codebo
   })).filter((c) => c.layers.length > 0);
 }
 
+/** Fraction of positions where `a` equals `b` (accuracy against labels, or agreement of two predictions); 0 when empty. */
+export function agreement(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let same = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
+  return a.length ? same / a.length : 0;
+}
+
 /**
  * The YONO pipeline: routes layers (plan), learns the shared codebooks over the union of each group's
  * subvectors from all models (or takes fixed ones), encodes every layer, evaluates with decoded weights,
@@ -139,7 +146,7 @@ export async function compress(inputs: CompressInput[], planIn: Plan, opts: Comp
       const cur = encodeAs(route.format, l, l.kernel.data, route.group, codebooks, plan.normalization);
       layers.push({ route, layer: l, float: l.kernel.data, tuned: null, cur, sensitivityPp: null, recovered: false });
     }
-    states.push({ input, session: null as unknown as ModelSession, floatSnapshot: [], layers, valFloat: 0, testFloat: 0, selPred: new Int32Array(0), z: 0, valAcc: 0, valNow: 0, recovery: [], teacher: null });
+    states.push({ input, session: null as unknown as ModelSession, floatSnapshot: [], layers, valFloat: 0, testFloat: 0, selPred: new Int32Array(0), testPred: new Int32Array(0), z: 0, valAcc: 0, valNow: 0, recovery: [], teacher: null });
   }
   lap('assign');
 
@@ -154,10 +161,9 @@ export async function compress(inputs: CompressInput[], planIn: Plan, opts: Comp
       const sel = selectionSplit(st.input, plan.selectOn);
       st.selPred = st.session.predictClasses(sel.x, sel.n);
       st.z = plan.selectionZ;
-      let ok = 0;
-      for (let j = 0; j < sel.n; j++) if (st.selPred[j] === sel.y[j]) ok++;
-      st.valFloat = ok / Math.max(1, sel.n);
-      st.testFloat = st.session.accuracy(st.input.test);
+      st.valFloat = agreement(st.selPred, sel.y);
+      st.testPred = st.session.predictClasses(st.input.test.x, st.input.test.n);
+      st.testFloat = agreement(st.testPred, st.input.test.y);
       for (const l of st.layers) if (l.cur.enc.format !== 'float32') st.session.setKernel(l.layer.name, l.cur.decoded);
       st.valNow = selectionScore(st, sel);
       evalP?.({ fraction: (i + 1) / states.length, phase: 'evaluate', message: `${st.input.ir.name}: float ${(st.valFloat * 100).toFixed(2)} %, compressed ${(st.valAcc * 100).toFixed(2)} %` });
@@ -258,7 +264,11 @@ export async function compress(inputs: CompressInput[], planIn: Plan, opts: Comp
 
     // final test accuracy and assembly
     const used = usedCodebooks(codebooks, states);
-    const models = states.map((st) => compressedModel(st, st.session.accuracy(st.input.test), used));
+    const models = states.map((st) => {
+      const test = st.input.test;
+      const p = st.session.predictClasses(test.x, test.n);
+      return compressedModel(st, agreement(p, test.y), used, 1 - agreement(p, st.testPred));
+    });
     lap('evaluate');
     timings.total = Date.now() - t0;
     opts.onProgress?.({ fraction: 1, phase: 'done', message: 'compression finished' });

@@ -20,9 +20,20 @@ export function toReport(result: CompressionResult): CompressionReport {
       accuracyCompressed: m.accuracyCompressed,
       valAccuracyFloat: m.valAccuracyFloat,
       valAccuracyCompressed: m.valAccuracyCompressed,
+      ...(m.testDisagreement === undefined ? {} : { testSamples: m.testSamples, testDisagreement: m.testDisagreement }),
       layers: m.layers.map((l) => ({ ...l })),
       recovery: m.recovery.map((s) => ({ ...s })),
     })),
     timingsMs: { ...result.timingsMs },
   };
+}
+
+/**
+ * Standard error, in percentage points, of a model's measured test drop (float minus compressed accuracy):
+ * the drop is the difference of two paired predictions, so its error comes only from the samples on which
+ * they disagree, sqrt(q / n) for a disagreement fraction q over n samples. Null when not recorded.
+ */
+export function testDropSePp(m: { testSamples?: number; testDisagreement?: number }): number | null {
+  if (m.testSamples === undefined || m.testDisagreement === undefined || m.testSamples <= 0) return null;
+  return 100 * Math.sqrt(m.testDisagreement / m.testSamples);
 }

@@ -61,7 +61,7 @@ export function modelBytes(ir: ModelIR, encodings: Record<string, LayerEncoding>
 }
 
 /** Assembles a CompressedModel; `testNow` is the final test accuracy of the compressed model. */
-export function compressedModel(st: ModelState, testNow: number, codebooks: CodebookGroup[]): CompressedModel {
+export function compressedModel(st: ModelState, testNow: number, codebooks: CodebookGroup[], testDisagreement?: number): CompressedModel {
   const ir = resultIR(st);
   const encodings: Record<string, LayerEncoding> = {};
   for (const l of st.layers) encodings[l.layer.name] = l.cur.enc;
@@ -70,6 +70,7 @@ export function compressedModel(st: ModelState, testNow: number, codebooks: Code
     name: ir.name, ir, encodings,
     accuracyFloat: st.testFloat, accuracyCompressed: testNow,
     valAccuracyFloat: st.valFloat, valAccuracyCompressed: st.valAcc,
+    ...(testDisagreement === undefined ? {} : { testSamples: st.input.test.n, testDisagreement }),
     float32Bytes: irFloat32Bytes(st.input.ir),
     compressedBytes: modelBytes(ir, encodings) + own.reduce((s, c) => s + codebookBytes(c.k, c.d), 0),
     layers: layerReports(st, ir),

@@ -26,6 +26,11 @@ describe('seedStudy', () => {
         // pp rounded to 2 decimals
         expect(row.testDropPp[m.name]).toBe(Math.round((m.accuracyFloat - m.accuracyCompressed) * 1e4) / 100);
         expect(row.valDropPp[m.name]).toBe(Math.round((m.valAccuracyFloat - m.valAccuracyCompressed) * 1e4) / 100);
+        // the drop's standard error comes from the test samples the two models disagree on
+        const input = inputs.find((i) => i.ir.name === m.name)!;
+        expect(m.testSamples).toBe(input.test.n);
+        expect(m.testDisagreement!).toBeGreaterThanOrEqual(Math.abs(m.accuracyFloat - m.accuracyCompressed) - 1e-12);
+        expect(row.testDropSePp[m.name]).toBeCloseTo(100 * Math.sqrt(m.testDisagreement! / input.test.n), 10);
       }
       expect(row.withinBudget).toBe(Object.values(row.testDropPp).every((d) => d <= plan.budgetPp));
     }

@@ -1,6 +1,7 @@
 import type { CancelCheck, ProgressFn } from '../util/progress';
 import { baselineRow, dropPp } from './baselines';
 import { compress } from './pipeline';
+import { testDropSePp } from './report';
 import type { CompressOptions } from './pipeline';
 import type { CompressInput } from './state';
 import type { Plan } from './types';
@@ -14,6 +15,8 @@ export interface SeedRow {
   valDropPp: Record<string, number>;
   /** Float minus compressed accuracy on the test split (never seen by the pipeline), pp. */
   testDropPp: Record<string, number>;
+  /** Standard error of each test drop, pp (testDropSePp): how far the measured drop may be from the true one. */
+  testDropSePp: Record<string, number>;
   /** True when every model's test drop is within the plan's budget. */
   withinBudget: boolean;
   timeMs: number;
@@ -38,9 +41,13 @@ export async function seedStudy(
     });
     const b = baselineRow(r, `seed ${seeds[i]}`);
     const valDropPp: Record<string, number> = {};
-    for (const m of r.models) valDropPp[m.name] = dropPp(m.valAccuracyFloat, m.valAccuracyCompressed);
+    const testDropSe: Record<string, number> = {};
+    for (const m of r.models) {
+      valDropPp[m.name] = dropPp(m.valAccuracyFloat, m.valAccuracyCompressed);
+      testDropSe[m.name] = testDropSePp(m) ?? NaN;
+    }
     rows.push({
-      seed: seeds[i], ratio: b.ratio, totalBytes: b.totalBytes, valDropPp, testDropPp: b.dropPp,
+      seed: seeds[i], ratio: b.ratio, totalBytes: b.totalBytes, valDropPp, testDropPp: b.dropPp, testDropSePp: testDropSe,
       withinBudget: Object.values(b.dropPp).every((d) => d <= plan.budgetPp + 1e-9), timeMs: b.timeMs,
     });
   }

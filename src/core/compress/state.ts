@@ -40,6 +40,8 @@ export interface ModelState {
   testFloat: number;
   /** The float model's predicted classes on the selection split. */
   selPred: Int32Array;
+  /** The float model's predicted classes on the test split. */
+  testPred: Int32Array;
   /** Confidence multiplier of the selection score (plan.selectionZ). */
   z: number;
   /** Accuracy on the selection split of the current state. */

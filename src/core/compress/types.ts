@@ -249,6 +249,13 @@ export interface CompressedModel {
   /** Selection-split (validation) accuracies in [0, 1]. */
   valAccuracyFloat: number;
   valAccuracyCompressed: number;
+  /**
+   * Test samples, and the fraction of them on which the compressed and the float model predict different
+   * classes: the test drop's standard error is sqrt(testDisagreement / testSamples) (testDropSePp).
+   * Absent in results made before they were recorded.
+   */
+  testSamples?: number;
+  testDisagreement?: number;
   /** All parameters as float32 (kernels, biases, batch-norm). */
   float32Bytes: number;
   /** This model's bytes: encodings, scales, biases, BN, kept layers, headers, plus codebooks used by it alone. */
@@ -294,6 +301,9 @@ export interface ReportModel {
   /** The same on the selection (validation) split, which the pipeline's decisions used. */
   valAccuracyFloat: number;
   valAccuracyCompressed: number;
+  /** See CompressedModel; absent for results made before they were recorded. */
+  testSamples?: number;
+  testDisagreement?: number;
   layers: LayerReport[];
   recovery: RecoveryStep[];
 }

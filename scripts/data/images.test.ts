@@ -43,7 +43,7 @@ describe('images.mjs (the install-time converter) agrees with the core', () => {
 const dataRoot = join(import.meta.dirname, '..', '..', 'public', 'data');
 describe.skipIf(!existsSync(join(dataRoot, 'digits', 'train.bin')))('installed image data (npm install made it)', () => {
   it('digits and fashion load with the documented sizes, disjoint splits and pixels in [0, 1]', async () => {
-    for (const [name, n] of [['digits', [8000, 1000, 1000]], ['fashion', [12000, 1000, 10000]]] as const) {
+    for (const [name, n] of [['digits', [8000, 1000, 1000]], ['fashion', [12000, 3000, 10000]]] as const) {
       const ds = await loadTaskNode(name, dataRoot);
       expect([ds.train.n, ds.val.n, ds.test.n]).toEqual(n);
       expect(ds.inputShape).toEqual([28, 28, 1]);

@@ -15,7 +15,7 @@ export function ModelTable({ result }: { result: CodebookResult }) {
     <div className="table-wrap">
       <table className="table" aria-label="Per-model figures">
         <thead>
-          <tr><th>Model</th><th className="num">Float32</th><th className="num">Compressed</th><th className="num">Ratio</th><th className="num" title="test accuracy, float → compressed">Accuracy</th><th className="num" title="test accuracy drop in percentage points, ± its standard error: only the test samples on which the two models disagree carry error, so a drop measured on few samples is uncertain">Drop ± se (pp)</th><th className="num" title="layers stored as PQ / int8 / float32">PQ/i8/f32</th></tr>
+          <tr><th>Model</th><th className="num">Float32</th><th className="num">Compressed</th><th className="num">Ratio</th><th className="num" title="test accuracy, float → compressed; below it the drop in percentage points ± its standard error (only the test samples on which the two models disagree carry error, so a drop measured on few samples is uncertain)">Accuracy</th><th className="num" title="layers stored as PQ / int8 / float32">PQ/i8/f32</th></tr>
         </thead>
         <tbody>
           {result.models.map((m) => {
@@ -24,15 +24,17 @@ export function ModelTable({ result }: { result: CodebookResult }) {
               <tr key={m.name}>
                 <td>{m.name}</td><td className="num">{formatBytes(m.float32Bytes)}</td><td className="num">{formatBytes(m.compressedBytes)}</td>
                 <td className="num">{formatRatio(m.float32Bytes / Math.max(1, m.compressedBytes))}</td>
-                <td className="num">{formatPct(m.accuracyFloat, 2)} → {formatPct(m.accuracyCompressed, 2)}</td>
-                <td className="num">{dropText(m)}</td>
+                <td className="num">
+                  {formatPct(m.accuracyFloat, 2)} → {formatPct(m.accuracyCompressed, 2)}
+                  <div className="small muted">drop {dropText(m)} pp</div>
+                </td>
                 <td className="num">{n('pq')} / {n('int8')} / {n('float32')}</td>
               </tr>
             );
           })}
         </tbody>
         <tfoot>
-          <tr><th>Total</th><th className="num">{formatBytes(t.float32Bytes)}</th><th className="num" data-testid="total-compressed">{formatBytes(t.compressedBytes)}</th><th className="num">{formatRatio(t.ratio)}</th><th colSpan={3} className="small muted">codebooks {formatBytes(t.codebookBytes)}</th></tr>
+          <tr><th>Total</th><th className="num">{formatBytes(t.float32Bytes)}</th><th className="num" data-testid="total-compressed">{formatBytes(t.compressedBytes)}</th><th className="num">{formatRatio(t.ratio)}</th><th colSpan={2} className="small muted">codebooks {formatBytes(t.codebookBytes)}</th></tr>
         </tfoot>
       </table>
     </div>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { agreement } from './pipeline';
 import { testDropSePp } from './report';
 
 describe('testDropSePp', () => {
@@ -13,5 +14,13 @@ describe('testDropSePp', () => {
   it('is null for results that did not record it', () => {
     expect(testDropSePp({})).toBeNull();
     expect(testDropSePp({ testSamples: 0, testDisagreement: 0 })).toBeNull();
+  });
+});
+
+describe('agreement', () => {
+  it('is the fraction of equal positions, 0 when empty', () => {
+    expect(agreement([1, 2, 3, 4], [1, 0, 3, 0])).toBe(0.5);
+    expect(agreement(Int32Array.of(7, 7), Uint8Array.of(7, 7))).toBe(1);
+    expect(agreement([], [])).toBe(0);
   });
 });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseManifest, SPLIT_NAMES } from '../../src/core/data/index';
 import { encodeActivity } from './activity';
-import { filesMatchManifest, writeEncoded } from './write';
+import { filesMatchManifest } from './images.mjs';
+import { writeEncoded } from './write';
 
 const committed = parseManifest(JSON.parse(readFileSync(join(__dirname, '../../public/data/activity/manifest.json'), 'utf8')));
 const tmp = mkdtempSync(join(tmpdir(), 'yono-activity-'));

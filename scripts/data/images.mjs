@@ -172,12 +172,23 @@ export function upToDate(taskDir, task) {
   for (const s of ['train', 'val', 'test']) {
     const e = m.splits[s];
     if (!e || e.n !== task.split[s] * per) return false;
+  }
+  return filesMatchManifest(taskDir, m);
+}
+
+/**
+ * True when every split file the manifest names is in `taskDir` with the manifest's size and CRC-32.
+ * @param {string} taskDir
+ * @param {{ splits: Record<string, { file: string, bytes: number, crc32: number }> }} m
+ */
+export function filesMatchManifest(taskDir, m) {
+  return ['train', 'val', 'test'].every((s) => {
+    const e = m.splits[s];
     const f = join(taskDir, e.file);
     if (!existsSync(f)) return false;
     const b = readFileSync(f);
-    if (b.length !== e.bytes || crc32(b) !== e.crc32) return false;
-  }
-  return true;
+    return b.length === e.bytes && crc32(b) === e.crc32;
+  });
 }
 
 /**

@@ -7,7 +7,8 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseManifest, SPLIT_NAMES } from '../../src/core/data/index';
 import { encodeActivity } from './activity';
-import { filesMatchManifest, writeEncoded } from './write';
+import { filesMatchManifest } from './images.mjs';
+import { writeEncoded } from './write';
 
 function main(): void {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

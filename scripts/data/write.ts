@@ -1,9 +1,8 @@
 // Writes an encoded task to public/data/<task>/ and prints its per-split counts and class balance.
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatasetManifest, EncodedDataset } from '../../src/core/data/index';
 import { manifestText, SPLIT_NAMES } from '../../src/core/data/index';
-import { crc32 } from '../../src/core/data/crc32';
 
 /** Replaces the task folder's manifest and split files with `enc` (other stale .bin files are removed). */
 export function writeEncoded(dataRoot: string, enc: EncodedDataset): void {
@@ -25,12 +24,3 @@ export function summary(m: DatasetManifest): string {
   return lines.join('\n');
 }
 
-/** True when every split file the manifest names is in `taskDir` with the manifest's size and CRC-32. */
-export function filesMatchManifest(taskDir: string, m: DatasetManifest): boolean {
-  return SPLIT_NAMES.every((s) => {
-    const f = join(taskDir, m.splits[s].file);
-    if (!existsSync(f)) return false;
-    const b = readFileSync(f);
-    return b.length === m.splits[s].bytes && crc32(b) === m.splits[s].crc32;
-  });
-}

@@ -3,7 +3,7 @@ import type { Command } from '../command';
 import { UsageError } from '../command';
 import { parseArgs, strFlag } from '../args';
 import { compress } from '../../core/compress/pipeline';
-import { testDropSePp, toReport } from '../../core/compress/report';
+import { formatTestDrop, toReport } from '../../core/compress/report';
 import { writeBundle } from '../../core/bundle/write';
 import type { CompressionReport } from '../../core/compress/types';
 import { loadCompressInputs, parseModelSpecs } from '../../node/compressInputs';
@@ -37,8 +37,7 @@ export function formatReport(r: CompressionReport): string {
   const rows = [['model', 'float acc', 'compressed acc', 'drop ± se pp', 'float32', 'compressed', 'ratio', 'layers pq/int8/f32']];
   for (const m of r.models) {
     const c = (f: string) => m.layers.filter((l) => l.format === f).length;
-    const se = testDropSePp(m);
-    rows.push([m.name, pct(m.accuracyFloat), pct(m.accuracyCompressed), `${((m.accuracyFloat - m.accuracyCompressed) * 100).toFixed(2)}${se === null ? '' : ` ± ${se.toFixed(2)}`}`,
+    rows.push([m.name, pct(m.accuracyFloat), pct(m.accuracyCompressed), formatTestDrop(m),
       kb(m.float32Bytes), kb(m.compressedBytes), `${(m.float32Bytes / m.compressedBytes).toFixed(2)}x`, `${c('pq')}/${c('int8')}/${c('float32')}`]);
   }
   rows.push(['TOTAL', '', '', '', kb(r.totals.float32Bytes), kb(r.totals.compressedBytes), `${r.totals.ratio.toFixed(2)}x`, `codebooks ${kb(r.totals.codebookBytes)}`]);

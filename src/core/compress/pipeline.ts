@@ -14,7 +14,7 @@ import { compressedModel, totals } from './result';
 import { MEDIUM_GROUP, layerKey, resolveGroups, routeLayers } from './routing';
 import type { GroupSpec } from './routing';
 import { measureSensitivity } from './sensitivity';
-import { ModelSession } from './session';
+import { ModelSession, agreement } from './session';
 import type { CompressInput, LayerState, ModelState } from './state';
 import { encodeAs, restoreState, saveState, selectionScore, selectionSplit } from './state';
 import { deriveSeed } from './codebooks';
@@ -102,13 +102,6 @@ function usedCodebooks(codebooks: CodebookGroup[], states: ModelState[]): Codebo
     layers: states.flatMap((st) => st.layers
       .filter((l) => l.cur.enc.format === 'pq' && l.cur.enc.group === c.name).map((l) => layerKey(st.input.ir.name, l.layer.name))),
   })).filter((c) => c.layers.length > 0);
-}
-
-/** Fraction of positions where `a` equals `b` (accuracy against labels, or agreement of two predictions); 0 when empty. */
-export function agreement(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let same = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
-  return a.length ? same / a.length : 0;
 }
 
 /**

@@ -110,11 +110,20 @@ export function presetPlan(name: PresetName): Plan {
 }
 
 /**
+ * The preset a plan starts from: its `preset` without the trailing `*` an edited plan carries, or `yono`
+ * when that names no preset.
+ */
+export function basePreset(preset: unknown): PresetName {
+  const name = String(preset).replace(/\*$/, '');
+  return isPresetName(name) ? name : 'yono';
+}
+
+/**
  * A copy of `plan` with any missing field (e.g. from a plan saved by an older version) taken from its
  * preset (or `yono` when the preset is unknown). Nested records are filled one level deep.
  */
 export function completePlan(plan: Partial<Plan>): Plan {
-  const base = presetPlan(isPresetName(String(plan.preset).replace(/\*$/, '')) ? (String(plan.preset).replace(/\*$/, '') as PresetName) : 'yono');
+  const base = presetPlan(basePreset(plan.preset));
   const out = { ...base, ...JSON.parse(JSON.stringify(plan)) } as Plan;
   out.recovery = { ...base.recovery, ...(plan.recovery ?? {}) };
   out.kmeans = { ...base.kmeans, ...(plan.kmeans ?? {}) };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { agreement } from './pipeline';
-import { testDropSePp } from './report';
+import { agreement } from './session';
+import { formatTestDrop, testDropSePp } from './report';
 
 describe('testDropSePp', () => {
   it('is sqrt(disagreement fraction / samples), in pp', () => {
@@ -22,5 +22,15 @@ describe('agreement', () => {
     expect(agreement([1, 2, 3, 4], [1, 0, 3, 0])).toBe(0.5);
     expect(agreement(Int32Array.of(7, 7), Uint8Array.of(7, 7))).toBe(1);
     expect(agreement([], [])).toBe(0);
+  });
+});
+
+describe('formatTestDrop', () => {
+  it('shows the test drop with its standard error when the run recorded it', () => {
+    // 36 disagreements in 2,000 samples: sqrt(0.018 / 2000) = 0.30 pp
+    expect(formatTestDrop({ accuracyFloat: 0.903, accuracyCompressed: 0.894, testSamples: 2000, testDisagreement: 0.018 })).toBe('0.90 ± 0.30');
+  });
+  it('shows the drop alone for results saved before it was recorded', () => {
+    expect(formatTestDrop({ accuracyFloat: 0.9, accuracyCompressed: 0.91 })).toBe('-1.00');
   });
 });

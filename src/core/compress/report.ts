@@ -37,3 +37,9 @@ export function testDropSePp(m: { testSamples?: number; testDisagreement?: numbe
   if (m.testSamples === undefined || m.testDisagreement === undefined || m.testSamples <= 0) return null;
   return 100 * Math.sqrt(m.testDisagreement / m.testSamples);
 }
+
+/** A model's test drop in pp with its standard error when recorded, e.g. "0.60 ± 0.25" (else "0.60"). */
+export function formatTestDrop(m: { accuracyFloat: number; accuracyCompressed: number; testSamples?: number; testDisagreement?: number }): string {
+  const se = testDropSePp(m);
+  return `${((m.accuracyFloat - m.accuracyCompressed) * 100).toFixed(2)}${se === null ? '' : ` ± ${se.toFixed(2)}`}`;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Layer, ModelIR } from '../models/ir';
-import { completePlan, presetPlan, validatePlan } from './presets';
+import { basePreset, completePlan, presetPlan, validatePlan } from './presets';
 import type { Plan } from './types';
 import { resolveGroups, routeLayers } from './routing';
 
@@ -88,5 +88,14 @@ describe('routing', () => {
     const old = { ...presetPlan('int8') } as Partial<Plan>;
     delete old.selectionMarginPp;
     expect(validatePlan(completePlan(old)).selectionMarginPp).toBe(0);
+  });
+});
+
+describe('basePreset', () => {
+  it('is the preset an edited plan started from, yono when unknown', () => {
+    expect(basePreset('int8*')).toBe('int8');
+    expect(basePreset('pq-shared')).toBe('pq-shared');
+    expect(basePreset('mine')).toBe('yono');
+    expect(basePreset(undefined)).toBe('yono');
   });
 });

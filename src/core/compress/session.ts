@@ -13,6 +13,13 @@ export interface SplitData {
   n: number;
 }
 
+/** Fraction of positions where `a` equals `b` (accuracy against labels, or agreement of two predictions); 0 when empty. */
+export function agreement(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let same = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
+  return a.length ? same / a.length : 0;
+}
+
 /**
  * A live tfjs LayersModel of one IR model whose kernels and biases the pipeline swaps in and out
  * (decoded candidates, fine-tuned weights) without rebuilding the graph. Owns the model: call dispose().
@@ -166,10 +173,7 @@ export class ModelSession {
   /** Fraction of rows whose predicted class equals the label. */
   accuracy(split: SplitData, batchSize = 256): number {
     if (split.n === 0) return 0;
-    const p = this.predictClasses(split.x, split.n, batchSize);
-    let ok = 0;
-    for (let i = 0; i < split.n; i++) if (p[i] === split.y[i]) ok++;
-    return ok / split.n;
+    return agreement(this.predictClasses(split.x, split.n, batchSize), split.y);
   }
 
   dispose(): void {

@@ -9,7 +9,7 @@ import type { AppError } from '../slices/ui';
 import { newErrorId } from '../slices/ui';
 import { TIER_GROUPS, applyPlanSettings } from '../settings';
 import type { Plan } from '../../../core/compress/types';
-import { completePlan, isPresetName, presetPlan, validatePlan } from '../../../core/compress/presets';
+import { basePreset, completePlan, presetPlan, validatePlan } from '../../../core/compress/presets';
 
 /** The persisted parts: each is one IndexedDB record, rewritten only when its reference changes. */
 export interface PersistedState {
@@ -57,8 +57,7 @@ export function upgradePlan(v: unknown): unknown {
  * (medium). Only for the user's plan: a result's plan says what that result was learned with.
  */
 export function withPresetTiers(plan: Plan): Plan {
-  const name = plan.preset.replace(/\*$/, '');
-  const preset = presetPlan(isPresetName(name) ? name : 'yono');
+  const preset = presetPlan(basePreset(plan.preset));
   const missing = TIER_GROUPS.filter(({ key }) => plan.groups[key] === undefined && preset.groups[key] !== undefined);
   if (missing.length === 0) return plan;
   const groups = { ...plan.groups };

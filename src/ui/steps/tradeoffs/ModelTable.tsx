@@ -1,13 +1,7 @@
 /** Per-model figures of the last codebook run: bytes before/after, ratio, accuracies, layers by format. */
 import type { CodebookResult } from '../../services/types';
 import { formatBytes, formatPct, formatRatio } from '../../lib/format';
-import { testDropSePp } from '../../../core/compress/report';
-
-/** Test drop in pp with its standard error when the run recorded it (e.g. "0.60 ± 0.25"). */
-export function dropText(m: { accuracyFloat: number; accuracyCompressed: number; testSamples?: number; testDisagreement?: number }): string {
-  const se = testDropSePp(m);
-  return `${((m.accuracyFloat - m.accuracyCompressed) * 100).toFixed(2)}${se === null ? '' : ` ± ${se.toFixed(2)}`}`;
-}
+import { formatTestDrop } from '../../../core/compress/report';
 
 export function ModelTable({ result }: { result: CodebookResult }) {
   const t = result.totals;
@@ -26,7 +20,7 @@ export function ModelTable({ result }: { result: CodebookResult }) {
                 <td className="num">{formatRatio(m.float32Bytes / Math.max(1, m.compressedBytes))}</td>
                 <td className="num">
                   {formatPct(m.accuracyFloat, 2)} → {formatPct(m.accuracyCompressed, 2)}
-                  <div className="small muted">drop {dropText(m)} pp</div>
+                  <div className="small muted">drop {formatTestDrop(m)} pp</div>
                 </td>
                 <td className="num">{n('pq')} / {n('int8')} / {n('float32')}</td>
               </tr>

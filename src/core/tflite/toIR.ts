@@ -74,4 +74,3 @@ export function tfliteToIR(bytes: Uint8Array, name: string): { ir: ModelIR; info
 export function isTflite(bytes: Uint8Array): boolean {
   return bytes.length >= 8 && bytes[4] === 0x54 && bytes[5] === 0x46 && bytes[6] === 0x4c && bytes[7] === 0x33;
 }
-export { T as TFLITE_TENSOR_TYPE };

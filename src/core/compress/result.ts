@@ -71,6 +71,7 @@ export function compressedModel(st: ModelState, testNow: number, codebooks: Code
     accuracyFloat: st.testFloat, accuracyCompressed: testNow,
     valAccuracyFloat: st.valFloat, valAccuracyCompressed: st.valAcc,
     ...(testDisagreement === undefined ? {} : { testSamples: st.input.test.n, testDisagreement }),
+    ...(st.input.storedBytes === undefined ? {} : { storedBytes: st.input.storedBytes }),
     float32Bytes: irFloat32Bytes(st.input.ir),
     compressedBytes: modelBytes(ir, encodings) + own.reduce((s, c) => s + codebookBytes(c.k, c.d), 0),
     layers: layerReports(st, ir),

@@ -12,6 +12,8 @@ export interface CompressInput {
   train: SplitData | null;
   val: SplitData;
   test: SplitData;
+  /** Bytes the imported model's weights take as stored (quantised shards, .tflite file), when imported from files. */
+  storedBytes?: number;
 }
 
 /** Working state of one weight layer during a run. */

@@ -48,7 +48,8 @@ describe('bundle: layers beyond the runtime', () => {
     const ref = toLayersModel(ir);
     const { x } = zooSamples(ir, 12, 9);
     expect(maxAbsDiff(predictFlat(model, x, 12), predictFlat(ref, x, 12))).toBe(0);
-    tf.dispose([model, ref]);
+    model.dispose();
+    ref.dispose();
   });
 
   it('the virtual MCU and the C export reject the model naming each layer they cannot run', () => {

@@ -31,7 +31,7 @@ describe('Keras-application layers: tfjs -> IR -> tfjs', () => {
     expect(g.layers.some((l) => l.kind === 'batchNorm')).toBe(false);
     const folded = toLayersModel(g);
     expect(maxAbsDiff(predictFlat(folded, x, 16), want)).toBeLessThan(1e-5);
-    tf.dispose([model, rebuilt, folded]);
+    for (const m of [model, rebuilt, folded]) m.dispose();
   });
 
   it('every tfjs activation, as a layer and fused into dense, predicts exactly as the original', () => {
@@ -41,7 +41,8 @@ describe('Keras-application layers: tfjs -> IR -> tfjs', () => {
     const x = randomInput(20, [6], 3);
     const rebuilt = toLayersModel(ir);
     expect(maxAbsDiff(predictFlat(rebuilt, x, 20), predictFlat(model, x, 20))).toBe(0);
-    tf.dispose([model, rebuilt]);
+    model.dispose();
+    rebuilt.dispose();
   });
 
   it('says what tfjs cannot evaluate and names the unsupported layer', () => {

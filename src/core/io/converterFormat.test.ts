@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import { setupWasmBackend } from '../tfjs/backend';
 import { predictFlat, randomInput, randomizeWeights, maxAbsDiff } from '../models/testing';
 import { toLayersModel } from '../models/toLayersModel';

@@ -3,7 +3,7 @@ import { inferShapes } from '../models/shapes';
 import { Ctx, quantOf } from './context';
 import { convertOp, SUPPORTED_TFLITE_OPS } from './ops';
 import { parseTflite } from './parse';
-import { OP, opName, TENSOR_TYPE as T } from './schema';
+import { OP, opName } from './schema';
 import { constFloats, typeName } from './tensors';
 
 /** What the importer found in a `.tflite` file besides the IR, for reports. */

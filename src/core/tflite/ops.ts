@@ -8,7 +8,7 @@ import { constInts } from './tensors';
 
 /** Operators the importer maps to the IR, by name (for the "unsupported operator" message). */
 export const SUPPORTED_TFLITE_OPS = ['CONV_2D', 'DEPTHWISE_CONV_2D', 'FULLY_CONNECTED', 'AVERAGE_POOL_2D', 'MAX_POOL_2D',
-  'MEAN (over height and width)', 'RESHAPE', 'SQUEEZE', 'SOFTMAX (beta 1)', 'ADD', 'MUL', 'MAXIMUM', 'MINIMUM', 'CONCATENATION',
+  'MEAN (over height and width)', 'RESHAPE', 'SQUEEZE', 'SOFTMAX (beta 1)', 'ADD and MUL (also with a scalar or per-channel constant)', 'MAXIMUM', 'MINIMUM', 'CONCATENATION',
   'PAD / PADV2 (zero, height and width)', 'TRANSPOSE (batch kept first)', 'RESIZE_NEAREST_NEIGHBOR (integer factors)', 'RELU', 'RELU6',
   'LOGISTIC', 'TANH', 'ELU', 'LEAKY_RELU', 'PRELU', 'QUANTIZE', 'DEQUANTIZE'] as const;
 
@@ -28,6 +28,31 @@ function bias(ctx: Ctx, op: TfliteOperator, units: number): { shape: number[]; d
   const b = ctx.constOf(op, i, 'bias');
   if (b.data.length !== units) throw ctx.error(op, `has ${b.data.length} bias values for ${units} output channels`);
   return { shape: [units], data: b.data };
+}
+
+/**
+ * ADD or MUL of an activation and a constant, as the converter writes a Keras Rescaling (scalars) or a
+ * batch norm it could not fold (one value per channel): a `rescale` or a `batchNorm` layer.
+ */
+function constantOperand(ctx: Ctx, op: TfliteOperator, name: string, outputShape: number[]): void {
+  const ci = op.inputs.findIndex((i) => ctx.isConst(i));
+  const x = op.inputs[1 - ci];
+  if (op.inputs.length !== 2 || ctx.isConst(x)) throw ctx.error(op, 'combines two constants; only one constant operand is supported');
+  const c = ctx.constOf(op, op.inputs[ci], 'constant operand');
+  const mul = op.code === OP.MUL;
+  const act = ctx.fused(op, op.options ? op.options.int8(F.add.activation) : 0);
+  const base = { name, inputs: [ctx.input(op, x)], outputShape };
+  const channels = outputShape[outputShape.length - 1];
+  if (c.data.length === 1) {
+    withActivation(ctx, { ...base, kind: 'rescale', scale: mul ? c.data[0] : 1, offset: mul ? 0 : c.data[0] }, act, op.outputs[0]);
+    return;
+  }
+  if (c.data.length !== channels || c.shape.slice(0, -1).some((d) => d !== 1)) {
+    throw ctx.error(op, `has a constant operand of shape [${c.shape}]; only a scalar or one value per channel (${channels}) is supported`);
+  }
+  const v = { shape: [channels], data: c.data };
+  const fill = (k: number) => ({ shape: [channels], data: new Float32Array(channels).fill(k) });
+  withActivation(ctx, { ...base, kind: 'batchNorm', scale: mul ? v : fill(1), shift: mul ? fill(0) : v }, act, op.outputs[0]);
 }
 
 /** Converts one operator into IR layers. Throws naming the operator for anything it cannot map. */
@@ -117,6 +142,7 @@ export function convertOp(ctx: Ctx, op: TfliteOperator): void {
       return;
     }
     case OP.ADD: case OP.MUL: case OP.MAXIMUM: case OP.MINIMUM: {
+      if ((op.code === OP.ADD || op.code === OP.MUL) && op.inputs.some((i) => ctx.isConst(i))) { constantOperand(ctx, op, name, outputShape); return; }
       const inputs = op.inputs.map((i) => ctx.input(op, i));
       const act = op.code === OP.ADD || op.code === OP.MUL ? ctx.fused(op, byte(F.add.activation)) : 'linear';
       if (op.code === OP.ADD) { ctx.push({ name, inputs, outputShape, kind: 'add', activation: act }, out); return; }

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs';
 import { setupWasmBackend } from '../tfjs/backend';
 import { fromLayersModel } from '../models/fromLayersModel';
 import { inferenceGraph } from '../models/fuseActivations';
 import { predictClasses } from '../models/evaluate';
 import { toLayersModel } from '../models/toLayersModel';
 import type { ModelIR } from '../models/ir';
-import { maxAbsDiff, predictFlat } from '../models/testing';
+import { maxAbsDiff, predictFlat, randomInput, randomizeWeights } from '../models/testing';
 import type { SplitData } from '../compress/session';
 import { tfliteToIR, isTflite } from './toIR';
 import { calibrationRanges } from './writer/calibrate';
@@ -64,6 +64,27 @@ describe('TFLite import (files from the test writer)', () => {
     // the output is quantised to 1/256 steps, as the model says
     const probs = predictFlat(toLayersModel(ir), test.x.subarray(0, 64 * 4), 4);
     for (const p of probs) expect(Math.abs(p * 256 - Math.round(p * 256))).toBeLessThan(1e-3);
+  });
+
+  it('reads MUL / ADD by constants (Rescaling, a batch norm after a concatenation) as rescale and batchNorm layers', async () => {
+    const L = tf.layers;
+    const x = tf.input({ shape: [6, 6, 2] });
+    const r = L.rescaling({ scale: 0.5, offset: -0.25 }).apply(x) as tf.SymbolicTensor;
+    const a = L.conv2d({ filters: 3, kernelSize: 3, padding: 'same', activation: 'relu' }).apply(r) as tf.SymbolicTensor;
+    const cat = L.concatenate().apply([r, a]) as tf.SymbolicTensor;
+    const bn = L.batchNormalization().apply(cat) as tf.SymbolicTensor;
+    const out = L.dense({ units: 3, activation: 'softmax' }).apply(L.flatten().apply(bn)) as tf.SymbolicTensor;
+    const m = tf.model({ inputs: x, outputs: out });
+    randomizeWeights(m, 8);
+    const g = inferenceGraph(fromLayersModel(m, 'c'));
+    const { ir, info } = tfliteToIR(writeTflite(g), 'c');
+    expect(info.operators).toMatchObject({ MUL: 2, ADD: 2 });
+    expect(ir.layers.map((l) => l.kind)).toEqual(expect.arrayContaining(['rescale', 'batchNorm', 'concat']));
+    const xs = randomInput(10, [6, 6, 2], 4);
+    const rebuilt = toLayersModel(ir);
+    expect(maxAbsDiff(predictFlat(rebuilt, xs, 10), predictFlat(m, xs, 10))).toBeLessThan(1e-5);
+    rebuilt.dispose();
+    m.dispose();
   });
 
   it('names an unsupported operator and lists the supported ones; rejects a damaged file', () => {

@@ -129,7 +129,7 @@ function splitActivation(a: Activation): { fused: number; extra: Activation | nu
  * empty. For tests and the zoo: it is kept apart from the reader (`../toIR.ts`) and shares no code with it.
  * Layers it writes: conv2d, depthwiseConv2d, dense, max/avg pooling 2D, global average pooling 2D (MEAN),
  * flatten/reshape, activation (relu, relu6, sigmoid, tanh, softmax), add, multiply, maximum, minimum,
- * concat, zeroPad2d, leakyRelu.
+ * concat, zeroPad2d, leakyRelu, rescale and unfolded batchNorm (MUL and ADD by constants).
  */
 export function writeTflite(ir: ModelIR, opts: WriteTfliteOptions = {}): Uint8Array {
   const int8 = opts.quantize === 'int8';
@@ -269,6 +269,27 @@ export function writeTflite(ir: ModelIR, opts: WriteTfliteOptions = {}): Uint8Ar
       case 'leakyRelu': {
         const out = actTensor(name, l.outputShape, q);
         p.op(use(BUILTIN.LEAKY_RELU), [x], [out], OPTIONS.LeakyReluOptions, (b) => { b.startObject(1); b.addFieldFloat32(0, l.alpha, 0); return b.endObject(); });
+        return out;
+      }
+      case 'rescale': case 'batchNorm': {
+        // MUL then ADD by constants (scalars for Rescaling, one per channel for an unfolded batch norm), as the converter writes them
+        const c = l.outputShape[l.outputShape.length - 1];
+        const [mulV, addV] = l.kind === 'rescale' ? [Float32Array.of(l.scale), Float32Array.of(l.offset)] : [l.scale.data, l.shift.data];
+        const inR = inQ ? [(-128 - inQ.zeroPoint) * inQ.scale, (127 - inQ.zeroPoint) * inQ.scale] : [0, 0];
+        const bound = Math.max(Math.abs(inR[0]), Math.abs(inR[1])) * Math.max(...Array.from(mulV, Math.abs));
+        const mid = actTensor(`${name}/mul`, l.outputShape, int8 ? activationQuant(-bound, bound) : null);
+        const constT = (tag: string, v: Float32Array) => {
+          const shape = v.length === 1 ? [] : [c];
+          if (!int8) return p.tensor(`${l.name}/${tag}`, shape, TYPE.FLOAT32, null, bytesOf(v.slice()));
+          let lo = 0, hi = 0;
+          for (const x of v) { lo = Math.min(lo, x); hi = Math.max(hi, x); }
+          const cq = activationQuant(lo, hi);
+          const q = Int8Array.from(v, (x) => Math.max(-128, Math.min(127, Math.round(x / cq.scale) + cq.zeroPoint)));
+          return p.tensor(`${l.name}/${tag}`, shape, TYPE.INT8, { scale: [cq.scale], zeroPoint: [cq.zeroPoint], dim: 0 }, bytesOf(q));
+        };
+        p.op(use(BUILTIN.MUL), [x, constT('scale', mulV)], [mid], OPTIONS.MulOptions, (b) => { b.startObject(1); return b.endObject(); });
+        const out = actTensor(name, l.outputShape, q);
+        p.op(use(BUILTIN.ADD), [mid, constT('offset', addV)], [out], OPTIONS.AddOptions, (b) => { b.startObject(1); return b.endObject(); });
         return out;
       }
       default: throw new Error(`writeTflite: layer '${l.name}' (${l.kind}) is not written by this writer`);

@@ -7,6 +7,7 @@ import { formatTestDrop, toReport } from '../../core/compress/report';
 import { writeBundle } from '../../core/bundle/write';
 import type { CompressionReport } from '../../core/compress/types';
 import { loadCompressInputs, parseModelSpecs } from '../../node/compressInputs';
+import { SUITE_NAMES } from '../../core/data/suite';
 import { PLAN_BOOLEANS, PLAN_FLAGS, PLAN_USAGE, planFromFlags, stderrProgress } from '../../node/compressPlan';
 import { setupNodeTfjs } from '../../node/tfjs';
 
@@ -20,7 +21,8 @@ test accuracy, the bytes and the ratio, then the totals and the time per phase.
 
   --models LIST        comma-separated built-in tasks and/or PATH/model.json=DATA_DIR
                        (DATA_DIR: x.npy + y.npy, split 60/20/20 by seed, or train/ val/ test/
-                       subfolders each with x.npy + y.npy). Default: ${DEFAULT_MODELS}
+                       subfolders each with x.npy + y.npy). Default: ${DEFAULT_MODELS}.
+                       'suite' adds the generalization suite (${SUITE_NAMES.join(', ')}; see yono models)
 ${PLAN_USAGE}
   --report FILE.json   write the JSON report
   --out FILE.yono      write the .yono bundle (with the first 32 test samples of each model)

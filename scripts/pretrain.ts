@@ -5,7 +5,6 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type * as tf from '@tensorflow/tfjs';
 import { setupNodeTfjs } from '../src/node/tfjs';
 import { findDataDir, loadTaskNode } from '../src/node/data';
 import { findModelsDir, readModelFiles, writeNamedFiles } from '../src/node/files';

@@ -16,11 +16,11 @@ models of other kinds that the compression recipe is reported on, never tuned on
   --json   print the manifest entries as JSON`;
 
 function table(models: ModelEntry[]): string {
-  const rows = [['name', 'set', 'task', 'modality', 'params', 'MACs', 'float32 KB', 'test acc.'],
-    ...models.map((m) => [m.name, m.suite ? 'suite' : 'built-in', m.task, m.modality, m.params.toLocaleString('en-US'), m.macs.toLocaleString('en-US'),
-      (m.float32Bytes / 1024).toFixed(1), `${(m.testAccuracy * 100).toFixed(2)} %`])];
+  const rows = [['name', 'task', 'modality', 'params', 'MACs', 'float32 KB', 'test acc.', 'set'],
+    ...models.map((m) => [m.name, m.task, m.modality, m.params.toLocaleString('en-US'), m.macs.toLocaleString('en-US'),
+      (m.float32Bytes / 1024).toFixed(1), `${(m.testAccuracy * 100).toFixed(2)} %`, m.suite ? 'suite' : 'built-in'])];
   const w = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  return rows.map((r) => r.map((v, c) => (c >= 4 ? v.padStart(w[c]) : v.padEnd(w[c]))).join('  ')).join('\n');
+  return rows.map((r) => r.map((v, c) => (c >= 3 && c < 7 ? v.padStart(w[c]) : v.padEnd(w[c]))).join('  ').trimEnd()).join('\n');
 }
 
 export const modelsCommand: Command = {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rng32 } from '../../bundle/testing/ir-builder';
+import { rng32 } from '../bundle/testing/ir-builder';
 import { ALIGN_FLOATS, liveSizes, planArena } from './arena';
-import { tapRanges } from './kernels/conv';
 
 describe('planArena', () => {
   it('never overlaps two buffers whose lifetimes intersect, and reuses memory', () => {
@@ -27,21 +26,5 @@ describe('planArena', () => {
   it('a chain of layers needs two buffers, not one per layer', () => {
     const bufs = Array.from({ length: 10 }, (_, i) => ({ size: 100, first: i, last: i + 1 }));
     expect(planArena(bufs).size).toBe(200);
-  });
-});
-
-describe('tapRanges', () => {
-  it('matches a brute-force scan of valid taps for every geometry', () => {
-    for (let inN = 1; inN <= 9; inN++) for (let k = 1; k <= 5; k++) for (let s = 1; s <= 3; s++) for (let d = 1; d <= 3; d++) for (let pad = 0; pad <= 4; pad++) {
-      const outN = 6;
-      const r = tapRanges(outN, inN, k, s, d, pad);
-      for (let o = 0; o < outN; o++) {
-        const valid = [];
-        for (let t = 0; t < k; t++) { const i = o * s - pad + t * d; if (i >= 0 && i < inN) valid.push(t); }
-        const a = r[2 * o], b = r[2 * o + 1];
-        if (valid.length === 0) expect(b).toBe(a);
-        else expect([a, b]).toEqual([valid[0], valid[valid.length - 1] + 1]);
-      }
-    }
   });
 });

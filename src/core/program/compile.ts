@@ -1,9 +1,9 @@
-import type { Bundle } from '../../bundle/bundle';
-import { BundleError } from '../../bundle/errors';
-import { DTYPE_BYTES } from '../../bundle/format';
-import type { KernelEntry, LayerEntry, ModelEntry } from '../../bundle/format';
-import { padBefore, sizeOf } from '../../models/shapes';
-import { subvectorLayout } from '../../pq/layout';
+import type { Bundle } from '../bundle/bundle';
+import { BundleError } from '../bundle/errors';
+import { DTYPE_BYTES } from '../bundle/format';
+import type { KernelEntry, LayerEntry, ModelEntry } from '../bundle/format';
+import { padBefore, sizeOf } from '../models/shapes';
+import { subvectorLayout } from '../pq/layout';
 import type { ArenaBuffer } from './arena';
 import { liveSizes, planArena } from './arena';
 import { ACT, BUF, OP, WFMT } from './program';

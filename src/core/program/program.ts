@@ -3,8 +3,8 @@
  * offsets. The TypeScript executor runs it; the C export writes it out as the C layer table, so both
  * execute exactly the same op sequence with the same buffers.
  */
-import type { Activation } from '../../models/ir';
-import type { KernelEntry } from '../../bundle/format';
+import type { Activation } from '../models/ir';
+import type { KernelEntry } from '../bundle/format';
 
 /** Op codes (the same numbers as YONO_OP_* in yono_runtime.h). */
 export const OP = { conv: 1, depthwise: 2, maxPool: 3, avgPool: 4, globalMax: 5, globalAvg: 6, activation: 7, batchNorm: 8, add: 9, copy: 10 } as const;

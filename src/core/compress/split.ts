@@ -3,13 +3,13 @@
  * 60 / 20 / 20. Used by the app's import and by `yono compress PATH/model.json=DATA_DIR`, so both split alike.
  */
 import type { SplitData } from './session';
-import { mulberry32 } from '../util/random';
+import { createRng } from '../util/random';
 
 /** The three splits of `n` rows (each `rowLen` values) with class ids `y`. */
 export function splitRows(x: Float32Array, y: ArrayLike<number>, n: number, rowLen: number, seed: number): { train: SplitData; val: SplitData; test: SplitData } {
   if (n < 10) throw new Error(`${n} samples are too few to split into train / val / test; import at least 10 (x.npy and y.npy)`);
   if (x.length !== n * rowLen) throw new Error(`the data holds ${x.length} values, not ${n} rows of ${rowLen}`);
-  const rnd = mulberry32(seed);
+  const rnd = createRng(seed);
   const idx = Uint32Array.from({ length: n }, (_, i) => i);
   for (let i = n - 1; i > 0; i--) { const j = Math.floor(rnd() * (i + 1)); const t = idx[i]; idx[i] = idx[j]; idx[j] = t; }
   const a = Math.floor(n * 0.6);

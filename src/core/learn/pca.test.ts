@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fitProjection, project, symmetricEigen } from './pca';
-import { mulberry32 } from '../util/random';
+import { createRng } from '../util/random';
 
 describe('2-D projection', () => {
   it('diagonalizes a symmetric matrix: A v = λ v for every pair', () => {
     const n = 6;
-    const r = mulberry32(3);
+    const r = createRng(3);
     const a = new Float64Array(n * n);
     for (let i = 0; i < n; i++) for (let j = i; j < n; j++) { a[i * n + j] = a[j * n + i] = r() - 0.5; }
     const { values, vectors } = symmetricEigen(a, n);
@@ -26,7 +26,7 @@ describe('2-D projection', () => {
   });
 
   it('finds the plane of data that lies in a plane of 4-D space', () => {
-    const r = mulberry32(8);
+    const r = createRng(8);
     const n = 100, d = 4;
     const x = new Float64Array(n * d);
     for (let i = 0; i < n; i++) {

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { CancelCheck, ProgressFn } from '../util/progress';
 import { throwIfCancelled } from '../util/progress';
 import { evaluate } from './evaluate';
+import { createRng, permutation } from '../util/random';
 
 /** Training data: rows of the model input and class ids. */
 export interface LabelledData {
@@ -39,29 +40,6 @@ export interface EpochLog {
   ms: number;
 }
 
-/** mulberry32: a small seeded uniform [0, 1) generator. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A seeded Fisher-Yates permutation of 0..n-1. */
-export function seededPermutation(n: number, rand: () => number): Uint32Array {
-  const p = new Uint32Array(n);
-  for (let i = 0; i < n; i++) p[i] = i;
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    const t = p[i]; p[i] = p[j]; p[j] = t;
-  }
-  return p;
-}
-
 /**
  * Trains a softmax classifier with Adam and cross-entropy, deterministically: the sample order of
  * each epoch is a seeded permutation (no tfjs shuffling), so with seeded initializers the same inputs
@@ -78,7 +56,7 @@ export async function trainClassifier(model: tf.LayersModel, data: LabelledData,
   const lrOf = (e: number) => (typeof opts.learningRate === 'number' ? opts.learningRate : opts.learningRate(e));
   const optimizer = tf.train.adam(lrOf(0));
   model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
-  const rand = seededRandom(opts.seed);
+  const rand = createRng(opts.seed);
   const xb = new Float32Array(opts.batchSize * row);
   const yb = new Int32Array(opts.batchSize);
   const logs: EpochLog[] = [];
@@ -89,7 +67,7 @@ export async function trainClassifier(model: tf.LayersModel, data: LabelledData,
       const t0 = Date.now();
       const lr = lrOf(e);
       (optimizer as unknown as { learningRate: number }).learningRate = lr;
-      const order = seededPermutation(n, rand);
+      const order = permutation(n, rand);
       let lossSum = 0;
       let accSum = 0;
       for (let b = 0; b < batches; b++) {

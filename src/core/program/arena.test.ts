@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { rng32 } from '../bundle/testing/ir-builder';
+import { createRng } from '../util/random';
 import { ALIGN_FLOATS, liveSizes, planArena } from './arena';
 
 describe('planArena', () => {
   it('never overlaps two buffers whose lifetimes intersect, and reuses memory', () => {
-    const r = rng32(4);
+    const r = createRng(4);
     for (let t = 0; t < 200; t++) {
       const n = 1 + Math.floor(r() * 12);
       const bufs = Array.from({ length: n }, (_, i) => ({ size: 1 + Math.floor(r() * 100), first: i, last: i + Math.floor(r() * 4) }));

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { pca2, project } from './pca';
-import { mulberry32, gaussian } from '../../core/util/random';
+import { createRng } from '../../core/util/random';
 
 describe('pca2', () => {
   it('finds the axes of an elongated 3-D cloud and the share of variance on each', () => {
-    const rnd = mulberry32(3);
+    const rnd = createRng(3);
     const n = 4000;
     const x = new Float32Array(n * 3);
     // variance 9 along (1,1,0)/√2, 1 along z, 0.01 along (1,-1,0)/√2, centred at (5, -2, 1)
     for (let i = 0; i < n; i++) {
-      const a = gaussian(rnd, 0, 3), b = gaussian(rnd, 0, 1), c = gaussian(rnd, 0, 0.1);
+      const a = rnd.gauss(0, 3), b = rnd.gauss(0, 1), c = rnd.gauss(0, 0.1);
       x[3 * i] = 5 + (a + c) / Math.SQRT2;
       x[3 * i + 1] = -2 + (a - c) / Math.SQRT2;
       x[3 * i + 2] = 1 + b;

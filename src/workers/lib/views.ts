@@ -8,7 +8,7 @@ import type { ModelIR, WeightLayer } from '../../core/models/ir';
 import { isWeightLayer } from '../../core/models/ir';
 import { prepareKernel } from '../../core/compress/encode';
 import { unpackIndices } from '../../core/pq/pack';
-import { mulberry32, sampleIndices } from '../../core/util/random';
+import { createRng, sampleIndices } from '../../core/util/random';
 import type { CodebookProjection, CodebookViews, CodewordUsage } from '../types';
 import { pca2, project } from './pca';
 
@@ -53,7 +53,7 @@ export function codebookProjections(result: CompressionResult, floats: ModelIR[]
     }
     const total = blocks.reduce((a, b) => a + b.count, 0);
     const n = Math.min(total, maxPoints);
-    const pick = sampleIndices(total, n, mulberry32(seed)).sort();
+    const pick = sampleIndices(total, n, createRng(seed)).sort();
     const x = new Float32Array(n * g.d); // (n x d)
     const pointModel = new Uint8Array(n);
     let b = 0, start = 0;

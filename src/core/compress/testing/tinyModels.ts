@@ -2,27 +2,16 @@ import * as tf from '@tensorflow/tfjs';
 import type { ModelIR } from '../../models/ir';
 import { fromLayersModel, toLayersModel } from '../../models';
 import type { SplitData } from '../session';
+import { createRng } from '../../util/random';
 
 /**
  * Test fixtures (imported by tests only): a small seeded classification task and a tiny tfjs model with
  * its IR built by hand, so the compression tests do not depend on the pretrained models.
  */
 
-/** mulberry32: a tiny seeded generator for fixtures. */
-export function fixtureRng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** n samples of 8x8x1 "images": class c has a bright 2x2 blob (`amplitude`) at one of 4 corners plus uniform noise in ±0.4. */
 export function blobTask(n: number, seed: number, amplitude = 1): SplitData {
-  const rnd = fixtureRng(seed);
+  const rnd = createRng(seed);
   const x = new Float32Array(n * 64);
   const y = new Uint8Array(n);
   for (let i = 0; i < n; i++) {

@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { ModelIR } from '../models/ir';
 import type { CancelCheck } from '../util/progress';
 import { throwIfCancelled } from '../util/progress';
-import type { ModelSession, SplitData } from './session';
+import type { ModelSession } from './session';
+import type { Split } from '../data/types';
 
 /** Options of one M-step. */
 export interface FineTuneOptions {
@@ -71,7 +72,7 @@ export function crossEntropy(out: tf.Tensor, y: tf.Tensor1D, softmaxed: boolean)
  * The M-step: trains only `vars` of the session's model with Adam on `split` (inference-mode layers:
  * dropout off, batch-norm statistics fixed), everything else frozen. Returns the mean loss of the last epoch.
  */
-export async function fineTune(session: ModelSession, vars: tf.Variable[], split: SplitData, opt: FineTuneOptions): Promise<number> {
+export async function fineTune(session: ModelSession, vars: tf.Variable[], split: Split, opt: FineTuneOptions): Promise<number> {
   if (vars.length === 0 || opt.epochs === 0 || split.n === 0) return NaN;
   const ir = session.ir;
   const rowLen = ir.inputShape.reduce((a, b) => a * b, 1);

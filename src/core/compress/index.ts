@@ -3,7 +3,6 @@ export type * from './types';
 export { compress, learnPlanCodebooks } from './pipeline';
 export type { CompressOptions } from './pipeline';
 export type { CompressInput } from './state';
-export type { SplitData } from './session';
 export { decodeModel } from './decode';
 export { decodeKernel, encodePQ, encodeInt8, prepareKernel } from './encode';
 export { toReport } from './report';

@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { throwIfCancelled } from '../util/progress';
 import type { FineTuneOptions } from './finetune';
 import { batchLoss, outputIsSoftmax, teacherBatch } from './finetune';
-import type { ModelSession, SplitData } from './session';
+import type { ModelSession } from './session';
+import type { Split } from '../data/types';
 
 /**
  * A parameter trained in full precision through a shadow copy: the model's variable holds what is
@@ -23,7 +24,7 @@ export interface ShadowParam {
  * nearest codeword with the fixed codebook) and load it. The gradient at the stored point passes straight
  * through to the shadow, so the shadows learn to land on better codewords. Returns the last epoch's mean loss.
  */
-export async function shadowFineTune(session: ModelSession, params: ShadowParam[], split: SplitData, opt: FineTuneOptions): Promise<number> {
+export async function shadowFineTune(session: ModelSession, params: ShadowParam[], split: Split, opt: FineTuneOptions): Promise<number> {
   if (params.length === 0 || opt.epochs === 0 || split.n === 0) return NaN;
   const ir = session.ir;
   const rowLen = ir.inputShape.reduce((a, b) => a * b, 1);

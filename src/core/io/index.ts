@@ -12,4 +12,4 @@ export { readEvalData } from './evalData';
 export type { ImportRequest, ImportResult } from './importModel';
 export { importModel, findNpyPair } from './importModel';
 export { saveModelFiles } from './saveModel';
-export { utf8Encode, utf8Decode } from './utf8';
+export { utf8Encode, utf8Decode } from '../util/utf8';

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ModelIR } from '../../models/ir';
 import { fromLayersModel, toLayersModel } from '../../models';
-import type { SplitData } from '../session';
+import type { Split } from '../../data/types';
 import { createRng } from '../../util/random';
 
 /**
@@ -10,7 +10,7 @@ import { createRng } from '../../util/random';
  */
 
 /** n samples of 8x8x1 "images": class c has a bright 2x2 blob (`amplitude`) at one of 4 corners plus uniform noise in ±0.4. */
-export function blobTask(n: number, seed: number, amplitude = 1): SplitData {
+export function blobTask(n: number, seed: number, amplitude = 1): Split {
   const rnd = createRng(seed);
   const x = new Float32Array(n * 64);
   const y = new Uint8Array(n);
@@ -45,7 +45,7 @@ export function irOf(model: tf.LayersModel, name = 'tiny'): ModelIR {
 }
 
 /** Trains a tfjs model a few epochs with the built-in fit (tests only). */
-export async function quickTrain(model: tf.LayersModel, data: SplitData, epochs: number): Promise<void> {
+export async function quickTrain(model: tf.LayersModel, data: Split, epochs: number): Promise<void> {
   model.compile({ optimizer: tf.train.adam(0.01), loss: 'sparseCategoricalCrossentropy' });
   const x = tf.tensor(data.x, [data.n, 8, 8, 1]);
   const y = tf.tensor(Float32Array.from(data.y), [data.n, 1]);

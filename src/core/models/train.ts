@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { CancelCheck, ProgressFn } from '../util/progress';
-import { throwIfCancelled } from '../util/progress';
+import { forEachBatch } from '../data/batches';
 import { evaluate } from './evaluate';
 import { createRng, permutation } from '../util/random';
 
@@ -57,11 +57,8 @@ export async function trainClassifier(model: tf.LayersModel, data: LabelledData,
   const optimizer = tf.train.adam(lrOf(0));
   model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
   const rand = createRng(opts.seed);
-  const xb = new Float32Array(opts.batchSize * row);
-  const yb = new Int32Array(opts.batchSize);
   const logs: EpochLog[] = [];
   let best: { acc: number; weights: tf.Tensor[] } | null = null;
-  const batches = Math.ceil(n / opts.batchSize);
   try {
     for (let e = 0; e < opts.epochs; e++) {
       const t0 = Date.now();
@@ -70,24 +67,16 @@ export async function trainClassifier(model: tf.LayersModel, data: LabelledData,
       const order = permutation(n, rand);
       let lossSum = 0;
       let accSum = 0;
-      for (let b = 0; b < batches; b++) {
-        await throwIfCancelled(opts.shouldCancel);
-        const s = b * opts.batchSize;
-        const m = Math.min(opts.batchSize, n - s);
-        for (let i = 0; i < m; i++) {
-          const r = order[s + i];
-          xb.set(data.x.subarray(r * row, (r + 1) * row), i * row);
-          yb[i] = data.y[r];
-        }
-        if (opts.augment) opts.augment(xb, m, rand);
-        const xs = tf.tensor(xb.subarray(0, m * row), [m, ...inShape]);
-        const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(yb.subarray(0, m), 'int32'), classes).toFloat());
+      await forEachBatch(data, row, n, (j) => order[j], opts.batchSize, async (b) => {
+        if (opts.augment) opts.augment(b.x, b.m, rand);
+        const xs = tf.tensor(b.x, [b.m, ...inShape]);
+        const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(b.y, 'int32'), classes).toFloat());
         const out = (await model.trainOnBatch(xs, ys)) as number[];
         tf.dispose([xs, ys]);
-        lossSum += out[0] * m;
-        accSum += out[1] * m;
-        opts.onProgress?.({ fraction: (e * batches + b + 1) / (opts.epochs * batches), phase: 'train', message: `epoch ${e + 1}/${opts.epochs}` });
-      }
+        lossSum += out[0] * b.m;
+        accSum += out[1] * b.m;
+        opts.onProgress?.({ fraction: (e * b.count + b.index + 1) / (opts.epochs * b.count), phase: 'train', message: `epoch ${e + 1}/${opts.epochs}` });
+      }, opts.shouldCancel);
       const valAccuracy = opts.val ? await evaluate(model, opts.val.x, opts.val.y) : null;
       if (valAccuracy !== null && (!best || valAccuracy > best.acc)) {
         if (best) tf.dispose(best.weights);

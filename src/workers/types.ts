@@ -68,15 +68,6 @@ export interface CodebookViews {
   projections: CodebookProjection[];
 }
 
-/** One point of a (d, K) sweep. */
-export interface SweepPoint {
-  d: number;
-  k: number;
-  bytes: number;
-  /** Mean test accuracy over the models, [0, 1]. */
-  accuracy: number;
-}
-
 /** The kinds of timeline events the virtual MCU emits. */
 export type McuEventKind = 'load' | 'switch' | 'compute' | 'idle';
 

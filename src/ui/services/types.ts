@@ -6,16 +6,18 @@
  */
 import type { Progress } from '../../core/util/progress';
 import type { CompressionResult, Plan } from '../../core/compress/types';
-import type { BaselineRow, PresetName } from '../../core/compress';
+import type { PresetName } from '../../core/compress/presets';
+import type { BaselineRow } from '../../core/studies/baselines';
+import type { SweepPoint } from '../../core/studies/sweep';
 import type { BundleSummary as CoreBundleSummary } from '../../core/bundle/describe';
 import type { DeviceId } from '../state/settings';
 import type { ScenarioTask } from '../state/slices/mcu';
-import type { CodebookViews, ImportedModel, McuPrediction, ModelRef, SimulationReport, SweepPoint } from '../../workers/types';
+import type { CodebookViews, ImportedModel, McuPrediction, ModelRef, SimulationReport } from '../../workers/types';
 import type { ExportKind, ExportedFile } from '../../workers/lib/exports';
 import type { ReportExtras } from '../../workers/lib/report';
 
-export type { BaselineRow, PresetName, ExportKind, ExportedFile, ReportExtras };
-export type { CodebookViews, CodewordUsage, CodebookProjection, ImportedData, ImportedModel, McuEvent, McuEventKind, McuPrediction, McuStrategy, ModelRef, SimulationReport, SweepPoint } from '../../workers/types';
+export type { BaselineRow, PresetName, ExportKind, ExportedFile, ReportExtras, SweepPoint };
+export type { CodebookViews, CodewordUsage, CodebookProjection, ImportedData, ImportedModel, McuEvent, McuEventKind, McuPrediction, McuStrategy, ModelRef, SimulationReport } from '../../workers/types';
 
 /** Progress callback and cancellation for one long call. */
 export interface JobOptions {

@@ -2,9 +2,11 @@
  * The Export step's report: every figure the app shows (compression report, comparison table, sweep,
  * simulation) as JSON, and the tabular part as one CSV with a `scope` column. Pure.
  */
-import type { BaselineRow, CompressionResult } from '../../core/compress';
+import type { CompressionResult } from '../../core/compress/types';
+import type { BaselineRow } from '../../core/studies/baselines';
 import { toReport } from '../../core/compress/report';
-import type { SimulationReport, SweepPoint } from '../types';
+import type { SimulationReport } from '../types';
+import type { SweepPoint } from '../../core/studies/sweep';
 
 /** What the app has besides the compression result. */
 export interface ReportExtras {

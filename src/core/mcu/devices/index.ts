@@ -24,3 +24,9 @@ export function getDevice(id: string): DeviceProfile {
   if (!d) throw new Error(`unknown device '${id}': use one of ${DEVICE_IDS.join(', ')}`);
   return d;
 }
+
+/** A device's one-line label: its name, SRAM and flash (e.g. "STM32F746 (…), 320 KB SRAM, 1 MB flash"). */
+export function deviceSummary(d: DeviceProfile): string {
+  const size = (b: number) => (b >= 1024 * 1024 && b % (1024 * 1024) === 0 ? `${b / (1024 * 1024)} MB` : `${Math.round(b / 1024)} KB`);
+  return `${d.name}, ${size(d.sramBytes)} SRAM, ${size(d.flashBytes)} flash`;
+}

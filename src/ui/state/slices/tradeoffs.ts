@@ -12,7 +12,7 @@ import type { PresetName } from '../../../core/compress/presets';
 import { cancelJob, runJob } from '../job';
 import { includedModels } from './models';
 import { modelRefs } from '../modelRefs';
-import { presetsMatching } from '../../../workers/lib/plans';
+import { presetsMatching } from '../../../core/studies/comparison';
 
 export interface TradeoffsSlice {
   sweepRun: RunState;

@@ -1,7 +1,8 @@
 /** UI slice: the current step, the error area and the save indicator. */
 import type { StateCreator } from 'zustand';
 import type { AllState } from '../types';
-import type { PlanSettings, StepId } from '../settings';
+import type { StepId } from '../settings';
+import type { SettingValues } from '../../../core/settings/schema';
 
 /** One entry of the error area. */
 export interface AppError {
@@ -30,7 +31,7 @@ export interface UiSlice {
   saveStatus: SaveStatus;
   setSaveStatus: (s: SaveStatus) => void;
   /** The plan settings the URL hash carried at load, or null; they win over the saved plan's. */
-  linkPlan: PlanSettings | null;
+  linkPlan: Partial<SettingValues> | null;
 }
 
 export const MAX_ERRORS = 5;

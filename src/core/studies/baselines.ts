@@ -1,10 +1,11 @@
 import type { CancelCheck, ProgressFn } from '../util/progress';
-import { compress } from './pipeline';
-import type { CompressOptions } from './pipeline';
-import { PRESET_LABELS, PRESET_NAMES, presetPlan } from './presets';
-import type { PresetName } from './presets';
-import type { CompressInput } from './state';
-import type { CompressionResult, Plan } from './types';
+import { compress } from '../compress/pipeline';
+import type { CompressOptions } from '../compress/pipeline';
+import { PRESET_LABELS, PRESET_NAMES, presetPlan } from '../compress/presets';
+import type { PresetName } from '../compress/presets';
+import type { CompressInput } from '../compress/state';
+import type { CompressionResult, Plan } from '../compress/types';
+import { comparisonPlan } from './comparison';
 
 /** One row of the comparison table (the paper's Table: method, size, ratio, accuracy per model). */
 export interface BaselineRow {
@@ -39,19 +40,19 @@ export function baselineRow(r: CompressionResult, label: string): BaselineRow {
 
 /**
  * Runs the same pipeline once per preset and returns the comparison table (float32, int8, PQ per
- * model, PQ shared, PQ shared + recovery, YONO by default). `tweak` may adjust every plan (seed,
- * budget, d/k) before it runs, so all rows share the settings.
+ * model, PQ shared, PQ shared + recovery, YONO by default). With `user`, every row runs with the user's
+ * shared settings (`comparisonPlan`, the comparison rule); without, each preset's plan as it is.
  */
 export async function compareBaselines(
   inputs: CompressInput[],
   opts: Omit<CompressOptions, 'onProgress' | 'codebooks'> & {
-    presets?: PresetName[]; tweak?: (p: Plan) => Plan; onProgress?: ProgressFn; shouldCancel?: CancelCheck;
+    presets?: PresetName[]; user?: Plan; onProgress?: ProgressFn; shouldCancel?: CancelCheck;
   } = {},
 ): Promise<BaselineRow[]> {
   const presets = opts.presets ?? [...PRESET_NAMES];
   const rows: BaselineRow[] = [];
   for (let i = 0; i < presets.length; i++) {
-    const plan = (opts.tweak ?? ((p) => p))(presetPlan(presets[i]));
+    const plan = opts.user ? comparisonPlan(presets[i], opts.user) : presetPlan(presets[i]);
     const r = await compress(inputs, plan, {
       ...opts,
       onProgress: opts.onProgress && ((p) => opts.onProgress!({ fraction: (i + p.fraction) / presets.length, phase: p.phase, message: `${presets[i]}: ${p.message ?? ''}` })),

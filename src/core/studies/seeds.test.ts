@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setupNodeTfjs } from '../../node/tfjs';
-import { compress } from './pipeline';
-import { presetPlan } from './presets';
+import { compress } from '../compress/pipeline';
+import { presetPlan } from '../compress/presets';
 import { seedStudy } from './seeds';
-import { buildTiny, tinyInput } from './testing/tinyModels';
-import type { CompressInput } from './state';
+import { buildTiny, tinyInput } from '../compress/testing/tinyModels';
+import type { CompressInput } from '../compress/state';
 
 let inputs: CompressInput[];
 beforeAll(async () => {

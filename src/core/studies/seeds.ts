@@ -1,10 +1,10 @@
 import type { CancelCheck, ProgressFn } from '../util/progress';
 import { baselineRow, dropPp } from './baselines';
-import { compress } from './pipeline';
-import { testDropSePp } from './report';
-import type { CompressOptions } from './pipeline';
-import type { CompressInput } from './state';
-import type { Plan } from './types';
+import { compress } from '../compress/pipeline';
+import { testDropSePp } from '../compress/report';
+import type { CompressOptions } from '../compress/pipeline';
+import type { CompressInput } from '../compress/state';
+import type { Plan } from '../compress/types';
 
 /** One run of a seed study: the plan with `seed`, its ratio and every model's drops. */
 export interface SeedRow {

@@ -1,8 +1,8 @@
 import type { CancelCheck, ProgressFn } from '../util/progress';
-import { compress } from './pipeline';
-import type { CompressOptions } from './pipeline';
-import type { CompressInput } from './state';
-import type { Normalization, Plan } from './types';
+import { compress } from '../compress/pipeline';
+import type { CompressOptions } from '../compress/pipeline';
+import type { CompressInput } from '../compress/state';
+import type { Normalization, Plan } from '../compress/types';
 
 /** One normalization mode's outcome: accuracy per model and SQNR per layer, codebooks learned with it. */
 export interface NormalizationRow {

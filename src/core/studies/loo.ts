@@ -1,8 +1,8 @@
 import type { CancelCheck, ProgressFn } from '../util/progress';
-import { compress, learnPlanCodebooks } from './pipeline';
-import type { CompressOptions } from './pipeline';
-import type { CompressInput } from './state';
-import type { Plan } from './types';
+import { compress, learnPlanCodebooks } from '../compress/pipeline';
+import type { CompressOptions } from '../compress/pipeline';
+import type { CompressInput } from '../compress/state';
+import type { Plan } from '../compress/types';
 
 /** Leave-one-out outcome of one model: compressed with codebooks learned without it. */
 export interface LooRow {

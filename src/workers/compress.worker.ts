@@ -14,10 +14,11 @@ import { comparisonPlan, needsTrain } from '../core/studies/comparison';
 import { sweepPoint } from '../core/studies/sweep';
 import type { SweepPoint } from '../core/studies/sweep';
 import type { ProgressFn } from '../core/util/progress';
-import type { CodebookViews, ModelRef } from './types';
+import type { ModelRef } from './types';
+import { codebookViews } from '../core/compress/views';
+import type { CodebookViews } from '../core/compress/views';
 import { ensureWasm } from './lib/tfjs';
 import { compressInputs } from './lib/inputs';
-import { codebookViews } from './lib/views';
 import { scaled, throttled } from './lib/progress';
 
 /** What to compress: the plan and the models. */

@@ -9,7 +9,8 @@ import type { PresetName } from '../../core/compress/presets';
 import { COARSE_PREFIX, FINE_GROUP, MEDIUM_GROUP } from '../../core/compress/routing';
 import { GROUP_LIMITS, settingOf } from '../../core/settings/schema';
 import type { SettingValues } from '../../core/settings/schema';
-import { DEVICES as DEVICE_PROFILES, deviceSummary } from '../../core/mcu/devices';
+import { DEVICES as DEVICE_PROFILES, DEVICE_IDS, deviceSummary } from '../../core/mcu/devices';
+import type { DeviceId } from '../../core/mcu/devices';
 
 /** The six steps, in order. `id` is what the hash holds; `label` is the tab's accessible name. */
 export const STEPS = [
@@ -96,8 +97,8 @@ export const NORMALIZATIONS: readonly { id: Normalization; label: string }[] = [
 export type NormalizationId = Normalization;
 
 /** Device profiles of the virtual MCU, labelled from their core profiles. */
-export const DEVICES = (['stm32f746', 'stm32h743', 'nrf52840'] as const).map((id) => ({ id, label: deviceSummary(DEVICE_PROFILES[id]) }));
-export type DeviceId = (typeof DEVICES)[number]['id'];
+export const DEVICES: readonly { id: DeviceId; label: string }[] = DEVICE_IDS.map((id) => ({ id, label: deviceSummary(DEVICE_PROFILES[id]) }));
+export type { DeviceId };
 
 /** d and K of one codebook group. */
 export type GroupSettings = GroupConfig;

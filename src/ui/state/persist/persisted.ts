@@ -4,8 +4,8 @@
  * restoring then checks each part's shape and drops what does not fit (a damaged record) with a note in
  * the error area, instead of crashing. Plan settings from the URL hash go on top of the saved plan.
  */
-import type { AllState } from '../types';
-import type { AppError } from '../slices/ui';
+
+import type { AllState, AppError } from '../types';
 import { newErrorId } from '../slices/ui';
 import { planWithLink } from '../shareable';
 import type { Plan } from '../../../core/compress/types';

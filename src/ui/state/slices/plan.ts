@@ -5,36 +5,16 @@
  * per-layer overrides are saved with the work.
  */
 import type { StateCreator } from 'zustand';
-import type { AllState } from '../types';
-import type { GroupSettings, GroupingId, NormalizationId, PresetId, TierKey } from '../settings';
+import type { AllState, PlanSlice } from '../types';
+import type { GroupSettings } from '../settings';
 import { LIMITS, uiGroups } from '../settings';
-import type { LayerOverride, Plan } from '../../../core/compress/types';
+import type { Plan } from '../../../core/compress/types';
 import { presetPlan } from '../../../core/compress/presets';
 import { settingOf } from '../../../core/settings/schema';
 import type { SettingKey, SettingValues } from '../../../core/settings/schema';
 import { applySettings, withEditMark } from '../../../core/settings/plan';
 import { clampValue } from '../../../core/settings/values';
 
-export interface PlanSlice {
-  plan: Plan;
-  /** Sets one setting of the plan (numbers clamped to the setting's range, groups to LIMITS). */
-  setSetting: <K extends SettingKey>(key: K, value: SettingValues[K]) => void;
-  /** Starts from a preset's plan (its d/K, tiers included), keeping the seed and the per-layer overrides. */
-  setPreset: (preset: PresetId) => void;
-  /** Changes the grouping rule; the d/K rows of the new rule start from the current first row. */
-  setGrouping: (grouping: GroupingId) => void;
-  /** Changes d and/or K of row `index` of `uiGroups(plan.grouping)`; values are clamped. */
-  setGroup: (index: number, patch: Partial<GroupSettings>) => void;
-  /** Changes d and/or K of tier group `key` (`TIER_GROUPS`); values are clamped as for `setGroup`. */
-  setTierGroup: (key: TierKey, patch: Partial<GroupSettings>) => void;
-  setNormalization: (n: NormalizationId) => void;
-  setSeed: (seed: number) => void;
-  setBudget: (pp: number) => void;
-  /** Sets (or with null clears) the format of layer `model/layer`. */
-  setLayerFormat: (key: string, format: LayerOverride | null) => void;
-  /** Replaces the whole plan (a clicked Pareto point, a re-opened bundle). */
-  loadPlan: (plan: Plan) => void;
-}
 
 /** Clamps to an integer in [min, max] (NaN gives min). */
 export function clampInt(v: number, min: number, max: number): number {

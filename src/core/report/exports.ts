@@ -5,12 +5,12 @@
  */
 import { strToU8, zipSync } from 'fflate';
 import type { Zippable } from 'fflate';
-import type { CompressionResult } from '../../core/compress/types';
-import type { BundleSamples } from '../../core/bundle/write';
-import { writeBundle } from '../../core/bundle/write';
-import { readBundle } from '../../core/bundle/read';
-import { exportC } from '../../core/bundle/c/export';
-import { modelNames } from '../../core/bundle/bundle';
+import type { CompressionResult } from '../compress/types';
+import type { BundleSamples } from '../bundle/write';
+import { writeBundle } from '../bundle/write';
+import { readBundle } from '../bundle/read';
+import { exportC } from '../bundle/c/export';
+import { modelNames } from '../bundle/bundle';
 import { reportCsv, reportJson } from './report';
 import type { ReportExtras } from './report';
 

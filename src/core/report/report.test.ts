@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { zooResult } from '../../core/bundle/testing/zoo';
+import { zooResult } from '../bundle/testing/zoo';
 import { csvField, reportCsv, reportJson } from './report';
 
 describe('report', () => {

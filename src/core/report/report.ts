@@ -2,17 +2,17 @@
  * The Export step's report: every figure the app shows (compression report, comparison table, sweep,
  * simulation) as JSON, and the tabular part as one CSV with a `scope` column. Pure.
  */
-import type { CompressionResult } from '../../core/compress/types';
-import type { BaselineRow } from '../../core/studies/baselines';
-import { toReport } from '../../core/compress/report';
-import type { SimulationReport } from '../types';
-import type { SweepPoint } from '../../core/studies/sweep';
+import type { CompressionResult } from '../compress/types';
+import type { BaselineRow } from '../studies/baselines';
+import { toReport } from '../compress/report';
+import type { SimulationSummary } from '../mcu/scenario/run';
+import type { SweepPoint } from '../studies/sweep';
 
 /** What the app has besides the compression result. */
 export interface ReportExtras {
   comparison: BaselineRow[] | null;
   sweep: SweepPoint[];
-  simulation: SimulationReport | null;
+  simulation: SimulationSummary | null;
 }
 
 /** The JSON report: the pipeline's report keys (issue 4) plus `comparison`, `sweep` and `simulation` (issue 6 keys). */

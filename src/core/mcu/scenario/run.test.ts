@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { zooModels, zooResult, zooSamples } from '../../core/bundle/testing/zoo';
-import { writeBundle } from '../../core/bundle/write';
-import { readBundle } from '../../core/bundle/read';
-import { createRuntime } from '../../core/mcu/runtime/executor';
-import { predictSamples, runSimulation } from './simulation';
+import { zooModels, zooResult, zooSamples } from '../../bundle/testing/zoo';
+import { writeBundle } from '../../bundle/write';
+import { readBundle } from '../../bundle/read';
+import { createRuntime } from '../runtime/executor';
+import { predictSamples, runSimulation } from './run';
 
 describe('runSimulation and predictSamples', () => {
   const models = zooModels();
@@ -24,7 +24,7 @@ describe('runSimulation and predictSamples', () => {
 
   it('predicts with the runtime, sample by sample as the runtime does', () => {
     const sets = models.map((m) => ({ model: m.name, modality: 'unknown', classNames: null, ...samples[m.name] }));
-    const p = predictSamples(bundle, sets, 3);
+    const p = predictSamples(bundle, sets, 3, () => Date.now());
     expect(p).toHaveLength(models.length);
     for (const q of p) {
       expect(q.predicted).toHaveLength(3);

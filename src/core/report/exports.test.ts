@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
-import { zooModels, zooResult, zooSamples } from '../../core/bundle/testing/zoo';
-import { readBundle } from '../../core/bundle/read';
+import { zooModels, zooResult, zooSamples } from '../bundle/testing/zoo';
+import { readBundle } from '../bundle/read';
 import { exportFile } from './exports';
 
 describe('exportFile', () => {

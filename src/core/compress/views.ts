@@ -1,16 +1,47 @@
 /**
  * The Codebook step's views of a compression result: how often each codeword is used by each model,
  * and a 2-D PCA picture of each group's subvectors (a seeded sample, normalized as they were clustered)
- * with its codewords. Computed in the worker, next to the float models. Pure.
+ * with its codewords (on the project's one PCA, core/learn/pca.ts). Computed in a worker, next to the float models. Pure.
  */
-import type { CompressionResult } from '../../core/compress/types';
-import type { ModelIR, WeightLayer } from '../../core/models/ir';
-import { isWeightLayer } from '../../core/models/ir';
-import { prepareKernel } from '../../core/compress/encode';
-import { unpackIndices } from '../../core/pq/pack';
-import { createRng, sampleIndices } from '../../core/util/random';
-import type { CodebookProjection, CodebookViews, CodewordUsage } from '../types';
-import { pca2, project } from './pca';
+import type { CompressionResult } from './types';
+import type { ModelIR, WeightLayer } from '../models/ir';
+import { isWeightLayer } from '../models/ir';
+import { prepareKernel } from './encode';
+import { unpackIndices } from '../pq/pack';
+import { createRng, sampleIndices } from '../util/random';
+import { pca2, project } from '../learn/pca';
+
+/** How often each codeword of a group is used, per model. */
+export interface CodewordUsage {
+  group: string;
+  k: number;
+  models: { model: string; /** (k) subvectors assigned to each codeword */ counts: Int32Array }[];
+}
+
+/** A 2-D PCA projection of a group's subvectors (a sample) and its codewords. */
+export interface CodebookProjection {
+  group: string;
+  d: number;
+  k: number;
+  /** Model names; `pointModel` indexes them. */
+  models: string[];
+  /** (n x 2) projected subvectors (normalized as they were clustered). */
+  points: Float32Array;
+  /** (n) index into `models` of each point. */
+  pointModel: Uint8Array;
+  /** (k x 2) projected codewords. */
+  codewords: Float32Array;
+  /** Share of the subvectors' variance on each of the two axes, [0, 1]. */
+  explained: [number, number];
+  /** Subvectors in the group (the points are a seeded sample of them). */
+  total: number;
+}
+
+/** The codebook views of a run. */
+export interface CodebookViews {
+  usage: CodewordUsage[];
+  projections: CodebookProjection[];
+}
 
 /** Codeword use counts per group and model, from the packed indices of every PQ layer. */
 export function codewordUsage(result: CompressionResult): CodewordUsage[] {
@@ -66,7 +97,7 @@ export function codebookProjections(result: CompressionResult, floats: ModelIR[]
     const p = pca2(x, n, g.d);
     return {
       group: g.name, d: g.d, k: g.k, models, total, pointModel, explained: p.explained,
-      points: project(p, x, n, g.d), codewords: project(p, g.codebook, g.k, g.d),
+      points: Float32Array.from(project(p, x, n)), codewords: Float32Array.from(project(p, g.codebook, g.k)),
     };
   });
 }

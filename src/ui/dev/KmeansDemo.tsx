@@ -4,9 +4,9 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { Progress } from '../../core/util/progress';
-import { laplacian, createRng } from '../../core/util/random';
 import { createKmeansBridge } from '../workers/kmeans';
 import { proxy } from '../workers/bridge';
+import { laplacian, createRng } from '../core';
 
 type Status = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 

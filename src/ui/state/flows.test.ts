@@ -5,7 +5,7 @@ import { fakeServices } from './testing';
 import { memoryStore } from './persist/kv';
 import type { Services } from '../services/types';
 import type { BuiltinTask, CodebookResult, ImportedModel, SimulationSummary, SweepPoint } from '../services/types';
-import { presetPlan } from '../../core/compress/presets';
+import { presetPlan } from '../core';
 
 const task = (name: string, trained: boolean): BuiltinTask => ({
   name, modality: 'image', synthetic: false, description: null, classes: null, samples: null, params: null, macs: null,

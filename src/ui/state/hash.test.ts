@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeHash, encodeHash } from './hash';
 import { defaultSettings } from './settings';
 import type { ShareableSettings } from './settings';
-import { presetPlan } from '../../core/compress/presets';
-import { settingsOf } from '../../core/settings/plan';
+import { presetPlan, settingsOf } from '../core';
 
 describe('hash codec', () => {
   it('round-trips the defaults and an edited set of settings, with the settings version', () => {

@@ -7,8 +7,7 @@
  */
 import { DEVICES, LIMITS, STEPS, defaultSettings, isOneOf } from './settings';
 import type { LearnSettings, ShareableSettings } from './settings';
-import { decodeSettings, encodeSettings } from '../../core/settings/params';
-import { parseIntIn } from '../../core/settings/values';
+import { decodeSettings, encodeSettings, parseIntIn } from '../core';
 
 /** What decoding found: the settings to use, what was wrong, and which parts the hash actually set. */
 export interface DecodedHash {

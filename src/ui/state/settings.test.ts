@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEVICES, uiTierGroups } from './settings';
-import { presetPlan } from '../../core/compress/presets';
+import { presetPlan } from '../core';
 
 describe('uiTierGroups', () => {
   it('shows every tier of the YONO preset, editable', () => {

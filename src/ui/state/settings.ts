@@ -4,13 +4,10 @@
  * presents the plan settings (labels, rows). Pure: no DOM, no React.
  */
 import type { GroupConfig, GroupingRule, Normalization, Plan } from '../../core/compress/types';
-import { PRESET_LABELS, PRESET_NAMES, basePreset, presetPlan } from '../../core/compress/presets';
 import type { PresetName } from '../../core/compress/presets';
-import { COARSE_PREFIX, FINE_GROUP, MEDIUM_GROUP } from '../../core/compress/routing';
-import { GROUP_LIMITS, settingOf } from '../../core/settings/schema';
 import type { SettingValues } from '../../core/settings/schema';
-import { DEVICES as DEVICE_PROFILES, DEVICE_IDS, deviceSummary } from '../../core/mcu/devices';
 import type { DeviceId } from '../../core/mcu/devices';
+import { PRESET_LABELS, PRESET_NAMES, basePreset, presetPlan, COARSE_PREFIX, FINE_GROUP, MEDIUM_GROUP, GROUP_LIMITS, settingOf, DEVICE_PROFILES, DEVICE_IDS, deviceSummary } from '../core';
 
 /** The six steps, in order. `id` is what the hash holds; `label` is the tab's accessible name. */
 export const STEPS = [

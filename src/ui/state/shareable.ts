@@ -6,9 +6,7 @@ import type { AllState } from './types';
 import type { ShareableSettings } from './settings';
 import type { Plan } from '../../core/compress/types';
 import type { SettingValues } from '../../core/settings/schema';
-import { basePreset } from '../../core/compress/presets';
-import { applySettings, planFromSettings, settingsOf, withEditMark } from '../../core/settings/plan';
-import { samePlan } from '../../core/studies/comparison';
+import { basePreset, applySettings, planFromSettings, settingsOf, withEditMark, samePlan } from '../core';
 
 /** The shareable settings of the current state. */
 export function shareableOf(s: AllState): ShareableSettings {

@@ -5,8 +5,7 @@ import { fakeServices } from './testing';
 import { memoryStore } from './persist/kv';
 import { applyShareable, shareableOf } from './shareable';
 import { includedModels } from './slices/models';
-import { presetPlan } from '../../core/compress/presets';
-import { validatePlan } from '../../core/compress/presets';
+import { presetPlan, validatePlan } from '../core';
 
 const make = () => createAppStore({ deps: makeDeps(fakeServices()), kv: memoryStore(), saveDelayMs: 0 });
 

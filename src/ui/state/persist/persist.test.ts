@@ -5,9 +5,8 @@ import { fakeServices } from '../testing';
 import { memoryStore } from './kv';
 import type { KeyValueStore } from './kv';
 import type { ImportedModel, CodebookResult } from '../../services/types';
-import { settingsOf } from '../../../core/settings/plan';
 import { decodeHash } from '../hash';
-import { presetPlan } from '../../../core/compress/presets';
+import { settingsOf, presetPlan } from '../../core';
 
 function model(name: string, n: number): ImportedModel {
   const data = new Float32Array(n).map((_, i) => Math.sin(i) * 0.1);

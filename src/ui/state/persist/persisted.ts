@@ -9,9 +9,7 @@ import type { AllState, AppError } from '../types';
 import { newErrorId } from '../slices/ui';
 import { planWithLink } from '../shareable';
 import type { Plan } from '../../../core/compress/types';
-import { validatePlan } from '../../../core/compress/presets';
-import { SETTINGS_VERSION } from '../../../core/settings/schema';
-import { migratePlan } from '../../../core/settings/migrate';
+import { validatePlan, SETTINGS_VERSION, migratePlan } from '../../core';
 
 /** The persisted parts: each is one IndexedDB record, rewritten only when its reference changes. */
 export interface PersistedState {

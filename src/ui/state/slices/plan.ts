@@ -9,11 +9,8 @@ import type { AllState, PlanSlice } from '../types';
 import type { GroupSettings } from '../settings';
 import { LIMITS, uiGroups } from '../settings';
 import type { Plan } from '../../../core/compress/types';
-import { presetPlan } from '../../../core/compress/presets';
-import { settingOf } from '../../../core/settings/schema';
 import type { SettingKey, SettingValues } from '../../../core/settings/schema';
-import { applySettings, withEditMark } from '../../../core/settings/plan';
-import { clampValue } from '../../../core/settings/values';
+import { presetPlan, settingOf, applySettings, withEditMark, clampValue } from '../../core';
 
 
 /** Clamps to an integer in [min, max] (NaN gives min). */

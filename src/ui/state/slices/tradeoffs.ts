@@ -6,11 +6,10 @@ import type { StateCreator } from 'zustand';
 import type { AllState, TradeoffsSlice } from '../types';
 import { IDLE_RUN } from '../types';
 import type { StoreDeps } from '../deps';
-import { PRESET_NAMES } from '../../../core/compress/presets';
 import { cancelJob, runJob } from '../job';
 import { includedModels } from './models';
 import { modelRefs } from '../modelRefs';
-import { presetsMatching } from '../../../core/studies/comparison';
+import { PRESET_NAMES, presetsMatching } from '../../core';
 
 
 export const createTradeoffsSlice = (deps: StoreDeps): StateCreator<AllState, [], [], TradeoffsSlice> => (set, get) => ({

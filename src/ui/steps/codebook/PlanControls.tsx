@@ -5,10 +5,10 @@
  */
 import { useApp } from '../../state/appStore';
 import { GROUPINGS, NORMALIZATIONS, PRESETS, uiGroups } from '../../state/settings';
-import { basePreset } from '../../../core/compress/presets';
 import type { GroupingId, NormalizationId, PresetId } from '../../state/settings';
 import { GroupFields } from './GroupFields';
 import { TierCodebooks } from './TierCodebooks';
+import { basePreset } from '../../core';
 
 export function PlanControls({ disabled }: { disabled: boolean }) {
   const plan = useApp((s) => s.plan);

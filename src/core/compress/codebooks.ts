@@ -1,7 +1,8 @@
 import type { CancelCheck, ProgressFn } from '../util/progress';
 import { throwIfCancelled } from '../util/progress';
 import { roundF16Array } from '../util/f16';
-import { createRng, kmeans } from './pq';
+import { createRng } from '../util/random';
+import { kmeans } from '../pq/kmeans';
 import type { GroupSpec } from './routing';
 import type { CodebookGroup, KMeansConfig } from './types';
 

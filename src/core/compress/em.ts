@@ -1,6 +1,6 @@
 import type { CancelCheck, ProgressFn } from '../util/progress';
 import { throwIfCancelled } from '../util/progress';
-import { createRng } from './pq';
+import { createRng } from '../util/random';
 import { fineTune } from './finetune';
 import { shadowFineTune } from './shadow';
 import { ensureTeacher } from './teacher';

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ModelIR } from '../../models/ir';
-import { fromLayersModel, toLayersModel } from '../../models';
+import { fromLayersModel } from '../../models/fromLayersModel';
+import { toLayersModel } from '../../models/toLayersModel';
 import type { Split } from '../../data/types';
 import { createRng } from '../../util/random';
 

@@ -1,4 +1,4 @@
-import { checkLength, forEachOutput, type ConvGeometry } from './geometry';
+import { forEachOutput, gradientOutput, type ConvGeometry } from './geometry';
 
 /**
  * Gradient of a 2-D convolution with respect to its filter:
@@ -13,12 +13,8 @@ export function conv2dBackpropFilterImpl(
   x: Float32Array, dy: Float32Array, g: ConvGeometry, out?: Float32Array,
 ): Float32Array {
   const { batch, inH, inW, inC, outH, outW, outC, kH, kW } = g;
-  checkLength('conv2dBackpropFilter x', x, batch * inH * inW * inC);
-  checkLength('conv2dBackpropFilter dy', dy, batch * outH * outW * outC);
-  const size = kH * kW * inC * outC;
-  const res = out ?? new Float32Array(size);
-  checkLength('conv2dBackpropFilter output', res, size);
-  const acc = new Float64Array(size); // (kH*kW*inC x outC)
+  const res = gradientOutput('conv2dBackpropFilter', [['x', x, batch * inH * inW * inC], ['dy', dy, batch * outH * outW * outC]], kH * kW * inC * outC, out);
+  const acc = new Float64Array(res.length); // (kH*kW*inC x outC)
   forEachOutput(g, (dyOff, xOffs, taps, count) => {
     const xs = x, dys = dy, sum = acc, nIn = inC, nOut = outC; // locals read faster than the closure's
     for (let t = 0; t < count; t++) {
@@ -31,6 +27,6 @@ export function conv2dBackpropFilterImpl(
       }
     }
   });
-  for (let i = 0; i < size; i++) res[i] = acc[i];
+  for (let i = 0; i < res.length; i++) res[i] = acc[i];
   return res;
 }

@@ -1,4 +1,4 @@
-import { checkLength, forEachOutput, type ConvGeometry } from './geometry';
+import { forEachOutput, gradientOutput, type ConvGeometry } from './geometry';
 
 /**
  * Gradient of a 2-D convolution with respect to its input:
@@ -12,11 +12,7 @@ export function conv2dBackpropInputImpl(
   dy: Float32Array, w: Float32Array, g: ConvGeometry, out?: Float32Array,
 ): Float32Array {
   const { batch, inH, inW, inC, outH, outW, outC, kH, kW } = g;
-  checkLength('conv2dBackpropInput dy', dy, batch * outH * outW * outC);
-  checkLength('conv2dBackpropInput filter', w, kH * kW * inC * outC);
-  const size = batch * inH * inW * inC;
-  const res = out ?? new Float32Array(size);
-  checkLength('conv2dBackpropInput output', res, size);
+  const res = gradientOutput('conv2dBackpropInput', [['dy', dy, batch * outH * outW * outC], ['filter', w, kH * kW * inC * outC]], batch * inH * inW * inC, out);
   res.fill(0);
   forEachOutput(g, (dyOff, xOffs, taps, count) => {
     const ws = w, dys = dy, dx = res, nIn = inC, nOut = outC; // locals read faster than the closure's

@@ -1,4 +1,4 @@
-import { checkLength, forEachOutput, type ConvGeometry } from './geometry';
+import { forEachOutput, gradientOutput, type ConvGeometry } from './geometry';
 
 /**
  * Gradient of a depthwise 2-D convolution with respect to its filter:
@@ -13,12 +13,8 @@ export function depthwiseBackpropFilterImpl(
   const { batch, inH, inW, inC, outH, outW, outC, kH, kW } = g;
   const mult = outC / inC;
   if (!Number.isInteger(mult)) throw new Error(`depthwise: outC ${outC} is not a multiple of inC ${inC}`);
-  checkLength('depthwiseBackpropFilter x', x, batch * inH * inW * inC);
-  checkLength('depthwiseBackpropFilter dy', dy, batch * outH * outW * outC);
-  const size = kH * kW * outC;
-  const res = out ?? new Float32Array(size);
-  checkLength('depthwiseBackpropFilter output', res, size);
-  const acc = new Float64Array(size); // (kH*kW x inC*M)
+  const res = gradientOutput('depthwiseBackpropFilter', [['x', x, batch * inH * inW * inC], ['dy', dy, batch * outH * outW * outC]], kH * kW * outC, out);
+  const acc = new Float64Array(res.length); // (kH*kW x inC*M)
   forEachOutput(g, (dyOff, xOffs, taps, count) => {
     const xs = x, dys = dy, sum = acc, nIn = inC, nOut = outC, mul = mult; // locals read faster than the closure's
     for (let t = 0; t < count; t++) {
@@ -35,6 +31,6 @@ export function depthwiseBackpropFilterImpl(
       }
     }
   });
-  for (let i = 0; i < size; i++) res[i] = acc[i];
+  for (let i = 0; i < res.length; i++) res[i] = acc[i];
   return res;
 }

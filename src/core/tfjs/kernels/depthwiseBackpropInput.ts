@@ -1,4 +1,4 @@
-import { checkLength, forEachOutput, type ConvGeometry } from './geometry';
+import { forEachOutput, gradientOutput, type ConvGeometry } from './geometry';
 
 /**
  * Gradient of a depthwise 2-D convolution with respect to its input:
@@ -13,11 +13,7 @@ export function depthwiseBackpropInputImpl(
   const { batch, inH, inW, inC, outH, outW, outC, kH, kW } = g;
   const mult = outC / inC;
   if (!Number.isInteger(mult)) throw new Error(`depthwise: outC ${outC} is not a multiple of inC ${inC}`);
-  checkLength('depthwiseBackpropInput dy', dy, batch * outH * outW * outC);
-  checkLength('depthwiseBackpropInput filter', w, kH * kW * outC);
-  const size = batch * inH * inW * inC;
-  const res = out ?? new Float32Array(size);
-  checkLength('depthwiseBackpropInput output', res, size);
+  const res = gradientOutput('depthwiseBackpropInput', [['dy', dy, batch * outH * outW * outC], ['filter', w, kH * kW * outC]], batch * inH * inW * inC, out);
   res.fill(0);
   forEachOutput(g, (dyOff, xOffs, taps, count) => {
     const ws = w, dys = dy, dx = res, nIn = inC, nOut = outC, mul = mult; // locals read faster than the closure's

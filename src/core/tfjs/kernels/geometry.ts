@@ -40,6 +40,17 @@ export function geometryFromConvInfo(info: backend_util.Conv2DInfo): ConvGeometr
   };
 }
 
+/**
+ * The output of a gradient kernel: checks each input's length (`[name, array, expected]`) and returns
+ * `out` (checked, when given) or a new array of `size` elements.
+ */
+export function gradientOutput(kernel: string, inputs: [string, ArrayLike<number>, number][], size: number, out?: Float32Array): Float32Array {
+  for (const [name, arr, n] of inputs) checkLength(`${kernel} ${name}`, arr, n);
+  const res = out ?? new Float32Array(size);
+  checkLength(`${kernel} output`, res, size);
+  return res;
+}
+
 /** Throws when an array does not have the element count the geometry implies. */
 export function checkLength(what: string, arr: ArrayLike<number>, expected: number): void {
   if (arr.length !== expected) {

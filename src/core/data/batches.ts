@@ -6,8 +6,8 @@
 import type { CancelCheck } from '../util/progress';
 import { throwIfCancelled } from '../util/progress';
 
-/** Rows and labels to batch: (n x rowLen) samples, (n) class ids. */
-export interface BatchSource {
+/** Labelled rows (a split, training data): (n x rowLen) samples of the model input, (n) class ids. */
+export interface LabelledData {
   /** (n x rowLen) */
   x: Float32Array;
   /** (n) */
@@ -36,7 +36,7 @@ export interface Batch {
  * `body` per batch. A batch's arrays are views of buffers the next batch overwrites: copy what you keep.
  */
 export async function forEachBatch(
-  data: BatchSource, rowLen: number, rows: number, rowAt: (j: number) => number, batchSize: number,
+  data: LabelledData, rowLen: number, rows: number, rowAt: (j: number) => number, batchSize: number,
   body: (batch: Batch) => void | Promise<void>, shouldCancel?: CancelCheck,
 ): Promise<void> {
   if (!(Number.isInteger(batchSize) && batchSize >= 1)) throw new Error(`forEachBatch: batchSize must be an integer >= 1, got ${batchSize}`);

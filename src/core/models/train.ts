@@ -1,16 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import type { CancelCheck, ProgressFn } from '../util/progress';
 import { forEachBatch } from '../data/batches';
+import type { LabelledData } from '../data/batches';
 import { evaluate } from './evaluate';
 import { createRng, permutation } from '../util/random';
-
-/** Training data: rows of the model input and class ids. */
-export interface LabelledData {
-  /** (n x prod(inputShape)) */
-  x: Float32Array;
-  /** (n) */
-  y: ArrayLike<number>;
-}
 
 /** Options of trainClassifier. */
 export interface TrainOptions {

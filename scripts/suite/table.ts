@@ -1,5 +1,5 @@
 // A small synthetic tabular classification table for the new-user scenario (scripts/suite/user-scenario.ts).
-import { gaussian, mulberry32 } from '../../src/core/util/random';
+import { createRng } from '../../src/core/util/random';
 
 /**
  * `n` rows of 8 features in 3 classes: each class a mixture of two Gaussian blobs in the first 4
@@ -9,7 +9,7 @@ import { gaussian, mulberry32 } from '../../src/core/util/random';
 export function tabularTable(n: number, seed: number): { x: Float32Array; y: Uint8Array; features: number; classes: number } {
   const features = 8;
   const classes = 3;
-  const rng = mulberry32(seed);
+  const rng = createRng(seed);
   const centres = [[[1, 0, 0, 1], [-1, 1, 0, 0]], [[0, 1, 1, -1], [1, -1, 1, 0]], [[-1, -1, -1, 0], [0, 0, -1, 1]]];
   const x = new Float32Array(n * features);
   const y = new Uint8Array(n);
@@ -17,9 +17,9 @@ export function tabularTable(n: number, seed: number): { x: Float32Array; y: Uin
     const c = i % classes;
     const centre = centres[c][rng() < 0.5 ? 0 : 1];
     const r = x.subarray(i * features, (i + 1) * features);
-    for (let j = 0; j < 4; j++) r[j] = gaussian(rng, centre[j], 0.8);
-    r[4] = r[0] * r[1] + gaussian(rng, 0.5 * (c - 1), 0.5);
-    for (let j = 5; j < features; j++) r[j] = gaussian(rng, 0, 1);
+    for (let j = 0; j < 4; j++) r[j] = rng.gauss(centre[j], 0.8);
+    r[4] = r[0] * r[1] + rng.gauss(0.5 * (c - 1), 0.5);
+    for (let j = 5; j < features; j++) r[j] = rng.gauss(0, 1);
     y[i] = c;
   }
   return { x, y, features, classes };

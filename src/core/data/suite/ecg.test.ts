@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ECG_CLASSES, ECG_WINDOW, ecgWindow } from './ecg';
-import { mulberry32 } from '../../util/random';
+import { createRng } from '../../util/random';
 
 /** Beats in a window: upward crossings of 55 % of the range above the median (R peaks of upright QRS). */
 function beats(x: Float32Array): number {
@@ -14,13 +14,13 @@ function beats(x: Float32Array): number {
 
 describe('ecgWindow', () => {
   it('is deterministic for a seed and one window long', () => {
-    const a = ecgWindow(0, mulberry32(3));
+    const a = ecgWindow(0, createRng(3));
     expect(a.length).toBe(ECG_WINDOW);
-    expect(ecgWindow(0, mulberry32(3))).toEqual(a);
-    expect(ecgWindow(0, mulberry32(4))).not.toEqual(a);
+    expect(ecgWindow(0, createRng(3))).toEqual(a);
+    expect(ecgWindow(0, createRng(4))).not.toEqual(a);
   });
   it('beats slower in bradycardia and faster in tachycardia than in normal rhythm', () => {
-    const rng = mulberry32(11);
+    const rng = createRng(11);
     const mean = (cls: number) => {
       let s = 0;
       for (let i = 0; i < 30; i++) s += beats(ecgWindow(cls, rng));
@@ -31,6 +31,6 @@ describe('ecgWindow', () => {
     expect(tachy).toBeGreaterThan(normal);
   });
   it('rejects an unknown class', () => {
-    expect(() => ecgWindow(ECG_CLASSES.length, mulberry32(1))).toThrow(/not in 0..4/);
+    expect(() => ecgWindow(ECG_CLASSES.length, createRng(1))).toThrow(/not in 0..4/);
   });
 });

@@ -7,7 +7,6 @@
  * wave, then a compensatory pause). Pure and seeded: the same generator gives the same samples.
  */
 import type { Rng } from '../../util/random';
-import { gaussian } from '../../util/random';
 
 export const ECG_CLASSES = ['normal', 'bradycardia', 'tachycardia', 'atrial fibrillation', 'PVC'] as const;
 /** Samples per second. */
@@ -65,8 +64,8 @@ function beatTimes(cls: number, rng: Rng): { t: number[]; pvc: boolean[]; rr: nu
     t.push(now);
     pvc.push(false);
     const step = cls === 3
-      ? rr * Math.min(1.8, Math.max(0.45, Math.exp(gaussian(rng, 0, u(rng, 0.12, 0.25)))))
-      : rr * (1 + 0.04 * Math.sin(phase + i * 1.3) + gaussian(rng, 0, 0.015));
+      ? rr * Math.min(1.8, Math.max(0.45, Math.exp(rng.gauss(0, u(rng, 0.12, 0.25)))))
+      : rr * (1 + 0.04 * Math.sin(phase + i * 1.3) + rng.gauss(0, 0.015));
     now += step;
   }
   return { t, pvc, rr };
@@ -90,7 +89,7 @@ export function ecgWindow(cls: number, rng: Rng): Float32Array {
     for (let k = 0; k < waves.length; k++) {
       const w = waves[k];
       if (k === 0 && cls === 3) continue; // atrial fibrillation: no P waves
-      addWave(x, t[b] + (k === 4 ? w.at * qt : w.at), w.amp * (1 + gaussian(rng, 0, 0.03)), w.sd);
+      addWave(x, t[b] + (k === 4 ? w.at * qt : w.at), w.amp * (1 + rng.gauss(0, 0.03)), w.sd);
     }
   }
   const gain = u(rng, 0.6, 1.4);
@@ -100,9 +99,9 @@ export function ecgWindow(cls: number, rng: Rng): Float32Array {
   const emg = rng() < 0.3 ? { from: Math.floor(rng() * ECG_WINDOW), len: 50 + Math.floor(rng() * 150), sd: u(rng, 0.02, 0.08) } : null;
   for (let i = 0; i < ECG_WINDOW; i++) {
     const s = i / ECG_RATE;
-    let v = x[i] * gain + wander.amp * Math.sin(2 * Math.PI * wander.f * s + wander.ph) + gaussian(rng, 0, noise);
+    let v = x[i] * gain + wander.amp * Math.sin(2 * Math.PI * wander.f * s + wander.ph) + rng.gauss(0, noise);
     if (fib) v += fib.amp * Math.sin(2 * Math.PI * fib.f * s + fib.ph + 0.6 * Math.sin(2 * Math.PI * 0.7 * s));
-    if (emg && i >= emg.from && i < emg.from + emg.len) v += gaussian(rng, 0, emg.sd);
+    if (emg && i >= emg.from && i < emg.from + emg.len) v += rng.gauss(0, emg.sd);
     x[i] = v;
   }
   return x;

@@ -6,7 +6,7 @@
 import type { SplitName } from '../types';
 import { SPLIT_NAMES } from '../types';
 import type { Rng } from '../../util/random';
-import { mulberry32 } from '../../util/random';
+import { createRng } from '../../util/random';
 
 /** How to generate one task's splits. */
 export interface BalancedOptions {
@@ -32,7 +32,7 @@ export function generateBalanced(make: (cls: number, rng: Rng) => ArrayLike<numb
   const out = {} as Record<SplitName, GeneratedSplit>;
   SPLIT_NAMES.forEach((s, k) => {
     const n = o.perClass[s] * o.classes;
-    const rng = mulberry32((Math.imul(o.seed >>> 0, 7919) + 101 * (k + 1)) >>> 0);
+    const rng = createRng((Math.imul(o.seed >>> 0, 7919) + 101 * (k + 1)) >>> 0);
     const x = o.dtype === 'uint8' ? new Uint8Array(n * o.sampleSize) : new Int16Array(n * o.sampleSize);
     const y = new Uint8Array(n);
     for (let i = 0; i < n; i++) {

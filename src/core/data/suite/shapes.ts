@@ -5,7 +5,6 @@
  * dots and pixel noise. Pure and seeded; samples come out as uint8 RGB, channels last.
  */
 import type { Rng } from '../../util/random';
-import { gaussian } from '../../util/random';
 
 export const SHAPE_CLASSES = ['circle', 'ring', 'triangle', 'square', 'hexagon', 'cross'] as const;
 /** Image side in pixels. */
@@ -84,7 +83,7 @@ export function shapeImage(cls: number, rng: Rng): Uint8Array {
           const a = Math.min(1, Math.max(0, d.r + 0.5 - Math.hypot(x + 0.5 - d.x, y + 0.5 - d.y)));
           v = v * (1 - a) + d.c[c] * a;
         }
-        v += gaussian(rng, 0, noise);
+        v += rng.gauss(0, noise);
         out[(y * n + x) * 3 + c] = Math.round(255 * Math.min(1, Math.max(0, v)));
       }
     }

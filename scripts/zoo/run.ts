@@ -19,7 +19,7 @@ import { calibrationRanges } from '../../src/core/tflite/writer/calibrate';
 import { writeTflite } from '../../src/core/tflite/writer/writeTflite';
 import { readBundle } from '../../src/core/bundle/read';
 import { bundleModelIR } from '../../src/core/bundle/tfjs-export';
-import { unsupportedLayers } from '../../src/core/mcu/runtime/support';
+import { unsupportedLayers } from '../../src/core/program/support';
 import type { CompressionReport } from '../../src/core/compress/types';
 import { compressCommand } from '../../src/cli/commands/compress';
 import { exportTfjsCommand } from '../../src/cli/commands/export-tfjs';

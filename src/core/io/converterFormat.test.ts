@@ -4,7 +4,7 @@ import { setupWasmBackend } from '../tfjs/backend';
 import { predictFlat, randomInput, randomizeWeights, maxAbsDiff } from '../models/testing';
 import { toLayersModel } from '../models/toLayersModel';
 import { branchyModel } from '../models/layers/testing';
-import { utf8Decode } from './utf8';
+import { utf8Decode } from '../util/utf8';
 import { writeConverterFiles } from './converterFormat';
 import { loadModelFiles } from './loadModel';
 

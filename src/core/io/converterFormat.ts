@@ -3,7 +3,7 @@ import { sizeOf } from '../models/shapes';
 import { toF16Array } from '../util/f16';
 import type { NamedFile } from './files';
 import { modelArtifacts } from './saveModel';
-import { utf8Encode } from './utf8';
+import { utf8Encode } from '../util/utf8';
 
 /** Options of `writeConverterFiles`: what `tensorflowjs_converter` was asked for. */
 export interface ConverterOptions {

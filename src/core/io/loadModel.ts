@@ -1,23 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import type { ModelIR } from '../models/ir';
 import { fromLayersModel } from '../models/fromLayersModel';
 import { baseName, type NamedFile } from './files';
 import { collectWeights, parseModelJson, pickModelJson } from './modelJson';
 import { loadTfliteFile, pickTflite } from './loadTflite';
 import { checkTfjsIgnoredOptions } from './tfjsIgnores';
+import type { LoadedModel } from './loadedModel';
 
-/** A model imported from files: the live tfjs model (caller disposes it), its IR and its file names. */
-export interface LoadedModel {
-  model: tf.LayersModel;
-  ir: ModelIR;
-  /** Names of model.json and the weight files used (or of the .tflite file). */
-  files: string[];
-  /**
-   * Bytes the weights take as stored: the weight shards listed by model.json (uint8 / uint16 / float16
-   * when the converter quantised them), or the whole `.tflite` file. The report's "vs stored" ratio.
-   */
-  storedBytes: number;
-}
+export type { LoadedModel } from './loadedModel';
+
 
 const layerOf = (weightName: string) => weightName.slice(0, Math.max(0, weightName.lastIndexOf('/'))) || weightName;
 

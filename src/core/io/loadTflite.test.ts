@@ -7,7 +7,7 @@ import { writeTflite } from '../tflite/writer/writeTflite';
 import { saveModelFiles } from './saveModel';
 import { loadModelFiles } from './loadModel';
 import { checkTfjsIgnoredOptions } from './tfjsIgnores';
-import { utf8Decode, utf8Encode } from './utf8';
+import { utf8Decode, utf8Encode } from '../util/utf8';
 
 describe('loadModelFiles: .tflite and what tfjs cannot evaluate', () => {
   beforeAll(async () => { await setupWasmBackend(); });

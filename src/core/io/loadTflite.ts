@@ -1,7 +1,7 @@
 import { toLayersModel } from '../models/toLayersModel';
 import { tfliteToIR } from '../tflite/toIR';
 import { baseName, type NamedFile } from './files';
-import type { LoadedModel } from './loadModel';
+import type { LoadedModel } from './loadedModel';
 
 /** The `.tflite` file among the files, or null. */
 export function pickTflite(files: readonly NamedFile[]): NamedFile | null {

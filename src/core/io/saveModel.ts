@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { NamedFile } from './files';
-import { utf8Encode } from './utf8';
+import { utf8Encode } from '../util/utf8';
 
 /** What `model.save` hands a save handler: topology, weight specs and the weights as one float buffer. */
 export async function modelArtifacts(model: tf.LayersModel): Promise<{ artifacts: tf.io.ModelArtifacts; specs: tf.io.WeightsManifestEntry[]; data: Uint8Array }> {

@@ -1,5 +1,5 @@
 import { ByteBuffer } from 'flatbuffers';
-import { utf8Decode } from '../io/utf8';
+import { utf8Decode } from '../util/utf8';
 
 /** Thrown for a file that is not a well-formed TFLite flatbuffer (an offset or length outside the file). */
 export class TfliteFormatError extends Error {

@@ -7,17 +7,17 @@ import { predictClasses } from '../models/evaluate';
 import { toLayersModel } from '../models/toLayersModel';
 import type { ModelIR } from '../models/ir';
 import { maxAbsDiff, predictFlat, randomInput, randomizeWeights } from '../models/testing';
-import type { SplitData } from '../compress/session';
+import type { Split } from '../data/types';
 import { tfliteToIR, isTflite } from './toIR';
 import { calibrationRanges } from './writer/calibrate';
 import { TfliteParts, writeTflite } from './writer/writeTflite';
-import { trainedTfliteNet } from './testing';
+import { trainedTfliteNet } from '../compress/testing/tfliteNet';
 
 const agreement = (a: Int32Array, b: Int32Array) => a.reduce((s, v, i) => s + (v === b[i] ? 1 : 0), 0) / a.length;
 
 describe('TFLite import (files from the test writer)', () => {
   let model: tf.LayersModel;
-  let test: SplitData;
+  let test: Split;
   let graph: ModelIR;
   let want: Int32Array;
   beforeAll(async () => {

@@ -10,7 +10,7 @@ import { readBundle } from '../../src/core/bundle/read';
 import { checkExportOnQemu } from '../../src/node/qemu/check';
 import { TARGETS } from '../../src/node/qemu/targets';
 import { armToolVersions, requireArmTools } from '../../src/node/qemu/tools';
-import { formatCheck } from './format';
+import { formatCheck } from '../../src/node/qemu/format';
 
 function flag(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

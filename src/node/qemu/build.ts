@@ -18,7 +18,7 @@ function run(cmd: string, args: string[]): string {
     return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (e) {
     const err = e as { stderr?: string; message: string };
-    throw new Error(`${cmd} failed: ${(err.stderr ?? '').trim() || err.message}`);
+    throw new Error(`${cmd} failed: ${(err.stderr ?? '').trim() || err.message}`, { cause: e });
   }
 }
 
@@ -46,7 +46,7 @@ export interface ElfBuild {
   elf: string;
   /** arm-none-eabi-size: code + constants, initialised data, zeroed data (bytes). */
   text: number; data: number; bss: number;
-  /** Address of the probe array (yono_probe_regions) the plugin watches. */
+  /** Address of the probe array (yono_probe_regions) the plugin watches; -1 when the program never calls yono_probe (the linker dropped it). */
   probe: number;
 }
 
@@ -72,12 +72,11 @@ export function buildElf(target: QemuTarget, sources: string[], outDir: string, 
   const sec = (re: RegExp) => size.split('\n').filter((l) => re.test(l)).reduce((s, l) => s + Number(l.trim().split(/\s+/)[1]), 0);
   const nm = run('arm-none-eabi-nm', [elf]);
   const probeLine = nm.split('\n').find((l) => l.endsWith(' yono_probe_regions'));
-  if (!probeLine) throw new Error(`${elf} has no yono_probe_regions symbol (startup.c not linked?)`);
   return {
     elf,
     text: sec(/^\.(vectors|text|ARM\.exidx|init_array|fini_array|preinit_array) /),
     data: sec(/^\.data /),
     bss: sec(/^\.bss /),
-    probe: parseInt(probeLine.split(' ')[0], 16),
+    probe: probeLine ? parseInt(probeLine.split(' ')[0], 16) : -1,
   };
 }

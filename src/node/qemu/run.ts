@@ -26,6 +26,7 @@ export interface QemuRun {
  */
 export function runOnQemu(target: QemuTarget, build: ElfBuild, plugin: string,
   opts: { regions?: number; timeoutMs?: number } = {}): QemuRun {
+  if (opts.regions && build.probe < 0) throw new Error(`${build.elf} never calls yono_probe: it has no probe regions to count`);
   const dir = mkdtempSync(join(tmpdir(), 'yono-qemu-'));
   const log = join(dir, 'insns.txt');
   const pluginArgs = [plugin, ...(opts.regions ? [`probe=0x${build.probe.toString(16)}`, `regions=${opts.regions}`] : [])];

@@ -1,5 +1,5 @@
 // Text table of a Cortex-M check (scripts/mcu-check/run.ts, the QEMU test, the bench).
-import type { ModelCheck } from '../../src/node/qemu/check';
+import type { ModelCheck } from './check';
 
 const M = (n: number) => `${(n / 1e6).toFixed(2)} M`;
 

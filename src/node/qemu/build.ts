@@ -18,7 +18,8 @@ function run(cmd: string, args: string[]): string {
     return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (e) {
     const err = e as { stderr?: string; message: string };
-    throw new Error(`${cmd} failed: ${(err.stderr ?? '').trim() || err.message}`, { cause: e });
+    const detail = (err.stderr ?? '').trim() || err.message;
+    throw new Error(`${cmd} failed: ${detail.length > 4000 ? `${detail.slice(0, 4000)}\n...` : detail}`, { cause: e });
   }
 }
 

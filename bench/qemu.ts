@@ -100,6 +100,6 @@ export function formatQemuBench(rows: ModelRow[]): string {
 
 if (process.argv[1]?.endsWith('qemu.ts')) {
   const arg = (n: string) => { const i = process.argv.indexOf(`--${n}`); return i > 0 ? process.argv[i + 1] : undefined; };
-  const rows = await benchQemu({ bundle: arg('bundle'), models: arg('models')?.split(','), targets: arg('targets') === 'both' ? [M7, M4] : [M7], log: (s) => console.error(s) });
-  console.log(formatQemuBench(rows));
+  void benchQemu({ bundle: arg('bundle'), models: arg('models')?.split(','), targets: arg('targets') === 'both' ? [M7, M4] : [M7], log: (s) => console.error(s) })
+    .then((rows) => console.log(formatQemuBench(rows)));
 }

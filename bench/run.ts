@@ -1,9 +1,10 @@
 // `npm run bench`: every benchmark of the project, one after the other. Add new ones to the list.
 // Options: --runs N (default 3), --json (one JSON object per benchmark, keyed by name),
-// --only NAME[,NAME] (run just those).
+// --only NAME[,NAME] (run just those), --bundle FILE.yono (the qemu bench's layer formats).
 import { benchKmeans, formatKmeansBench } from './kmeans';
 import { benchMcu, formatMcuBench } from './mcu';
 import { benchCompress, formatCompressBench } from './compress';
+import { benchQemu, formatQemuBench } from './qemu';
 
 const argv = process.argv.slice(2);
 const json = argv.includes('--json');
@@ -15,6 +16,8 @@ const benches: { name: string; run: () => Promise<{ report: unknown; text: strin
   { name: 'kmeans', run: async () => { const r = await benchKmeans({ runs, log }); return { report: r, text: formatKmeansBench(r) }; } },
   { name: 'mcu', run: async () => { const r = benchMcu({ runs }); return { report: r, text: formatMcuBench(r) }; } },
   { name: 'compress', run: async () => { const r = await benchCompress({ log }); return { report: r, text: formatCompressBench(r) }; } },
+  // the int8 kernels chained into the built-in models on QEMU Cortex-M7 (--bundle FILE.yono for a pipeline bundle's formats)
+  { name: 'qemu', run: async () => { const at = argv.indexOf('--bundle'); const r = await benchQemu({ bundle: at >= 0 ? argv[at + 1] : undefined, log }); return { report: r, text: formatQemuBench(r) }; } },
 ];
 
 const onlyAt = argv.indexOf('--only');

@@ -5,7 +5,8 @@
  * point, so x − inZp = 0 there).
  */
 import { requantize } from '../requantize';
-import { tapRange, type S8Geometry, type S8Quant } from './types';
+import { tapRanges } from '../../mcu/runtime/kernels/conv';
+import type { S8Geometry, S8Quant } from './types';
 
 /**
  * Output (outH x outW x outC) of a convolution with `kernel` in the TensorFlow layout (kh x kw x inC x
@@ -14,10 +15,12 @@ import { tapRange, type S8Geometry, type S8Quant } from './types';
 export function convS8(g: S8Geometry, kernel: Int8Array, q: S8Quant, x: Int8Array): Int8Array {
   if (kernel.length !== g.kh * g.kw * g.inC * g.outC) throw new RangeError(`kernel has ${kernel.length} values, the geometry needs ${g.kh * g.kw * g.inC * g.outC}`);
   const y = new Int8Array(g.outH * g.outW * g.outC);
+  const ry = tapRanges(g.outH, g.inH, g.kh, g.sh, g.dh, g.padT);
+  const rx = tapRanges(g.outW, g.inW, g.kw, g.sw, g.dw, g.padL);
   for (let oy = 0; oy < g.outH; oy++) {
-    const [ky0, ky1] = tapRange(oy, g.inH, g.kh, g.sh, g.dh, g.padT);
+    const ky0 = ry[2 * oy], ky1 = ry[2 * oy + 1];
     for (let ox = 0; ox < g.outW; ox++) {
-      const [kx0, kx1] = tapRange(ox, g.inW, g.kw, g.sw, g.dw, g.padL);
+      const kx0 = rx[2 * ox], kx1 = rx[2 * ox + 1];
       for (let u = 0; u < g.outC; u++) {
         let acc = q.bias ? q.bias[u] : 0;
         for (let ky = ky0; ky < ky1; ky++) {

@@ -3,14 +3,17 @@
  * average: the sum of the valid values divided by their count, rounded half away from zero; both clamped
  * to the activation range. Global pooling is a window over the whole input.
  */
-import { tapRange, type S8Geometry } from './types';
+import { tapRanges } from '../../mcu/runtime/kernels/conv';
+import type { S8Geometry } from './types';
 
 function pool(g: S8Geometry, actMin: number, actMax: number, x: Int8Array, max: boolean): Int8Array {
   const y = new Int8Array(g.outH * g.outW * g.inC);
+  const ry = tapRanges(g.outH, g.inH, g.kh, g.sh, 1, g.padT);
+  const rx = tapRanges(g.outW, g.inW, g.kw, g.sw, 1, g.padL);
   for (let oy = 0; oy < g.outH; oy++) {
-    const [ky0, ky1] = tapRange(oy, g.inH, g.kh, g.sh, 1, g.padT);
+    const ky0 = ry[2 * oy], ky1 = ry[2 * oy + 1];
     for (let ox = 0; ox < g.outW; ox++) {
-      const [kx0, kx1] = tapRange(ox, g.inW, g.kw, g.sw, 1, g.padL);
+      const kx0 = rx[2 * ox], kx1 = rx[2 * ox + 1];
       const count = (ky1 - ky0) * (kx1 - kx0);
       for (let c = 0; c < g.inC; c++) {
         let acc = max ? -128 : 0;

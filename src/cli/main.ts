@@ -1,5 +1,6 @@
 import { commands } from './commands/index';
 import { UsageError } from './command';
+import { SettingsError } from '../core/settings/flags';
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length), 4);
@@ -17,7 +18,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     return await cmd.run(rest);
   } catch (e) {
-    if (e instanceof UsageError) { console.error(`yono ${name}: ${e.message}\n\n${cmd.usage}`); return 2; }
+    if (e instanceof UsageError || e instanceof SettingsError) { console.error(`yono ${name}: ${e.message}\n\n${cmd.usage}`); return 2; }
     console.error(`yono ${name}: ${e instanceof Error ? e.message : String(e)}`);
     return 1;
   }

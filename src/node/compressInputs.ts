@@ -4,28 +4,31 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CompressInput } from '../core/compress/state';
 import { splitRows } from '../core/compress/split';
-import { isTaskName, type TaskName } from '../core/data/types';
+import { isDatasetName, SUITE_NAMES, type DatasetName } from '../core/data/suite';
 import { readEvalData } from '../core/io/evalData';
 import { loadModelFiles } from '../core/io/loadModel';
 import { inferenceGraph } from '../core/models/fuseActivations';
 import { loadTaskNode } from './data';
 import { findModelsDir, readModelFiles, readNpyDir } from './files';
 
-/** One `--models` entry: a built-in task, or a user's model.json with an optional data folder. */
+/** One `--models` entry: a built-in or suite task, or a user's model.json with an optional data folder. */
 export type ModelSpec =
-  | { kind: 'builtin'; task: TaskName }
+  | { kind: 'builtin'; task: DatasetName }
   | { kind: 'file'; modelJson: string; dataDir: string | null };
 
-/** Parses `digits,fashion,path/model.json=DATA_DIR`; throws naming a bad entry and the valid forms. */
+/**
+ * Parses `digits,fashion,path/model.json=DATA_DIR`; `suite` stands for the generalization suite's tasks
+ * (SUITE_NAMES). Throws naming a bad entry and the valid forms.
+ */
 export function parseModelSpecs(arg: string): ModelSpec[] {
-  const parts = arg.split(',').map((s) => s.trim()).filter(Boolean);
+  const parts = arg.split(',').map((s) => s.trim()).filter(Boolean).flatMap((p) => (p === 'suite' ? [...SUITE_NAMES] : [p]));
   if (parts.length === 0) throw new Error('--models is empty: list built-in tasks (digits, fashion, keywords, activity) and/or PATH/model.json=DATA_DIR');
   return parts.map((p): ModelSpec => {
-    if (isTaskName(p)) return { kind: 'builtin', task: p };
+    if (isDatasetName(p)) return { kind: 'builtin', task: p };
     const eq = p.indexOf('=');
     const file = eq >= 0 ? p.slice(0, eq) : p;
     if (!file.endsWith('.json')) {
-      throw new Error(`--models entry '${p}' is neither a built-in task (digits, fashion, keywords, activity) nor PATH/model.json[=DATA_DIR]`);
+      throw new Error(`--models entry '${p}' is neither a built-in task (digits, fashion, keywords, activity), a suite task (suite, or one of ${SUITE_NAMES.join(', ')}) nor PATH/model.json[=DATA_DIR]`);
     }
     return { kind: 'file', modelJson: file, dataDir: eq >= 0 ? p.slice(eq + 1) : null };
   });

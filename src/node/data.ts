@@ -6,7 +6,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DataLoader } from '../core/data/load';
 import { loadTask } from '../core/data/load';
-import type { Dataset, TaskName } from '../core/data/types';
+import type { Dataset } from '../core/data/types';
+import type { DatasetName } from '../core/data/suite';
 
 /**
  * The `public/data` folder of this checkout: `$YONO_DATA_DIR` if set, else the first `public/data` found
@@ -44,7 +45,7 @@ export function fileLoader(dataDir: string): DataLoader {
   };
 }
 
-/** Loads a built-in task from `public/data` (or `dataDir`) in Node. */
-export function loadTaskNode(name: TaskName, dataDir: string = findDataDir()): Promise<Dataset> {
+/** Loads a built-in or suite task from `public/data` (or `dataDir`) in Node. */
+export function loadTaskNode(name: DatasetName, dataDir: string = findDataDir()): Promise<Dataset> {
   return loadTask(name, fileLoader(dataDir));
 }

@@ -12,13 +12,14 @@ import { describeBundle } from '../core/bundle/describe';
 import type { BundleSummary } from '../core/bundle/describe';
 import type { FileLike } from '../core/io/files';
 import type { ProgressFn } from '../core/util/progress';
-import type { McuPrediction, ModelRef, SimulationReport } from './types';
+import type { ModelRef } from './types';
 import { refName, testSamples } from './lib/data';
-import { predictSamples, runSimulation } from './lib/simulation';
-import type { ScenarioTask } from './lib/simulation';
-import { bundleBytes, exportFile } from './lib/exports';
-import type { ExportKind, ExportedFile } from './lib/exports';
-import type { ReportExtras } from './lib/report';
+import { predictSamples, runSimulation } from '../core/mcu/scenario/run';
+import type { McuPrediction, SimulationSummary } from '../core/mcu/scenario/run';
+import type { ScenarioTask } from '../core/mcu/scenario/for-bundle';
+import { bundleBytes, exportFile } from '../core/report/exports';
+import type { ExportKind, ExportedFile } from '../core/report/exports';
+import type { ReportExtras } from '../core/report/report';
 
 /** Models of the result that have a ref get their test samples (the others run without). */
 async function samplesFor(result: CompressionResult, refs: ModelRef[]) {
@@ -40,7 +41,7 @@ const api = {
   async simulate(
     req: { result: CompressionResult; models: ModelRef[]; device: string; scenario: ScenarioTask[]; predictions: number },
     onProgress?: ProgressFn,
-  ): Promise<{ report: SimulationReport; predictions: McuPrediction[] }> {
+  ): Promise<{ report: SimulationSummary; predictions: McuPrediction[] }> {
     onProgress?.({ fraction: 0.05, phase: 'samples', message: 'reading test samples' });
     const sets = await samplesFor(req.result, req.models);
     onProgress?.({ fraction: 0.2, phase: 'bundle', message: 'writing the bundle' });
@@ -48,7 +49,7 @@ const api = {
     onProgress?.({ fraction: 0.4, phase: 'simulate', message: 'measuring counts and simulating' });
     const report = runSimulation(bundle, req.device, req.scenario);
     onProgress?.({ fraction: 0.8, phase: 'predict', message: 'running test samples on the virtual MCU' });
-    const predictions = predictSamples(bundle, sets, req.predictions);
+    const predictions = predictSamples(bundle, sets, req.predictions, () => performance.now());
     onProgress?.({ fraction: 1, phase: 'done' });
     return { report, predictions };
   },

@@ -4,16 +4,21 @@
  * progress goes back through a comlink proxy; cancel = the UI terminates the worker.
  */
 import * as Comlink from 'comlink';
-import { PRESET_LABELS, baselineRow, compareBaselines, compress } from '../core/compress';
-import type { BaselineRow, Plan, PresetName } from '../core/compress';
-import { presetPlan } from '../core/compress/presets';
+import { compress } from '../core/compress/pipeline';
+import { PRESET_LABELS } from '../core/compress/presets';
+import type { PresetName } from '../core/compress/presets';
+import type { CompressionResult, Plan } from '../core/compress/types';
+import { baselineRow, compareBaselines } from '../core/studies/baselines';
+import type { BaselineRow } from '../core/studies/baselines';
+import { comparisonPlan, needsTrain } from '../core/studies/comparison';
+import { sweepPoint } from '../core/studies/sweep';
+import type { SweepPoint } from '../core/studies/sweep';
 import type { ProgressFn } from '../core/util/progress';
-import type { CodebookViews, ModelRef, SweepPoint } from './types';
-import type { CompressionResult } from '../core/compress/types';
+import type { ModelRef } from './types';
+import { codebookViews } from '../core/compress/views';
+import type { CodebookViews } from '../core/compress/views';
 import { ensureWasm } from './lib/tfjs';
 import { compressInputs } from './lib/inputs';
-import { codebookViews } from './lib/views';
-import { comparisonTweak, needsTrain, sweepPlan } from './lib/plans';
 import { scaled, throttled } from './lib/progress';
 
 /** What to compress: the plan and the models. */
@@ -35,26 +40,23 @@ const api = {
     return { result, views: codebookViews(result, inputs.map((i) => i.ir)) };
   },
 
-  /** Rows of the comparison table for `presets`, sharing the user's seed, d, K and effort settings. */
+  /** Rows of the comparison table for `presets`, by the comparison rule (core/studies/comparison.ts). */
   async compare(req: LearnRequest & { presets: PresetName[] }, onProgress?: ProgressFn): Promise<BaselineRow[]> {
     const p = throttled(onProgress);
-    const tweak = comparisonTweak(req.plan);
-    const inputs = await inputsFor(req, req.presets.some((n) => needsTrain(tweak(presetPlan(n)))), p);
-    return compareBaselines(inputs, { presets: req.presets, tweak, onProgress: p });
+    const inputs = await inputsFor(req, req.presets.some((n) => needsTrain(comparisonPlan(n, req.plan))), p);
+    return compareBaselines(inputs, { presets: req.presets, user: req.plan, onProgress: p });
   },
 
   /** The comparison row of an existing result (a preset whose run is already there). */
   async row(result: CompressionResult, preset: PresetName): Promise<BaselineRow> {
-    return baselineRow(result, PRESET_LABELS[preset]);
+    return { ...baselineRow(result, PRESET_LABELS[preset]), preset };
   },
 
   /** One (d, K) point of a sweep: total bytes and mean test accuracy (no recovery, no auto-plan). */
   async sweepPoint(req: LearnRequest & { d: number; k: number }, onProgress?: ProgressFn): Promise<SweepPoint> {
     const p = throttled(onProgress);
     const inputs = await inputsFor(req, false, p);
-    const r = await compress(inputs, sweepPlan(req.plan, req.d, req.k), { onProgress: scaled(p, 0, 1) });
-    const accuracy = r.models.reduce((a, m) => a + m.accuracyCompressed, 0) / r.models.length;
-    return { d: req.d, k: req.k, bytes: r.totals.compressedBytes, accuracy };
+    return sweepPoint(inputs, req.plan, req.d, req.k, { onProgress: scaled(p, 0, 1) });
   },
 };
 

@@ -1,6 +1,6 @@
 // Background noise, room reverberation and microphone colouring for the keywords task, all seeded.
 import { ComplexFft } from '../../../src/core/data/audio/fft';
-import type { Rng } from '../../../src/core/data/rng';
+import type { Rng } from '../../../src/core/util/random';
 
 export const RATE = 16000;
 

@@ -3,7 +3,7 @@
 import { KEYWORD_FEATURES, LogMelExtractor, numFrames } from '../../../src/core/data/audio/index';
 import type { DatasetMeta, StoredSplit } from '../../../src/core/data/index';
 import { encodeDataset, SPLIT_NAMES } from '../../../src/core/data/index';
-import { createRng, deriveSeed, permutation } from '../../../src/core/data/rng';
+import { createRng, deriveSeed, permutation } from '../../../src/core/util/random';
 import type { SplitName } from '../../../src/core/data/types';
 import { summary, writeEncoded } from '../write';
 import { checkEspeak, speak } from './espeak';

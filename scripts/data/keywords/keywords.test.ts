@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../../src/core/data/rng';
+import { createRng } from '../../../src/core/util/random';
 import { biquad, convolve, pink, rms, white } from './augment';
 import { speak } from './espeak';
 import { renderSample } from './sample';

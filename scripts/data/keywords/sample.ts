@@ -1,7 +1,7 @@
 // One second of audio for one sample of the keywords task: a word (or none) from a random voice, placed at
 // a random time, through a random room and microphone, over background noise at a random SNR.
 import { placeInWindow, resample } from '../../../src/core/data/audio/index';
-import type { Rng } from '../../../src/core/data/rng';
+import type { Rng } from '../../../src/core/util/random';
 import { babble, biquad, brown, convolve, dbToGain, hum, machine, pink, RATE, rms, roomImpulse, setRms, white } from './augment';
 import type { SpeakOptions } from './espeak';
 import { speak } from './espeak';

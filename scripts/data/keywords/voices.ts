@@ -1,7 +1,7 @@
 // espeak-ng voices for the keywords task: English accents combined with espeak-ng's voice variants. Variants are split between train / val / test, so test
 // speakers are never heard in training. The lists are fixed here (not read from the machine) so the
 // build is the same wherever espeak-ng 1.51's data is installed.
-import { createRng, deriveSeed, permutation } from '../../../src/core/data/rng';
+import { createRng, deriveSeed, permutation } from '../../../src/core/util/random';
 import type { SplitName } from '../../../src/core/data/types';
 
 /** Base voices (espeak-ng's English accents) with a relative weight. */

@@ -1,19 +1,22 @@
 import type { Command } from '../command';
 import { UsageError } from '../command';
 import { parseArgs, strFlag } from '../args';
-import { baselineRow, compareBaselines } from '../../core/compress/baselines';
+import { baselineRow, compareBaselines } from '../../core/studies/baselines';
 import { compress } from '../../core/compress/pipeline';
-import type { BaselineRow } from '../../core/compress/baselines';
-import { leaveOneOut } from '../../core/compress/loo';
-import { compareNormalization } from '../../core/compress/normalizationEffect';
-import type { NormalizationRow } from '../../core/compress/normalizationEffect';
-import type { LooRow } from '../../core/compress/loo';
-import { seedStudy } from '../../core/compress/seeds';
-import type { SeedRow } from '../../core/compress/seeds';
+import type { BaselineRow } from '../../core/studies/baselines';
+import { comparisonPlan } from '../../core/studies/comparison';
+import { leaveOneOut } from '../../core/studies/loo';
+import { compareNormalization } from '../../core/studies/normalizationEffect';
+import type { NormalizationRow } from '../../core/studies/normalizationEffect';
+import type { LooRow } from '../../core/studies/loo';
+import { seedStudy } from '../../core/studies/seeds';
+import type { SeedRow } from '../../core/studies/seeds';
 import { isPresetName, PRESET_NAMES } from '../../core/compress/presets';
 import type { PresetName } from '../../core/compress/presets';
+import { applySettings } from '../../core/settings/plan';
+import { PLAN_BOOLEAN_FLAGS, PLAN_VALUE_FLAGS, planFlagsUsage, planFromFlags } from '../../core/settings/flags';
 import { loadCompressInputs, parseModelSpecs } from '../../node/compressInputs';
-import { PLAN_BOOLEANS, PLAN_FLAGS, PLAN_USAGE, planFromFlags, stderrProgress } from '../../node/compressPlan';
+import { stderrProgress } from '../../node/progress';
 import { setupNodeTfjs } from '../../node/tfjs';
 
 const usage = `Usage: yono compare [--models LIST] [--presets LIST] [--loo] [--seeds LIST] [--normalization] [--codewords] [--json] [--quiet] [plan flags]
@@ -31,8 +34,9 @@ table of the YONO plan: each model compressed with codebooks learned without it.
   --codewords          add a row: YONO with codeword fine-tuning (the other rows keep fixed codewords)
   --json               print { baselines, leaveOneOut, seeds, normalization } as JSON
   --quiet              no progress on stderr
-Plan flags (applied to every preset's plan, e.g. the same --seed, --budget, --d, --k):
-${PLAN_USAGE}`;
+Plan flags: the plan of --loo, --seeds and --normalization; each method row is its preset's recipe run with
+the plan's shared settings (seed, budget, margin, effort, d and K of the groups it uses; src/README.md):
+${planFlagsUsage()}`;
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}`;
 
@@ -78,31 +82,34 @@ export function formatLoo(rows: LooRow[]): string {
   ]);
 }
 
+/** The options `yono compare` parses: its own and every plan flag. */
+export const COMPARE_ARGS = {
+  values: ['models', 'presets', 'seeds', ...PLAN_VALUE_FLAGS],
+  booleans: ['json', 'quiet', 'loo', 'normalization', ...PLAN_BOOLEAN_FLAGS],
+};
+
 export const compareCommand: Command = {
   name: 'compare',
   summary: 'the baseline table: float32, int8, PQ per model, PQ shared, + recovery, YONO (and leave-one-out)',
   usage,
   async run(argv) {
-    const p = parseArgs(argv, { values: ['models', 'presets', 'seeds', ...PLAN_FLAGS], booleans: ['json', 'quiet', 'loo', 'normalization', ...PLAN_BOOLEANS] });
+    const p = parseArgs(argv, COMPARE_ARGS);
     if (p.positional.length) throw new UsageError(`unexpected argument '${p.positional[0]}'`);
     const listed = strFlag(p, 'presets') ?? PRESET_NAMES.join(',');
     const presets = listed === 'none' ? [] : listed.split(',').map((s) => s.trim());
     for (const s of presets) if (!isPresetName(s)) throw new UsageError(`unknown preset '${s}'; use ${PRESET_NAMES.join(', ')}`);
-    const base = planFromFlags(p);
+    const base = planFromFlags(p.flags);
     const seedText = strFlag(p, 'seeds');
     const seeds = seedText?.split(',').map((s) => (s.trim() === '' ? NaN : Number(s)));
     if (seeds && !seeds.every((s) => Number.isInteger(s))) throw new UsageError(`--seeds takes integers separated by commas, got '${seedText}'`);
     await setupNodeTfjs();
     const inputs = await loadCompressInputs(parseModelSpecs(strFlag(p, 'models', 'digits,fashion,keywords,activity')!), { seed: base.seed });
     const progress = stderrProgress(p.flags.has('quiet'));
-    // every preset gets the same command-line tweaks (seed, budget, d, k, ...), but keeps its own nature
-    const baselines = await compareBaselines(inputs, {
-      presets: presets as PresetName[], onProgress: progress,
-      tweak: (plan) => ({ ...planFromFlags(withoutPreset(p, 'codewords'), plan.preset), preset: plan.preset }),
-    });
+    // every row is its preset's recipe with the shared settings of the command line (the comparison rule)
+    const baselines = await compareBaselines(inputs, { presets: presets as PresetName[], user: base, onProgress: progress });
     if (p.flags.has('codewords')) {
-      // the same YONO plan with codeword fine-tuning, as its own row: what trading generality buys
-      const plan = planFromFlags(withoutPreset(p), 'yono');
+      // the YONO row with codeword fine-tuning, as its own row: what trading generality buys
+      const plan = applySettings(comparisonPlan('yono', base), { codewords: true });
       const r = await compress(inputs, plan, { onProgress: progress });
       baselines.push(baselineRow(r, 'YONO + codeword fine-tuning'));
     }
@@ -120,9 +127,3 @@ export const compareCommand: Command = {
     return 0;
   },
 };
-
-function withoutPreset(p: ReturnType<typeof parseArgs>, ...more: string[]): ReturnType<typeof parseArgs> {
-  const flags = new Map(p.flags);
-  for (const f of ['preset', ...more]) flags.delete(f);
-  return { flags, positional: p.positional };
-}

@@ -7,7 +7,9 @@ import { formatTestDrop, toReport } from '../../core/compress/report';
 import { writeBundle } from '../../core/bundle/write';
 import type { CompressionReport } from '../../core/compress/types';
 import { loadCompressInputs, parseModelSpecs } from '../../node/compressInputs';
-import { PLAN_BOOLEANS, PLAN_FLAGS, PLAN_USAGE, planFromFlags, stderrProgress } from '../../node/compressPlan';
+import { SUITE_NAMES } from '../../core/data/suite';
+import { stderrProgress } from '../../node/progress';
+import { PLAN_BOOLEAN_FLAGS, PLAN_VALUE_FLAGS, planFlagsUsage, planFromFlags } from '../../core/settings/flags';
 import { setupNodeTfjs } from '../../node/tfjs';
 
 const DEFAULT_MODELS = 'digits,fashion,keywords,activity';
@@ -20,8 +22,9 @@ test accuracy, the bytes and the ratio, then the totals and the time per phase.
 
   --models LIST        comma-separated built-in tasks and/or PATH/model.json=DATA_DIR
                        (DATA_DIR: x.npy + y.npy, split 60/20/20 by seed, or train/ val/ test/
-                       subfolders each with x.npy + y.npy). Default: ${DEFAULT_MODELS}
-${PLAN_USAGE}
+                       subfolders each with x.npy + y.npy). Default: ${DEFAULT_MODELS}.
+                       'suite' adds the generalization suite (${SUITE_NAMES.join(', ')}; see yono models)
+${planFlagsUsage()}
   --report FILE.json   write the JSON report
   --out FILE.yono      write the .yono bundle (with the first 32 test samples of each model)
   --sensitivity        measure every layer's sensitivity (otherwise only where the auto-plan needs it)
@@ -52,9 +55,9 @@ export const compressCommand: Command = {
   summary: 'compress models into shared PQ codebooks (YONO) and report bytes and accuracy',
   usage,
   async run(argv) {
-    const p = parseArgs(argv, { values: ['models', 'report', 'out', ...PLAN_FLAGS], booleans: ['json', 'quiet', 'sensitivity', ...PLAN_BOOLEANS] });
+    const p = parseArgs(argv, { values: ['models', 'report', 'out', ...PLAN_VALUE_FLAGS], booleans: ['json', 'quiet', 'sensitivity', ...PLAN_BOOLEAN_FLAGS] });
     if (p.positional.length) throw new UsageError(`unexpected argument '${p.positional[0]}'`);
-    const plan = planFromFlags(p);
+    const plan = planFromFlags(p.flags);
     const out = strFlag(p, 'out');
     await setupNodeTfjs();
     const inputs = await loadCompressInputs(parseModelSpecs(strFlag(p, 'models', DEFAULT_MODELS)!), { seed: plan.seed });

@@ -79,7 +79,7 @@ export const simulateCommand: Command = {
     const p = parseArgs(args, { values: ['device', 'scenario', 'baseline', 'report', 'csv'], booleans: ['json'] });
     if (p.positional.length !== 1) throw new UsageError('give exactly one FILE.yono');
     const deviceId = strFlag(p, 'device', 'stm32f746') as string;
-    if (!DEVICE_IDS.includes(deviceId)) throw new UsageError(`--device must be one of ${DEVICE_IDS.join(', ')}, got '${deviceId}'`);
+    if (!(DEVICE_IDS as readonly string[]).includes(deviceId)) throw new UsageError(`--device must be one of ${DEVICE_IDS.join(', ')}, got '${deviceId}'`);
     const baseline = strFlag(p, 'baseline', 'int8');
     if (baseline !== 'int8' && baseline !== 'float32') throw new UsageError(`--baseline must be int8 or float32, got '${baseline ?? ''}'`);
     const bundle = await loadBundleFile(p.positional[0]);

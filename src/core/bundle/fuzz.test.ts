@@ -6,7 +6,7 @@ import { BundleError } from './errors';
 import { readBundle } from './read';
 import { writeBundle } from './write';
 import { assembleBundle, fixSectionCrcs, setHeaderField, splitBundle } from './testing/assemble';
-import { rng32 } from './testing/ir-builder';
+import { createRng } from '../util/random';
 import { zooModels, zooResult, zooSamples } from './testing/zoo';
 
 /**
@@ -176,7 +176,7 @@ describe('fuzz: readBundle on thousands of seeded mutations', () => {
 
   for (const [label, mutate, count] of KINDS) {
     it(`${label}: ${count} cases, each rejected with a BundleError or loaded and run`, () => {
-      const r = rng32(crc32(Uint8Array.from(label, (c) => c.charCodeAt(0))));
+      const r = createRng(crc32(Uint8Array.from(label, (c) => c.charCodeAt(0))));
       codes.clear();
       let loaded = 0, rejected = 0, slowest = 0;
       for (let i = 0; i < count; i++) {

@@ -8,7 +8,7 @@ import type { Bundle } from './bundle';
 import { floatSection, sectionView } from './bundle';
 import { BundleError } from './errors';
 import type { KernelEntry, LayerEntry } from './format';
-import { utf8Bytes } from './utf8';
+import { utf8Encode } from '../util/utf8';
 
 /** The bundle's codebooks as the pipeline's CodebookGroup (values copied out of the file; float16 ones decoded). */
 export function bundleCodebooks(b: Bundle): CodebookGroup[] {
@@ -72,7 +72,7 @@ export async function exportTfjs(b: Bundle, name: string): Promise<{ path: strin
       format: 'layers-model', generatedBy: a.generatedBy, convertedBy: 'YONO Workbench (decoded from a .yono bundle)',
       modelTopology: a.modelTopology, weightsManifest: [{ paths: ['./weights.bin'], weights: a.weightSpecs ?? [] }],
     });
-    return [{ path: 'model.json', bytes: utf8Bytes(json) }, { path: 'weights.bin', bytes: weights }];
+    return [{ path: 'model.json', bytes: utf8Encode(json) }, { path: 'weights.bin', bytes: weights }];
   } finally {
     model.dispose();
   }

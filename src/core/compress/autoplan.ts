@@ -3,7 +3,7 @@ import { throwIfCancelled } from '../util/progress';
 import type { Encoded } from './encode';
 import type { LayerState, ModelState } from './state';
 import { encodeAs, restoreState, saveState, selectionScore } from './state';
-import type { SplitData } from './session';
+import type { Split } from '../data/types';
 import type { CodebookGroup, LayerFormat, LayerOverride, Normalization } from './types';
 import { FINE_GROUP, MEDIUM_GROUP, isCoarseGroup, isTierGroup } from './routing';
 
@@ -63,7 +63,7 @@ export interface AutoPlanOptions {
  * worth (1 / n) higher than before it;
  * otherwise everything goes back.
  */
-async function tryPromote(st: ModelState, l: LayerState, rung: Rung, split: SplitData, target: number, opt: AutoPlanOptions, em: boolean): Promise<boolean> {
+async function tryPromote(st: ModelState, l: LayerState, rung: Rung, split: Split, target: number, opt: AutoPlanOptions, em: boolean): Promise<boolean> {
   const before = saveState(st);
   let best: { e: Encoded; score: number; acc: number } | null = null;
   for (const k of l.tuned ? [l.tuned, l.float] : [l.float]) {
@@ -93,7 +93,7 @@ async function tryPromote(st: ModelState, l: LayerState, rung: Rung, split: Spli
  * float model (so any budget >= 0 holds).
  * Returns the per-layer changes as plan overrides. Mutates the state and session.
  */
-export async function autoPlanModel(st: ModelState, split: SplitData, target: number, opt: AutoPlanOptions): Promise<Record<string, LayerOverride>> {
+export async function autoPlanModel(st: ModelState, split: Split, target: number, opt: AutoPlanOptions): Promise<Record<string, LayerOverride>> {
   const changes: Record<string, LayerOverride> = {};
   let moves = 0;
   for (const rung of ladder(opt)) {
@@ -116,7 +116,7 @@ export async function autoPlanModel(st: ModelState, split: SplitData, target: nu
  * only if it gains at least one sample's worth, until the score reaches `goal`. Needs the sensitivity
  * measured. Returns the changes as plan overrides.
  */
-export async function prePromote(st: ModelState, split: SplitData, goal: number, opt: AutoPlanOptions): Promise<Record<string, LayerOverride>> {
+export async function prePromote(st: ModelState, split: Split, goal: number, opt: AutoPlanOptions): Promise<Record<string, LayerOverride>> {
   const changes: Record<string, LayerOverride> = {};
   const rungs = ladder(opt);
   const tiers = rungs.filter((r) => r.to.override === 'pq-medium' || r.to.override === 'pq-fine');
@@ -156,7 +156,7 @@ function ladder(opt: AutoPlanOptions): Rung[] {
  * the fine-tuned kernels where the recovery made them); int8 everywhere from the original weights and
  * biases; the original float model.
  */
-function fallBack(st: ModelState, split: SplitData, target: number, changes: Record<string, LayerOverride>, opt: AutoPlanOptions): void {
+function fallBack(st: ModelState, split: Split, target: number, changes: Record<string, LayerOverride>, opt: AutoPlanOptions): void {
   // layer by layer up the fine rung (when learned) then the int8 rung, the most sensitive per weight first,
   // without asking each move to gain (a move that only narrows the gap to the float model still counts),
   // until the target is met: the coarse and medium rungs are no last resorts

@@ -1,7 +1,8 @@
 import type { CancelCheck, ProgressFn } from '../util/progress';
 import { throwIfCancelled } from '../util/progress';
 import { roundF16Array } from '../util/f16';
-import { createRandom, kmeans } from './pq';
+import { createRng } from '../util/random';
+import { kmeans } from '../pq/kmeans';
 import type { GroupSpec } from './routing';
 import type { CodebookGroup, KMeansConfig } from './types';
 
@@ -23,7 +24,7 @@ export function unionSubvectors(blocks: Float32Array[], d: number, maxSamples: n
   let off = 0;
   for (const b of blocks) { all.set(b, off); off += b.length; }
   if (maxSamples <= 0 || total <= maxSamples) return { x: all, n: total };
-  const rnd = createRandom(seed);
+  const rnd = createRng(seed);
   const idx = Uint32Array.from({ length: total }, (_, i) => i);
   for (let i = 0; i < maxSamples; i++) { // partial Fisher-Yates
     const j = i + Math.floor(rnd() * (total - i));

@@ -1,6 +1,6 @@
 import type { CancelCheck, ProgressFn } from '../util/progress';
 import { throwIfCancelled } from '../util/progress';
-import { createRandom } from './pq';
+import { createRng } from '../util/random';
 import { fineTune } from './finetune';
 import { shadowFineTune } from './shadow';
 import { ensureTeacher } from './teacher';
@@ -43,7 +43,7 @@ export function pickLayer(layers: LayerState[]): LayerState | null {
 
 /** A seeded permutation of 0..n-1. */
 export function seededOrder(n: number, seed: number): Uint32Array {
-  const rnd = createRandom(seed);
+  const rnd = createRng(seed);
   const p = Uint32Array.from({ length: n }, (_, i) => i);
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(rnd() * (i + 1));

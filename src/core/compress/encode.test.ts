@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeKernel, encodeInt8, encodePQ, prepareKernel } from './encode';
-import { fixtureRng } from './testing/tinyModels';
+import { createRng } from '../util/random';
 import type { CodebookGroup } from './types';
 import type { WeightLayer } from '../models/ir';
 
@@ -9,7 +9,7 @@ const KERNELS: [WeightLayer['kind'], number[]][] = [
 ];
 
 function kernel(shape: number[], seed: number): Float32Array {
-  const r = fixtureRng(seed);
+  const r = createRng(seed);
   const n = shape.reduce((a, b) => a * b, 1);
   // units of very different scale, so that normalization matters
   return Float32Array.from({ length: n }, (_, i) => (r() - 0.5) * 10 ** (i % 3));

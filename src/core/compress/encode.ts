@@ -1,13 +1,17 @@
 import type { WeightLayer } from '../models/ir';
 import { applyScales, normScales } from './normalize';
 import { dequantizeInt8, outputUnits, quantizeInt8 } from './int8';
-import { assign, bitsFor, fromSubvectors, packIndices, reconstruct, subvectorLayout, toSubvectors, unpackIndices } from './pq';
+import { assign } from '../pq/assign';
+import { bitsFor, packIndices, unpackIndices } from '../pq/pack';
+import { fromSubvectors, subvectorLayout, toSubvectors } from '../pq/layout';
+import { reconstruct } from '../pq/reconstruct';
 import { markDecoded, storedScales } from './stored';
-import type { CodebookGroup, LayerEncoding, Normalization, PQLayout } from './types';
+import type { CodebookGroup, LayerEncoding, Normalization } from './types';
+import type { SubvectorLayout } from '../pq/layout';
 
 /** A layer's kernel cut into (count x d) subvectors, normalized, with the scales to undo it. */
 export interface PreparedKernel {
-  layout: PQLayout;
+  layout: SubvectorLayout;
   /** (count x d), divided by `scales` */
   sub: Float32Array;
   /** The normalization scales as stored: rounded to float16 (stored.ts). */
@@ -44,7 +48,7 @@ export function encodePQ(kind: WeightLayer['kind'], shape: number[], kernel: Flo
  * Decoded kernel (IR layout) of a layer from its codeword indices, codebook and scales (used as given:
  * the encoders store float16-rounded scales).
  */
-export function decodeFromAssignments(a: ArrayLike<number>, cb: CodebookGroup, layout: PQLayout, scales: Float32Array | null): Float32Array {
+export function decodeFromAssignments(a: ArrayLike<number>, cb: CodebookGroup, layout: SubvectorLayout, scales: Float32Array | null): Float32Array {
   const sub = reconstruct(a, cb.codebook, cb.d, layout.count);
   applyScales(sub, layout, scales, true);
   return markDecoded(fromSubvectors(sub, layout));

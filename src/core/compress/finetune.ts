@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ModelIR } from '../models/ir';
 import type { CancelCheck } from '../util/progress';
-import { throwIfCancelled } from '../util/progress';
-import type { ModelSession, SplitData } from './session';
+import { forEachBatch } from '../data/batches';
+import type { ModelSession } from './session';
+import type { Split } from '../data/types';
 
 /** Options of one M-step. */
 export interface FineTuneOptions {
@@ -71,7 +72,7 @@ export function crossEntropy(out: tf.Tensor, y: tf.Tensor1D, softmaxed: boolean)
  * The M-step: trains only `vars` of the session's model with Adam on `split` (inference-mode layers:
  * dropout off, batch-norm statistics fixed), everything else frozen. Returns the mean loss of the last epoch.
  */
-export async function fineTune(session: ModelSession, vars: tf.Variable[], split: SplitData, opt: FineTuneOptions): Promise<number> {
+export async function fineTune(session: ModelSession, vars: tf.Variable[], split: Split, opt: FineTuneOptions): Promise<number> {
   if (vars.length === 0 || opt.epochs === 0 || split.n === 0) return NaN;
   const ir = session.ir;
   const rowLen = ir.inputShape.reduce((a, b) => a * b, 1);
@@ -79,37 +80,24 @@ export async function fineTune(session: ModelSession, vars: tf.Variable[], split
   if (opt.order.length < rows) throw new Error(`fineTune: order has ${opt.order.length} rows, need ${rows}`);
   const softmaxed = outputIsSoftmax(ir);
   const optimizer = tf.train.adam(opt.learningRate);
-  const xb = new Float32Array(opt.batchSize * rowLen);
-  const yb = new Int32Array(opt.batchSize);
-  const rb = new Uint32Array(opt.batchSize);
   const tb = opt.teacher ? new Float32Array(opt.batchSize * opt.teacher.classes) : null;
-  const batches = Math.ceil(rows / opt.batchSize);
   let lastLoss = NaN;
   try {
     for (let e = 0; e < opt.epochs; e++) {
       let sum = 0;
-      for (let b = 0; b < batches; b++) {
-        await throwIfCancelled(opt.shouldCancel);
-        const s = b * opt.batchSize;
-        const m = Math.min(opt.batchSize, rows - s);
-        // epoch e uses a rotated window of the order so each epoch sees rows in a different sequence
-        for (let i = 0; i < m; i++) {
-          const r = opt.order[(s + i + e * 7919) % rows];
-          xb.set(split.x.subarray(r * rowLen, (r + 1) * rowLen), i * rowLen);
-          yb[i] = split.y[r];
-          rb[i] = r;
-        }
+      // epoch e uses a rotated window of the order so each epoch sees rows in a different sequence
+      await forEachBatch(split, rowLen, rows, (j) => opt.order[(j + e * 7919) % rows], opt.batchSize, (b) => {
         const loss = tf.tidy(() => {
-          const x = tf.tensor(xb.subarray(0, m * rowLen), [m, ...ir.inputShape]);
-          const y = tf.tensor1d(yb.subarray(0, m), 'int32');
-          const soft = opt.teacher && tb ? tf.tensor2d(teacherBatch(opt.teacher, rb, m, tb), [m, opt.teacher.classes]) : null;
+          const x = tf.tensor(b.x, [b.m, ...ir.inputShape]);
+          const y = tf.tensor1d(b.y, 'int32');
+          const soft = opt.teacher && tb ? tf.tensor2d(teacherBatch(opt.teacher, b.rows, b.m, tb), [b.m, opt.teacher.classes]) : null;
           const f = () => batchLoss(session.model.apply(x, { training: false }) as tf.Tensor, y, softmaxed, soft);
           return optimizer.minimize(f, true, vars) as tf.Scalar;
         });
-        sum += loss.dataSync()[0] * m;
+        sum += loss.dataSync()[0] * b.m;
         loss.dispose();
-        opt.onBatch?.((e * batches + b + 1) / (opt.epochs * batches));
-      }
+        opt.onBatch?.((e * b.count + b.index + 1) / (opt.epochs * b.count));
+      }, opt.shouldCancel);
       lastLoss = sum / rows;
     }
   } finally {

@@ -1,10 +1,11 @@
-import type { Normalization, PQLayout } from './types';
+import type { Normalization } from './types';
+import type { SubvectorLayout } from '../pq/layout';
 
 /** `auto` normalization goes per channel above this 90th / 10th percentile ratio of unit RMS. */
 export const AUTO_SPREAD = 2;
 
 /** 90th / 10th percentile of the units' RMS (1 for a single unit; a zero 10th percentile counts as huge). */
-export function unitSpread(sub: Float32Array, layout: PQLayout): number {
+export function unitSpread(sub: Float32Array, layout: SubvectorLayout): number {
   const { units, chunksPerUnit, d } = layout;
   if (units < 2) return 1;
   const perUnit = chunksPerUnit * d;
@@ -27,7 +28,7 @@ export function unitSpread(sub: Float32Array, layout: PQLayout): number {
  * becomes 1 so the division is safe.
  * `sub` is (count x d) in the PQ engine's order: subvector u * chunksPerUnit + c belongs to unit u.
  */
-export function normScales(sub: Float32Array, layout: PQLayout, modeIn: Normalization): Float32Array | null {
+export function normScales(sub: Float32Array, layout: SubvectorLayout, modeIn: Normalization): Float32Array | null {
   if (modeIn === 'none') return null;
   const { units, chunksPerUnit, d, fieldSize } = layout;
   const perUnit = chunksPerUnit * d;
@@ -56,7 +57,7 @@ export function normScales(sub: Float32Array, layout: PQLayout, modeIn: Normaliz
  * Divides (inverse = false) or multiplies (inverse = true) each unit's subvectors by its scale, in
  * place. `scales` of length 1 applies to the whole layer; null leaves `sub` unchanged.
  */
-export function applyScales(sub: Float32Array, layout: PQLayout, scales: Float32Array | null, inverse: boolean): Float32Array {
+export function applyScales(sub: Float32Array, layout: SubvectorLayout, scales: Float32Array | null, inverse: boolean): Float32Array {
   if (scales === null) return sub;
   const { units, chunksPerUnit, d } = layout;
   if (scales.length !== 1 && scales.length !== units) {

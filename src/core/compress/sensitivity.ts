@@ -1,7 +1,7 @@
 import type { CancelCheck, ProgressFn } from '../util/progress';
 import { throwIfCancelled } from '../util/progress';
 import type { ModelState } from './state';
-import type { SplitData } from './session';
+import type { Split } from '../data/types';
 
 /**
  * Per-layer sensitivity: for every compressed layer of the model, the accuracy drop (percentage
@@ -10,7 +10,7 @@ import type { SplitData } from './session';
  * Writes `sensitivityPp` on each layer state and restores the session's weights afterwards.
  */
 export async function measureSensitivity(
-  st: ModelState, split: SplitData, onProgress?: ProgressFn, shouldCancel?: CancelCheck,
+  st: ModelState, split: Split, onProgress?: ProgressFn, shouldCancel?: CancelCheck,
 ): Promise<void> {
   const snap = st.session.snapshot();
   const compressed = st.layers.filter((l) => l.cur.enc.format !== 'float32');

@@ -3,15 +3,7 @@ import type { ModelIR, WeightLayer } from '../models/ir';
 import { isWeightLayer } from '../models/ir';
 import { roundF16Array } from '../util/f16';
 import { isDecodedKernel } from './stored';
-
-/** A split as the pipeline needs it: rows of the model's input, class ids. */
-export interface SplitData {
-  /** (n x prod(inputShape)) */
-  x: Float32Array;
-  /** (n) */
-  y: Uint8Array;
-  n: number;
-}
+import type { Split } from '../data/types';
 
 /** Fraction of positions where `a` equals `b` (accuracy against labels, or agreement of two predictions); 0 when empty. */
 export function agreement(a: ArrayLike<number>, b: ArrayLike<number>): number {
@@ -171,7 +163,7 @@ export class ModelSession {
   }
 
   /** Fraction of rows whose predicted class equals the label. */
-  accuracy(split: SplitData, batchSize = 256): number {
+  accuracy(split: Split, batchSize = 256): number {
     if (split.n === 0) return 0;
     return agreement(this.predictClasses(split.x, split.n, batchSize), split.y);
   }

@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import { throwIfCancelled } from '../util/progress';
+import { forEachBatch } from '../data/batches';
 import type { FineTuneOptions } from './finetune';
 import { batchLoss, outputIsSoftmax, teacherBatch } from './finetune';
-import type { ModelSession, SplitData } from './session';
+import type { ModelSession } from './session';
+import type { Split } from '../data/types';
 
 /**
  * A parameter trained in full precision through a shadow copy: the model's variable holds what is
@@ -23,7 +24,7 @@ export interface ShadowParam {
  * nearest codeword with the fixed codebook) and load it. The gradient at the stored point passes straight
  * through to the shadow, so the shadows learn to land on better codewords. Returns the last epoch's mean loss.
  */
-export async function shadowFineTune(session: ModelSession, params: ShadowParam[], split: SplitData, opt: FineTuneOptions): Promise<number> {
+export async function shadowFineTune(session: ModelSession, params: ShadowParam[], split: Split, opt: FineTuneOptions): Promise<number> {
   if (params.length === 0 || opt.epochs === 0 || split.n === 0) return NaN;
   const ir = session.ir;
   const rowLen = ir.inputShape.reduce((a, b) => a * b, 1);
@@ -32,34 +33,21 @@ export async function shadowFineTune(session: ModelSession, params: ShadowParam[
   const softmaxed = outputIsSoftmax(ir);
   const adam = params.map((p) => ({ m: new Float32Array(p.values.length), v: new Float32Array(p.values.length) }));
   const vars = params.map((p) => p.variable);
-  const xb = new Float32Array(opt.batchSize * rowLen);
-  const yb = new Int32Array(opt.batchSize);
-  const rb = new Uint32Array(opt.batchSize);
   const tb = opt.teacher ? new Float32Array(opt.batchSize * opt.teacher.classes) : null;
-  const batches = Math.ceil(rows / opt.batchSize);
   const b1 = 0.9, b2 = 0.999, eps = 1e-8;
   let step = 0;
   let lastLoss = NaN;
   for (let e = 0; e < opt.epochs; e++) {
     let sum = 0;
-    for (let b = 0; b < batches; b++) {
-      await throwIfCancelled(opt.shouldCancel);
-      const s = b * opt.batchSize;
-      const m = Math.min(opt.batchSize, rows - s);
-      for (let i = 0; i < m; i++) {
-        const r = opt.order[(s + i + e * 7919) % rows];
-        xb.set(split.x.subarray(r * rowLen, (r + 1) * rowLen), i * rowLen);
-        yb[i] = split.y[r];
-        rb[i] = r;
-      }
+    await forEachBatch(split, rowLen, rows, (j) => opt.order[(j + e * 7919) % rows], opt.batchSize, (b) => {
       const { value, grads } = tf.tidy(() => {
-        const x = tf.tensor(xb.subarray(0, m * rowLen), [m, ...ir.inputShape]);
-        const y = tf.tensor1d(yb.subarray(0, m), 'int32');
-        const soft = opt.teacher && tb ? tf.tensor2d(teacherBatch(opt.teacher, rb, m, tb), [m, opt.teacher.classes]) : null;
+        const x = tf.tensor(b.x, [b.m, ...ir.inputShape]);
+        const y = tf.tensor1d(b.y, 'int32');
+        const soft = opt.teacher && tb ? tf.tensor2d(teacherBatch(opt.teacher, b.rows, b.m, tb), [b.m, opt.teacher.classes]) : null;
         const r = tf.variableGrads(() => batchLoss(session.model.apply(x, { training: false }) as tf.Tensor, y, softmaxed, soft), vars);
         return { value: r.value, grads: vars.map((v) => r.grads[v.name]) };
       });
-      sum += value.dataSync()[0] * m;
+      sum += value.dataSync()[0] * b.m;
       step++;
       const c1 = 1 - b1 ** step, c2 = 1 - b2 ** step;
       params.forEach((p, i) => {
@@ -77,8 +65,8 @@ export async function shadowFineTune(session: ModelSession, params: ShadowParam[
         t.dispose();
       });
       tf.dispose([value, ...grads]);
-      opt.onBatch?.((e * batches + b + 1) / (opt.epochs * batches));
-    }
+      opt.onBatch?.((e * b.count + b.index + 1) / (opt.epochs * b.count));
+    }, opt.shouldCancel);
     lastLoss = sum / rows;
   }
   return lastLoss;

@@ -2,16 +2,17 @@ import type { ModelIR, WeightLayer } from '../models/ir';
 import type { Encoded } from './encode';
 import { encodeInt8, encodePQ } from './encode';
 import type { LayerRoute } from './routing';
-import type { ModelSession, SplitData } from './session';
+import type { ModelSession } from './session';
+import type { Split } from '../data/types';
 import type { Teacher } from './finetune';
 import type { CodebookGroup, LayerFormat, Normalization, RecoveryStep } from './types';
 
 /** One model handed to the pipeline: its float IR and its task's data (train only needed for recovery). */
 export interface CompressInput {
   ir: ModelIR;
-  train: SplitData | null;
-  val: SplitData;
-  test: SplitData;
+  train: Split | null;
+  val: Split;
+  test: Split;
 }
 
 /** Working state of one weight layer during a run. */
@@ -77,7 +78,7 @@ export function meanSquaredDiff(a: Float32Array, b: Float32Array): number {
 }
 
 /** Accuracy on the split the plan selects with (val or test). */
-export function selectionSplit(input: CompressInput, on: 'val' | 'test'): SplitData {
+export function selectionSplit(input: CompressInput, on: 'val' | 'test'): Split {
   return on === 'test' ? input.test : input.val;
 }
 
@@ -87,7 +88,7 @@ export function selectionSplit(input: CompressInput, on: 'val' | 'test'): SplitD
  * measured accuracy difference. A lower confidence bound, so that a model judged within budget here
  * stays within budget on unseen data more often than not. Updates `st.valAcc`, returns the score.
  */
-export function selectionScore(st: ModelState, split: SplitData): number {
+export function selectionScore(st: ModelState, split: Split): number {
   const p = st.session.predictClasses(split.x, split.n);
   let ok = 0;
   let differ = 0;

@@ -6,6 +6,7 @@
  * structured-clones to Web Workers and IndexedDB unchanged. No functions, no classes, no Maps.
  */
 import type { ModelIR } from '../models/ir';
+import type { SubvectorLayout } from '../pq/layout';
 
 // ---------------------------------------------------------------------------------------------------
 // Plan
@@ -159,23 +160,6 @@ export interface Plan {
 // Result
 // ---------------------------------------------------------------------------------------------------
 
-/**
- * A subvector layout as the PQ engine defines it (`subvectorLayout(kind, shape, d)`): per output unit its
- * receptive field, input-channel-major then spatial, cut into `chunksPerUnit` chunks of `d`, the last one
- * zero-padded by `padding` weights; `count = units * chunksPerUnit` subvectors.
- */
-export interface PQLayout {
-  kind: 'dense' | 'conv1d' | 'conv2d' | 'depthwiseConv2d';
-  /** The kernel shape in the IR convention. */
-  shape: number[];
-  d: number;
-  units: number;
-  fieldSize: number;
-  chunksPerUnit: number;
-  padding: number;
-  count: number;
-}
-
 /** A learned codebook. */
 export interface CodebookGroup {
   name: string;
@@ -197,7 +181,7 @@ export interface CodebookGroup {
  * - `float32`: the kernel stays in the model IR as is.
  */
 export type LayerEncoding =
-  | { format: 'pq'; group: string; layout: PQLayout; bits: number; indices: Uint8Array; scales: Float32Array | null }
+  | { format: 'pq'; group: string; layout: SubvectorLayout; bits: number; indices: Uint8Array; scales: Float32Array | null }
   | { format: 'int8'; q: Int8Array; scales: Float32Array }
   | { format: 'float32' };
 

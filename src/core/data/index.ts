@@ -8,3 +8,5 @@ export { encodeDataset, manifestText } from './encode';
 export type { EncodedDataset, StoredSplit, DatasetMeta } from './encode';
 export { loadTask, manifestPath } from './load';
 export type { DataLoader } from './load';
+export type { SuiteName, DatasetName } from './suite';
+export { SUITE_NAMES, isSuiteName, isDatasetName } from './suite';

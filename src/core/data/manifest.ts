@@ -53,7 +53,7 @@ export interface DatasetManifest {
   extra?: Record<string, unknown>;
 }
 
-const MODALITIES: readonly Modality[] = ['image', 'audio', 'sensor'];
+const MODALITIES: readonly Modality[] = ['image', 'audio', 'sensor', 'text'];
 
 function fail(what: string): never {
   throw new Error(`Dataset manifest is invalid: ${what}. Regenerate it with \`npm run data\` (or \`npm install\` for digits/fashion).`);

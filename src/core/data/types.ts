@@ -9,7 +9,8 @@ export function isTaskName(s: string): s is TaskName {
   return (TASK_NAMES as readonly string[]).includes(s);
 }
 
-export type Modality = 'image' | 'audio' | 'sensor';
+/** What a task's samples are; 'text' is a feature vector of a text (the suite's bag-of-words spam task). */
+export type Modality = 'image' | 'audio' | 'sensor' | 'text';
 
 export type SplitName = 'train' | 'val' | 'test';
 

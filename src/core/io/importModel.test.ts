@@ -7,7 +7,7 @@ import { saveModelFiles } from './saveModel';
 import { loadModelFiles } from './loadModel';
 import { importModel } from './importModel';
 import { encodeNpy } from './npy';
-import { utf8Decode, utf8Encode } from './utf8';
+import { utf8Decode, utf8Encode } from '../util/utf8';
 
 function cnn(): tf.LayersModel {
   return tf.sequential({ layers: [

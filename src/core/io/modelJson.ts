@@ -1,6 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import { baseName, type NamedFile } from './files';
-import { utf8Decode } from './utf8';
+import { utf8Decode } from '../util/utf8';
 
 /** model.json of a tfjs Layers model, checked enough to load its weights. */
 export interface LayersModelJson {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { NamedFile } from './files';
-import { utf8Encode } from './utf8';
+import { utf8Encode } from '../util/utf8';
 
 /**
  * Saves a LayersModel as the files `model.save` writes (`model.json` + `group1-shardKofN.bin`, shards of

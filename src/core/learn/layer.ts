@@ -3,7 +3,7 @@
  * trained layer's (Laplacian, He-scaled, units of somewhat different scale), cut into subvectors by the
  * PQ engine's own layout (per output unit its column, in chunks of d, the last chunk zero-padded).
  */
-import { laplacian, mulberry32 } from '../util/random';
+import { laplacian, createRng } from '../util/random';
 import { subvectorLayout } from '../pq/layout';
 import type { SubvectorLayout } from '../pq/layout';
 
@@ -12,7 +12,7 @@ export function makeDemoKernel(rows: number, cols: number, seed: number): Float3
   if (!(Number.isInteger(rows) && Number.isInteger(cols) && rows > 0 && cols > 0)) {
     throw new Error(`Demo layer size must be positive integers, got ${rows} x ${cols}.`);
   }
-  const rnd = mulberry32(seed);
+  const rnd = createRng(seed);
   const w = new Float32Array(rows * cols); // (rows x cols)
   const b = Math.sqrt(2 / rows) / Math.SQRT2; // Laplace scale giving std = sqrt(2 / fan_in)
   const unitScale = new Float64Array(cols);

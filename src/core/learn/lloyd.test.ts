@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { assignStep, clusterSizes, inertiaOf, updateStep } from './lloyd';
-import { mulberry32 } from '../util/random';
+import { createRng } from '../util/random';
 
 function randomPoints(n: number, d: number, seed: number): Float64Array {
-  const r = mulberry32(seed);
+  const r = createRng(seed);
   return Float64Array.from({ length: n * d }, () => r() * 2 - 1);
 }
 

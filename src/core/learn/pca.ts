@@ -1,7 +1,8 @@
 /**
- * A 2-D view of d-dimensional subvectors for the Learn demo: d = 2 is drawn as it is; for d > 2 the
- * two principal axes of the subvectors (Jacobi eigen-decomposition of the d x d covariance) give the
- * plane, fixed once so points and centroids move in the same picture.
+ * The project's one PCA: 2-D views of d-dimensional subvectors, on their two principal axes (Jacobi
+ * eigen-decomposition of the d x d covariance). The Learn demo draws d = 2 as it is (`fitProjection`); the
+ * Codebook step's views project every group on its principal plane (`pca2`). Fixed once per picture, so
+ * points and centroids move in the same plane.
  */
 
 /** A linear map from d dimensions to the plane. */
@@ -57,9 +58,13 @@ export function symmetricEigen(a0: Float64Array, n: number): { values: Float64Ar
   return { values, vectors: v };
 }
 
-/** The projection of (n x d) points: identity for d = 2, the top two principal axes otherwise. */
-export function fitProjection(x: Float64Array, n: number, d: number): Projection {
-  if (d === 2) return { d, mean: new Float64Array(2), axes: new Float64Array([1, 0, 0, 1]), explained: [1, 1], isPca: false };
+/**
+ * The PCA of (n x d) points (d >= 1): their mean, the top two principal axes (the second is zero for
+ * d = 1) with a deterministic orientation (largest component positive) and the share of the variance on
+ * each; constant points give zero shares.
+ */
+export function pca2(x: ArrayLike<number>, n: number, d: number): Projection {
+  if (x.length !== n * d) throw new Error(`pca2: ${x.length} values are not ${n} rows of ${d}`);
   const mean = new Float64Array(d);
   for (let i = 0; i < n; i++) for (let t = 0; t < d; t++) mean[t] += x[i * d + t] / n;
   const cov = new Float64Array(d * d);
@@ -74,15 +79,22 @@ export function fitProjection(x: Float64Array, n: number, d: number): Projection
   const order = Array.from({ length: d }, (_, i) => i).sort((i, j) => values[j] - values[i] || i - j);
   const total = values.reduce((s, v) => s + Math.max(0, v), 0) || 1;
   const axes = new Float64Array(2 * d);
-  for (let r = 0; r < 2; r++) {
+  const explained: [number, number] = [0, 0];
+  for (let r = 0; r < Math.min(2, d); r++) {
     const col = order[r];
     let big = 0;
     for (let t = 0; t < d; t++) if (Math.abs(vectors[t * d + col]) > Math.abs(big)) big = vectors[t * d + col];
     const sign = big < 0 ? -1 : 1; // deterministic orientation
     for (let t = 0; t < d; t++) axes[r * d + t] = sign * vectors[t * d + col];
+    explained[r] = Math.max(0, values[col]) / total;
   }
-  const explained: [number, number] = [Math.max(0, values[order[0]]) / total, Math.max(0, values[order[1]]) / total];
   return { d, mean, axes, explained, isPca: true };
+}
+
+/** The Learn demo's projection of (n x d) points: identity for d = 2, the top two principal axes otherwise. */
+export function fitProjection(x: Float64Array, n: number, d: number): Projection {
+  if (d === 2) return { d, mean: new Float64Array(2), axes: new Float64Array([1, 0, 0, 1]), explained: [1, 1], isPca: false };
+  return pca2(x, n, d);
 }
 
 /** Projects (n x d) points to (n x 2). */

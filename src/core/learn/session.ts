@@ -17,7 +17,7 @@ import { reconstruct as decode } from '../pq/reconstruct';
 import { mse, sqnrDb } from '../pq/metrics';
 import { bitsFor } from '../pq/pack';
 import { packedIndexBytes } from '../pq/bytes';
-import { mulberry32 } from '../util/random';
+import { createRng } from '../util/random';
 
 /** What the demo is built from. */
 export interface LearnDemoSettings {
@@ -101,7 +101,7 @@ export function createLearnDemo(s: LearnDemoSettings): LearnDemo {
   const k = Math.min(s.k, n);
   // The init's randomness is its own stream of the seed, apart from the weights'.
   const all = Uint32Array.from({ length: n }, (_, i) => i);
-  const init = Float64Array.from(kmeansPlusPlus(sub32, s.d, all, k, mulberry32((s.seed ^ 0x9e3779b9) >>> 0)));
+  const init = Float64Array.from(kmeansPlusPlus(sub32, s.d, all, k, createRng((s.seed ^ 0x9e3779b9) >>> 0)));
   return {
     settings: s, kernel, layout, sub32, sub, n, k, projection,
     points2d: project(projection, sub, n), init, maxIter: s.maxIter ?? 30,

@@ -17,4 +17,9 @@ describe('parseModelsManifest', () => {
     expect(() => parseModelsManifest({ ...good, models: [{ ...good.models[0], testAccuracy: 99 }] })).toThrow(/\[0, 1\]/);
     expect(() => parseModelsManifest([])).toThrow(/not a JSON object/);
   });
+  it('keeps the suite flag of the generalization suite\'s models and rejects a non-boolean one', () => {
+    const m = { ...good, models: [good.models[0], { ...good.models[0], name: 'ecg', task: 'ecg', suite: true }] };
+    expect(parseModelsManifest(m).models.map((e) => e.suite)).toEqual([undefined, true]);
+    expect(() => parseModelsManifest({ ...good, models: [{ ...good.models[0], suite: 'yes' }] })).toThrow(/models\[0\]\.suite/);
+  });
 });

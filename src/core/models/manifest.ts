@@ -27,6 +27,11 @@ export interface ModelEntry {
   path: string;
   /** Short description of the architecture. */
   architecture?: string;
+  /**
+   * True for the generalization suite's models (issue 14): listed by `yono models` and reached with
+   * `yono compress --models suite`, but not shown in the app's Models step.
+   */
+  suite?: boolean;
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -53,10 +58,12 @@ export function parseModelsManifest(json: unknown): ModelsManifest {
     const path = m.path as string;
     if (path.includes('..') || path.startsWith('/')) fail(`models[${i}].path must be relative to public/models/`);
     if ((m.testAccuracy as number) > 1) fail(`models[${i}].testAccuracy must be in [0, 1]`);
+    if (m.suite !== undefined && typeof m.suite !== 'boolean') fail(`models[${i}].suite must be true or false`);
     return {
       name: m.name as string, task: m.task as string, modality: m.modality as string, params: m.params as number,
       macs: m.macs as number, float32Bytes: m.float32Bytes as number, testAccuracy: m.testAccuracy as number, path,
       ...(typeof m.architecture === 'string' ? { architecture: m.architecture } : {}),
+      ...(m.suite === true ? { suite: true } : {}),
     };
   });
   return { format: 'yono-models', version: 1, models };

@@ -1,15 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import type { CancelCheck, ProgressFn } from '../util/progress';
-import { throwIfCancelled } from '../util/progress';
+import { forEachBatch } from '../data/batches';
+import type { LabelledData } from '../data/batches';
 import { evaluate } from './evaluate';
-
-/** Training data: rows of the model input and class ids. */
-export interface LabelledData {
-  /** (n x prod(inputShape)) */
-  x: Float32Array;
-  /** (n) */
-  y: ArrayLike<number>;
-}
+import { createRng, permutation } from '../util/random';
 
 /** Options of trainClassifier. */
 export interface TrainOptions {
@@ -39,29 +33,6 @@ export interface EpochLog {
   ms: number;
 }
 
-/** mulberry32: a small seeded uniform [0, 1) generator. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A seeded Fisher-Yates permutation of 0..n-1. */
-export function seededPermutation(n: number, rand: () => number): Uint32Array {
-  const p = new Uint32Array(n);
-  for (let i = 0; i < n; i++) p[i] = i;
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    const t = p[i]; p[i] = p[j]; p[j] = t;
-  }
-  return p;
-}
-
 /**
  * Trains a softmax classifier with Adam and cross-entropy, deterministically: the sample order of
  * each epoch is a seeded permutation (no tfjs shuffling), so with seeded initializers the same inputs
@@ -78,38 +49,27 @@ export async function trainClassifier(model: tf.LayersModel, data: LabelledData,
   const lrOf = (e: number) => (typeof opts.learningRate === 'number' ? opts.learningRate : opts.learningRate(e));
   const optimizer = tf.train.adam(lrOf(0));
   model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
-  const rand = seededRandom(opts.seed);
-  const xb = new Float32Array(opts.batchSize * row);
-  const yb = new Int32Array(opts.batchSize);
+  const rand = createRng(opts.seed);
   const logs: EpochLog[] = [];
   let best: { acc: number; weights: tf.Tensor[] } | null = null;
-  const batches = Math.ceil(n / opts.batchSize);
   try {
     for (let e = 0; e < opts.epochs; e++) {
       const t0 = Date.now();
       const lr = lrOf(e);
       (optimizer as unknown as { learningRate: number }).learningRate = lr;
-      const order = seededPermutation(n, rand);
+      const order = permutation(n, rand);
       let lossSum = 0;
       let accSum = 0;
-      for (let b = 0; b < batches; b++) {
-        await throwIfCancelled(opts.shouldCancel);
-        const s = b * opts.batchSize;
-        const m = Math.min(opts.batchSize, n - s);
-        for (let i = 0; i < m; i++) {
-          const r = order[s + i];
-          xb.set(data.x.subarray(r * row, (r + 1) * row), i * row);
-          yb[i] = data.y[r];
-        }
-        if (opts.augment) opts.augment(xb, m, rand);
-        const xs = tf.tensor(xb.subarray(0, m * row), [m, ...inShape]);
-        const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(yb.subarray(0, m), 'int32'), classes).toFloat());
+      await forEachBatch(data, row, n, (j) => order[j], opts.batchSize, async (b) => {
+        if (opts.augment) opts.augment(b.x, b.m, rand);
+        const xs = tf.tensor(b.x, [b.m, ...inShape]);
+        const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(b.y, 'int32'), classes).toFloat());
         const out = (await model.trainOnBatch(xs, ys)) as number[];
         tf.dispose([xs, ys]);
-        lossSum += out[0] * m;
-        accSum += out[1] * m;
-        opts.onProgress?.({ fraction: (e * batches + b + 1) / (opts.epochs * batches), phase: 'train', message: `epoch ${e + 1}/${opts.epochs}` });
-      }
+        lossSum += out[0] * b.m;
+        accSum += out[1] * b.m;
+        opts.onProgress?.({ fraction: (e * b.count + b.index + 1) / (opts.epochs * b.count), phase: 'train', message: `epoch ${e + 1}/${opts.epochs}` });
+      }, opts.shouldCancel);
       const valAccuracy = opts.val ? await evaluate(model, opts.val.x, opts.val.y) : null;
       if (valAccuracy !== null && (!best || valAccuracy > best.acc)) {
         if (best) tf.dispose(best.weights);

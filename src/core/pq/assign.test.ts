@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assign } from './assign';
 import { bruteForce, blobs } from './testing';
-import { gaussian, mulberry32 } from '../util/random';
+import { createRng } from '../util/random';
 import type { Backend } from './engine';
 
 const backends: Backend[] = ['wasm', 'ts'];
@@ -10,8 +10,8 @@ describe.each(backends)('assign (%s)', (backend) => {
   it.each([[1, 5], [3, 17], [4, 64], [8, 256], [9, 100], [16, 33], [17, 40], [24, 7]])('equals brute force: d=%i k=%i', (d, k) => {
     const n = 403; // not a multiple of 4
     const x = blobs(n, d, 12, d * 100 + k);
-    const r = mulberry32(k);
-    const cb = Float32Array.from({ length: k * d }, () => gaussian(r, 0, 3));
+    const r = createRng(k);
+    const cb = Float32Array.from({ length: k * d }, () => r.gauss(0, 3));
     const { assignments, inertia } = assign(x, n, d, cb, k, undefined, { backend });
     const ref = bruteForce(x, n, d, cb, k);
     let exact = 0;

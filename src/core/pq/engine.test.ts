@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from './engine-create';
 import { wasmSimdSupported } from './wasm/load';
 import { blobs } from './testing';
-import { gaussian, mulberry32 } from '../util/random';
+import { createRng } from '../util/random';
 
 describe('WASM and TS engines', () => {
   it('this Node has WebAssembly SIMD128, so the WASM path is really tested', () => {
@@ -12,8 +12,8 @@ describe('WASM and TS engines', () => {
   it.each([[1, 3, 9], [2, 7, 64], [4, 256, 130], [7, 20, 33], [8, 256, 1001], [9, 16, 257], [12, 40, 50], [16, 64, 99], [17, 5, 64], [25, 11, 40]])(
     'agree bit for bit: d=%i k=%i n=%i', async (d, k, n) => {
       const x = blobs(n, d, 9, d * 7 + k);
-      const r = mulberry32(n);
-      const cb = Float32Array.from({ length: k * d }, () => gaussian(r, 0, 2));
+      const r = createRng(n);
+      const cb = Float32Array.from({ length: k * d }, () => r.gauss(0, 2));
       const w = await createEngine(x, n, d, k, 'wasm');
       const t = await createEngine(x, n, d, k, 'ts');
       expect(w.backend).toBe('wasm');

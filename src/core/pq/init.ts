@@ -1,6 +1,6 @@
 /** Seeded k-means initializations: k-means++ (D² sampling) and its cheaper subsampled variant. */
 import type { Rng } from '../util/random';
-import { randomInt, sampleIndices } from '../util/random';
+import { sampleIndices } from '../util/random';
 
 /** Work budget (point-to-centre distance terms, m * k * d) of 'sampled'; the default uses k-means++ under it. */
 export const INIT_BUDGET = 2 ** 26;
@@ -18,7 +18,7 @@ export function kmeansPlusPlus(x: Float32Array, d: number, cand: Uint32Array, k:
   if (k > m) throw new Error(`kmeans++: ${k} centres asked from ${m} candidates; lower k or give more points`);
   const out = new Float32Array(k * d); // (k x d)
   const dist = new Float64Array(m).fill(Infinity);
-  let pick = randomInt(rng, m);
+  let pick = rng.int(m);
   for (let c = 0; c < k; c++) {
     const src = cand[pick] * d;
     for (let j = 0; j < d; j++) out[c * d + j] = x[src + j];
@@ -44,7 +44,7 @@ export function kmeansPlusPlus(x: Float32Array, d: number, cand: Uint32Array, k:
       }
       while (dist[pick] === 0 && pick > 0) pick--; // float round-off at the end of the walk
     } else {
-      pick = randomInt(rng, m);
+      pick = rng.int(m);
     }
   }
   return out;

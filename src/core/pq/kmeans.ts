@@ -1,7 +1,7 @@
 /** k-means for PQ codebooks: seeded init, Lloyd iterations on the WASM SIMD (or TS) engine, repair. */
 import type { CancelCheck, ProgressFn } from '../util/progress';
 import { throwIfCancelled } from '../util/progress';
-import { mulberry32 } from '../util/random';
+import { createRng } from '../util/random';
 import type { Backend } from './engine';
 import { createEngine } from './engine-create';
 import { checkPoints, indexArray } from './check';
@@ -58,7 +58,7 @@ export async function kmeans(x: Float32Array, n: number, d: number, opts: KMeans
   if (!Number.isInteger(maxIter) || maxIter < 0) throw new Error(`kmeans: maxIter must be a non-negative integer, got ${maxIter}`);
   if (!(tol >= 0)) throw new Error(`kmeans: tol must be >= 0, got ${tol}`);
 
-  const codebook = initCentroids(x, n, d, k, opts.init, mulberry32(seed));
+  const codebook = initCentroids(x, n, d, k, opts.init, createRng(seed));
   await throwIfCancelled(opts.shouldCancel);
   const engine = await createEngine(x, n, d, k, opts.backend);
   const history: number[] = [];

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fromSubvectors, subvectorLayout, toSubvectors } from './layout';
 import type { KernelKind } from './layout';
-import { mulberry32 } from '../util/random';
+import { createRng } from '../util/random';
 
 function randomKernel(shape: number[], seed: number): Float32Array {
-  const r = mulberry32(seed);
+  const r = createRng(seed);
   return Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => r() - 0.5);
 }
 

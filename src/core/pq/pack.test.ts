@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bitsFor, packIndices, packedLength, unpackIndices } from './pack';
-import { mulberry32 } from '../util/random';
+import { createRng } from '../util/random';
 
 describe('bitsFor', () => {
   it('is ceil(log2 k), at least 1', () => {
@@ -12,7 +12,7 @@ describe('bitsFor', () => {
 
 describe('packIndices / unpackIndices', () => {
   it('round-trips every width 1..16 for odd and even lengths, including 0', () => {
-    const r = mulberry32(11);
+    const r = createRng(11);
     for (let bits = 1; bits <= 16; bits++) {
       for (const n of [0, 1, 2, 3, 7, 8, 9, 13, 64, 255, 1001]) {
         const idx = Uint16Array.from({ length: n }, () => Math.floor(r() * 2 ** bits));

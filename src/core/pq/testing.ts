@@ -1,14 +1,14 @@
 /** Helpers for the PQ unit tests (not exported from index.ts). */
-import { gaussian, mulberry32 } from '../util/random';
+import { createRng } from '../util/random';
 
 /** (n x d) points around `centres` random Gaussian centres, seeded. */
 export function blobs(n: number, d: number, centres: number, seed: number, spread = 0.3): Float32Array {
-  const r = mulberry32(seed);
-  const c = Float32Array.from({ length: centres * d }, () => gaussian(r, 0, 3));
+  const r = createRng(seed);
+  const c = Float32Array.from({ length: centres * d }, () => r.gauss(0, 3));
   const x = new Float32Array(n * d);
   for (let i = 0; i < n; i++) {
     const b = Math.floor(r() * centres);
-    for (let j = 0; j < d; j++) x[i * d + j] = c[b * d + j] + gaussian(r, 0, spread);
+    for (let j = 0; j < d; j++) x[i * d + j] = c[b * d + j] + r.gauss(0, spread);
   }
   return x;
 }

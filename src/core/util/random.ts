@@ -1,37 +1,60 @@
 /**
- * Small seeded random helpers shared by the whole core (k-means init, data generators, demos).
- * Everything is deterministic for a seed and identical in browsers, workers and Node.
+ * Seeded randomness for the whole project (k-means init, sample subsets, data generators, demos, test
+ * fixtures): one generator, mulberry32 (`prng.mjs`, shared with the install-time data scripts), and one
+ * type, `Rng`. Everything is deterministic for a seed and identical in browsers, workers and Node.
  */
-
-/** A source of uniform numbers in [0, 1). */
-export type Rng = () => number;
+import { mulberry32 } from './prng.mjs';
 
 /**
- * mulberry32: a tiny 32-bit PRNG with a 2^32 period, good enough for sampling and test data.
- * The same seed always gives the same stream. Non-integer seeds are truncated to 32 bits.
+ * A seeded random stream: each call (or `next()`) gives the next uniform number in [0, 1); the methods draw
+ * other distributions from the same stream.
  */
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+export interface Rng {
+  (): number;
+  /** Uniform in [0, 1) (the same as calling the Rng). */
+  next(): number;
+  /** Uniform in [lo, hi). */
+  uniform(lo: number, hi: number): number;
+  /** Integer uniform in [0, n). */
+  int(n: number): number;
+  /** Standard normal (Box–Muller, two uniforms per value). */
+  normal(): number;
+  /** Normal with the given mean and standard deviation: mean + sd * normal(). */
+  gauss(mean: number, sd: number): number;
+  /** One element of `items`, uniformly. */
+  pick<T>(items: readonly T[]): T;
+}
+
+/** The mulberry32 stream of a 32-bit seed as an `Rng`; the same seed always gives the same draws. */
+export function createRng(seed: number): Rng {
+  const next = mulberry32(seed);
+  const normal = (): number => {
+    const u = 1 - next(); // (0, 1]: log(u) is finite
+    const v = next();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
   };
+  return Object.assign(() => next(), {
+    next,
+    uniform: (lo: number, hi: number) => lo + (hi - lo) * next(),
+    int: (n: number) => Math.floor(next() * n),
+    normal,
+    gauss: (mean: number, sd: number) => mean + sd * normal(),
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)],
+  });
 }
 
-/** A uniform integer in [0, n). */
-export function randomInt(rng: Rng, n: number): number {
-  return Math.floor(rng() * n);
+/** Derives an independent seed from a base seed and a tag (FNV-1a over the tag, mixed with the seed). */
+export function deriveSeed(seed: number, tag: string): number {
+  let h = (0x811c9dc5 ^ (seed >>> 0)) >>> 0;
+  for (let i = 0; i < tag.length; i++) {
+    h ^= tag.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
 }
 
-/** A normal sample (Box–Muller; draws two uniforms per call). */
-export function gaussian(rng: Rng, mean = 0, std = 1): number {
-  const u = 1 - rng(); // (0, 1]: log(u) is finite
-  const v = rng();
-  return mean + std * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-}
+/** A seeded permutation of 0..n-1 (Fisher–Yates from the end, one draw per step); see prng.mjs. */
+export { permutation } from './prng.mjs';
 
 /** A Laplace sample with location `mean` and scale `b` (variance 2b²); one uniform per call. */
 export function laplacian(rng: Rng, mean = 0, b = 1): number {

@@ -1,5 +1,5 @@
 /** Colours of chart series and timeline events (SVG attributes cannot read CSS variables). */
-import type { McuEventKind } from '../services/reports';
+import type { EventKind } from '../../core/mcu/scenario/types';
 
 /** Series colours, in order. */
 export const SERIES = ['#2f5fd0', '#e07b39', '#2a9d8f', '#9b59b6', '#c0392b', '#7f8c8d'] as const;
@@ -8,14 +8,14 @@ export const SERIES = ['#2f5fd0', '#e07b39', '#2a9d8f', '#9b59b6', '#c0392b', '#
 export const BEFORE = '#9aa5b5';
 export const AFTER = '#2f5fd0';
 
-export const EVENT_COLORS: Record<McuEventKind, string> = {
+export const EVENT_COLORS: Record<EventKind, string> = {
   load: '#e07b39',
   switch: '#9b59b6',
   compute: '#2f5fd0',
   idle: '#dfe3ea',
 };
 
-export const EVENT_LABELS: Record<McuEventKind, string> = {
+export const EVENT_LABELS: Record<EventKind, string> = {
   load: 'Load from storage',
   switch: 'Switch',
   compute: 'Compute',

@@ -5,6 +5,7 @@
 import { useEffect, useRef } from 'react';
 import type { SamplePreview as Preview } from '../services/types';
 import { extent, toRgba, transpose } from '../lib/colormap';
+import { hidpiContext } from '../lib/canvas';
 
 const TRACE_COLORS = ['#2f5fd0', '#e07b39', '#2a9d8f'];
 
@@ -20,12 +21,8 @@ function drawPixels(canvas: HTMLCanvasElement, rgba: Uint8ClampedArray, w: numbe
 }
 
 function drawTrace(canvas: HTMLCanvasElement, p: Extract<Preview, { kind: 'trace' }>, cssW: number, cssH: number) {
-  const dpr = globalThis.devicePixelRatio || 1;
-  canvas.width = Math.round(cssW * dpr);
-  canvas.height = Math.round(cssH * dpr);
-  const ctx = canvas.getContext('2d');
+  const ctx = hidpiContext(canvas, cssW, cssH);
   if (!ctx) return;
-  ctx.scale(dpr, dpr);
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, cssW, cssH);
   const [lo, hi] = extent(p.values);

@@ -4,9 +4,9 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { Progress } from '../../core/util/progress';
-import { laplacian, mulberry32 } from '../../core/util/random';
 import { createKmeansBridge } from '../workers/kmeans';
 import { proxy } from '../workers/bridge';
+import { laplacian, createRng } from '../core';
 
 type Status = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
@@ -29,7 +29,7 @@ interface Outcome {
  * slices that yield to the event loop, so the page stays responsive even on a loaded machine.
  */
 async function randomSubvectors(s: Settings): Promise<Float32Array> {
-  const r = mulberry32(s.seed);
+  const r = createRng(s.seed);
   const x = new Float32Array(s.n * s.d);
   for (let i = 0; i < x.length; i++) {
     x[i] = laplacian(r, 0, 0.05);

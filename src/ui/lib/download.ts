@@ -1,5 +1,5 @@
 /** Hands a produced file to the browser as a download (no network: an object URL). */
-import type { ExportedFile } from '../services/types';
+import type { ExportedFile } from '../../core/report/exports';
 
 export function download(f: ExportedFile): void {
   const blob = new Blob([f.bytes as BlobPart], { type: f.mime });

@@ -4,6 +4,8 @@
  * a message and what to do about it.
  */
 
+import { WorkerCrashError } from '../workers/errors';
+
 /** Thrown by services whose core part is not in this build yet. */
 export class NotAvailableError extends Error {
   constructor(readonly feature: string, readonly needs: string) {
@@ -20,13 +22,6 @@ export class InputError extends Error {
   }
 }
 
-/** The worker doing a job died (out of memory, a crash); the bridge restarts it. */
-export class WorkerCrashError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'WorkerCrashError';
-  }
-}
 
 /** What the error area shows for one failure. */
 export interface ErrorView {

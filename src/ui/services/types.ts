@@ -6,16 +6,21 @@
  */
 import type { Progress } from '../../core/util/progress';
 import type { CompressionResult, Plan } from '../../core/compress/types';
-import type { BaselineRow, PresetName } from '../../core/compress';
+import type { PresetName } from '../../core/compress/presets';
+import type { BaselineRow } from '../../core/studies/baselines';
+import type { SweepPoint } from '../../core/studies/sweep';
 import type { BundleSummary as CoreBundleSummary } from '../../core/bundle/describe';
-import type { DeviceId } from '../state/settings';
-import type { ScenarioTask } from '../state/slices/mcu';
-import type { CodebookViews, ImportedModel, McuPrediction, ModelRef, SimulationReport, SweepPoint } from '../../workers/types';
-import type { ExportKind, ExportedFile } from '../../workers/lib/exports';
-import type { ReportExtras } from '../../workers/lib/report';
+import type { DeviceId } from '../../core/mcu/devices';
+import type { ScenarioTask } from '../../core/mcu/scenario/for-bundle';
+import type { McuPrediction, SimulationSummary } from '../../core/mcu/scenario/run';
+import type { CodebookViews } from '../../core/compress/views';
+import type { ImportedModel, ModelRef } from '../../workers/types';
+import type { ExportKind, ExportedFile } from '../../core/report/exports';
+import type { ReportExtras } from '../../core/report/report';
 
-export type { BaselineRow, PresetName, ExportKind, ExportedFile, ReportExtras };
-export type { CodebookViews, CodewordUsage, CodebookProjection, ImportedData, ImportedModel, McuEvent, McuEventKind, McuPrediction, McuStrategy, ModelRef, SimulationReport, SweepPoint } from '../../workers/types';
+export type { BaselineRow, PresetName, ExportKind, ExportedFile, ReportExtras, SweepPoint, DeviceId, ScenarioTask, McuPrediction, SimulationSummary, CodebookViews };
+export type { CodewordUsage, CodebookProjection } from '../../core/compress/views';
+export type { ImportedData, ImportedModel, ModelRef } from '../../workers/types';
 
 /** Progress callback and cancellation for one long call. */
 export interface JobOptions {
@@ -106,7 +111,7 @@ export interface Services {
   compareMethods(req: LearnCodebookRequest & { presets: PresetName[]; reuse?: { result: CodebookResult; presets: PresetName[] } }, opts?: JobOptions): Promise<BaselineRow[]>;
   /** (d, K) points on the worker pool; `onPoint` sees each point as it lands. */
   runSweep(req: LearnCodebookRequest & { ds: number[]; ks: number[] }, opts?: JobOptions & { onPoint?: (p: SweepPoint) => void }): Promise<SweepPoint[]>;
-  simulate(req: SimulateRequest, opts?: JobOptions): Promise<{ report: SimulationReport; predictions: McuPrediction[] }>;
+  simulate(req: SimulateRequest, opts?: JobOptions): Promise<{ report: SimulationSummary; predictions: McuPrediction[] }>;
   exportFile(kind: ExportKind, req: ExportRequest, opts?: JobOptions): Promise<ExportedFile>;
   importBundle(file: File, opts?: JobOptions): Promise<BundleSummary>;
 }

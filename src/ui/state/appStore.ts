@@ -8,10 +8,10 @@ import type { AllState } from './types';
 import { createAppStore } from './store';
 import { makeDeps } from './deps';
 import { decodeHash } from './hash';
-import { planFromSettings } from './settings';
 import { idbStore, memoryStore } from './persist/kv';
 import { createServices } from '../services';
 import { newErrorId } from './slices/ui';
+import { planFromSettings } from '../core';
 
 function kvOrMemory() {
   try {

@@ -4,8 +4,8 @@ import { makeDeps } from './deps';
 import { fakeServices } from './testing';
 import { memoryStore } from './persist/kv';
 import type { Services } from '../services/types';
-import type { BuiltinTask, CodebookResult, ImportedModel, SimulationReport, SweepPoint } from '../services/types';
-import { presetPlan } from '../../core/compress/presets';
+import type { BuiltinTask, CodebookResult, ImportedModel, SimulationSummary, SweepPoint } from '../services/types';
+import { presetPlan } from '../core';
 
 const task = (name: string, trained: boolean): BuiltinTask => ({
   name, modality: 'image', synthetic: false, description: null, classes: null, samples: null, params: null, macs: null,
@@ -25,7 +25,7 @@ describe('store flows', () => {
   it('learns over the trained built-ins and the imported models, keeps the plan it asked with, drops the stale simulation', async () => {
     let sent: Parameters<Services['learnCodebook']>[0] | null = null;
     const s = make({ learnCodebook: async (req) => { sent = req; return { result: result(['digits', 'mine']), views }; } });
-    s.setState({ mcuReport: { strategies: [] } as unknown as SimulationReport });
+    s.setState({ mcuReport: { strategies: [] } as unknown as SimulationSummary });
     await s.getState().learnCodebook();
     expect(sent!.models.map((m) => (m.kind === 'builtin' ? m.name : m.model.name))).toEqual(['digits', 'mine']);
     const b = sent!.models[0];
@@ -72,7 +72,7 @@ describe('store flows', () => {
   it('simulates with the device, scenario and every known model, and exports with the other figures', async () => {
     let sim: Parameters<Services['simulate']>[0] | null = null;
     let exp: Parameters<Services['exportFile']>[1] | null = null;
-    const report = { device: 'nrf52840', strategies: [], memoryMaps: {} } as unknown as SimulationReport;
+    const report = { device: 'nrf52840', strategies: [], memoryMaps: {} } as unknown as SimulationSummary;
     const s = make({
       simulate: async (req) => { sim = req; return { report, predictions: [] }; },
       exportFile: async (_k, req) => { exp = req; return { fileName: 'x', bytes: new Uint8Array(1), mime: 'a' }; },

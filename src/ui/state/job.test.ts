@@ -3,9 +3,9 @@ import { createAppStore } from './store';
 import { makeDeps } from './deps';
 import { fakeServices } from './testing';
 import { memoryStore } from './persist/kv';
-import { WorkerCrashError } from '../services/errors';
+import { WorkerCrashError } from '../workers/errors';
 import type { CodebookResult, JobOptions, Services } from '../services/types';
-import { presetPlan } from '../../core/compress/presets';
+import { presetPlan } from '../core';
 
 const result = { plan: presetPlan('yono'), codebooks: [], models: [] } as unknown as CodebookResult;
 const outcome = { result, views: { usage: [], projections: [] } };

@@ -5,8 +5,12 @@
 import type { AllState } from './types';
 import type { ModelRef } from '../services/types';
 
-const origin = (): string => globalThis.location?.href ?? 'http://localhost/';
-const baseUrl = (): string => (typeof import.meta.env?.BASE_URL === 'string' ? import.meta.env.BASE_URL : '/');
+// Read through loose types: the store also runs in Node tests (no page, no Vite env).
+const origin = (): string => (globalThis as { location?: { href?: string } }).location?.href ?? 'http://localhost/';
+const baseUrl = (): string => {
+  const base = (import.meta as { env?: { BASE_URL?: unknown } }).env?.BASE_URL;
+  return typeof base === 'string' ? base : '/';
+};
 
 /** Refs of the named models (built-in tasks with a trained model, imported models), in the given order. */
 export function modelRefs(s: Pick<AllState, 'builtins' | 'imported'>, names: string[]): ModelRef[] {

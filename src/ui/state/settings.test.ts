@@ -1,41 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyPlanSettings, planFromSettings, planSettingsOf, tierSettingsOf, uiTierGroups } from './settings';
-import type { PlanSettings } from './settings';
-import { presetPlan, validatePlan } from '../../core/compress/presets';
-
-describe('plan settings with tier codebooks', () => {
-  it('round-trips the tier groups through planSettingsOf / applyPlanSettings', () => {
-    const yono = presetPlan('yono');
-    const s: PlanSettings = {
-      ...planSettingsOf(yono),
-      tiers: { 'coarse-spatial': { d: 9, k: 32 }, 'coarse-pointwise': { d: 16, k: 128 }, medium: { d: 3, k: 64 }, fine: { d: 1, k: 256 } },
-    };
-    const plan = applyPlanSettings(yono, s);
-    expect(plan.groups.medium).toEqual({ d: 3, k: 64 });
-    expect(plan.groups['coarse-pointwise']).toEqual({ d: 16, k: 128 });
-    expect(plan.groups.spatial).toEqual(yono.groups.spatial); // the paper groups are untouched
-    expect(planSettingsOf(plan)).toEqual(s);
-    expect(planSettingsOf(planFromSettings(s))).toEqual(s);
-    expect(() => validatePlan(plan)).not.toThrow();
-    expect(yono.groups.medium).toEqual({ d: 2, k: 64 }); // the base plan is not mutated
-  });
-
-  it('takes the tier groups in TIER_GROUPS order, only those the plan has', () => {
-    const p = presetPlan('yono');
-    expect(Object.keys(tierSettingsOf(p))).toEqual(['coarse-spatial', 'coarse-pointwise', 'medium', 'fine']);
-    const groups = { ...p.groups };
-    delete groups.medium;
-    expect(tierSettingsOf({ ...p, groups })).not.toHaveProperty('medium');
-  });
-
-  it('leaves a tier the settings do not name as the base plan has it', () => {
-    const base = { ...presetPlan('yono'), groups: { ...presetPlan('yono').groups, fine: { d: 4, k: 16 } } };
-    const s = { ...planSettingsOf(base), tiers: { medium: { d: 5, k: 8 } } };
-    const plan = applyPlanSettings(base, s);
-    expect(plan.groups.fine).toEqual({ d: 4, k: 16 });
-    expect(plan.groups.medium).toEqual({ d: 5, k: 8 });
-  });
-});
+import { DEVICES, uiTierGroups } from './settings';
+import { presetPlan } from '../core';
 
 describe('uiTierGroups', () => {
   it('shows every tier of the YONO preset, editable', () => {
@@ -57,5 +22,13 @@ describe('uiTierGroups', () => {
     expect(uiTierGroups({ ...presetPlan('yono'), defaultFormat: 'int8' })).toEqual([]);
     // A preset without tiers whose fine tier the user switched on shows medium and fine.
     expect(uiTierGroups({ ...presetPlan('pq-shared'), fineTier: true }).map((r) => r.key)).toEqual(['medium', 'fine']);
+  });
+});
+
+describe('DEVICES', () => {
+  it('labels each device from its core profile (name, SRAM, flash)', () => {
+    expect(DEVICES.map((d) => d.id)).toEqual(['stm32f746', 'stm32h743', 'nrf52840']);
+    expect(DEVICES[0].label).toMatch(/^STM32F746 \(Cortex-M7, 216 MHz.*\), 320 KB SRAM, 1 MB flash$/);
+    expect(DEVICES[2].label).toMatch(/^nRF52840 .*, 256 KB SRAM, 1 MB flash$/);
   });
 });

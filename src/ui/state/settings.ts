@@ -1,12 +1,13 @@
 /**
- * Every shareable setting of the workbench as one typed record (TensorFlow Playground's `State`): the
- * current step, the compression plan, the Learn demo and the target device. These are what the URL hash
- * carries (see `hash.ts`), so a shared link brings up the same view. Pure: no DOM, no React.
+ * What the URL hash carries besides the plan settings (which are core/settings/schema.ts's, one list for
+ * the app and the CLI): the current step, the Learn demo and the target device; and how the plan editor
+ * presents the plan settings (labels, rows). Pure: no DOM, no React.
  */
 import type { GroupConfig, GroupingRule, Normalization, Plan } from '../../core/compress/types';
-import { PRESET_LABELS, PRESET_NAMES, isPresetName, presetPlan } from '../../core/compress/presets';
 import type { PresetName } from '../../core/compress/presets';
-import { COARSE_PREFIX, FINE_GROUP, MEDIUM_GROUP } from '../../core/compress/routing';
+import type { SettingValues } from '../../core/settings/schema';
+import type { DeviceId } from '../../core/mcu/devices';
+import { PRESET_LABELS, PRESET_NAMES, basePreset, presetPlan, COARSE_PREFIX, FINE_GROUP, MEDIUM_GROUP, GROUP_LIMITS, settingOf, DEVICE_PROFILES, DEVICE_IDS, deviceSummary } from '../core';
 
 /** The six steps, in order. `id` is what the hash holds; `label` is the tab's accessible name. */
 export const STEPS = [
@@ -34,7 +35,7 @@ export const GROUPINGS: readonly { id: GroupingRule; label: string }[] = [
 export type GroupingId = GroupingRule;
 
 /** The d/K rows the UI shows for a grouping rule: the plan's `groups` keys they edit. */
-export function uiGroups(grouping: GroupingRule): readonly { key: string; label: string }[] {
+export function uiGroups(grouping: GroupingRule): readonly { key: 'spatial' | 'pointwise' | 'shared'; label: string }[] {
   return grouping === 'single'
     ? [{ key: 'shared', label: 'All layers' }]
     : [{ key: 'spatial', label: '3×3 kernels' }, { key: 'pointwise', label: '1×1 and dense' }];
@@ -53,19 +54,6 @@ export const TIER_GROUPS = [
 ] as const;
 export type TierKey = (typeof TIER_GROUPS)[number]['key'];
 
-/** d and K of each tier group a plan has (a plan may lack some: then they are absent here). */
-export type TierSettings = Partial<Record<TierKey, GroupConfig>>;
-
-/** The tier groups of a plan's `groups`, whether or not the plan uses them now. */
-export function tierSettingsOf(plan: Plan): TierSettings {
-  const out: TierSettings = {};
-  for (const { key } of TIER_GROUPS) {
-    const g = plan.groups[key];
-    if (g) out[key] = { d: g.d, k: g.k };
-  }
-  return out;
-}
-
 /** One tier row of the Codebook step: which group, and whether it can be edited (the tier is on). */
 export interface UiTierRow {
   key: TierKey;
@@ -83,8 +71,7 @@ export interface UiTierRow {
  */
 export function uiTierGroups(plan: Plan): UiTierRow[] {
   if (plan.defaultFormat !== 'pq' || plan.grouping !== 'paper') return [];
-  const preset = plan.preset.replace(/\*$/, '');
-  const ladder = plan.fineTier || (isPresetName(preset) && presetPlan(preset).fineTier);
+  const ladder = plan.fineTier || presetPlan(basePreset(plan.preset)).fineTier;
   const big = plan.coarseMinParams.toLocaleString('en-US');
   const purpose: Record<TierKey, string> = {
     'coarse-spatial': `3×3 and depthwise layers of ${big} weights and more start here`,
@@ -106,37 +93,12 @@ export const NORMALIZATIONS: readonly { id: Normalization; label: string }[] = [
 ];
 export type NormalizationId = Normalization;
 
-/** Device profiles of the virtual MCU (the MCU issue defines their figures). */
-export const DEVICES = [
-  { id: 'stm32f746', label: 'STM32F746 (Cortex-M7, 216 MHz, 320 KB SRAM, 1 MB flash)' },
-  { id: 'stm32h743', label: 'STM32H743 (Cortex-M7, 480 MHz, 1 MB SRAM, 2 MB flash)' },
-  { id: 'nrf52840', label: 'nRF52840 (Cortex-M4F, 64 MHz, 256 KB RAM, 1 MB flash)' },
-] as const;
-export type DeviceId = (typeof DEVICES)[number]['id'];
+/** Device profiles of the virtual MCU, labelled from their core profiles. */
+export const DEVICES: readonly { id: DeviceId; label: string }[] = DEVICE_IDS.map((id) => ({ id, label: deviceSummary(DEVICE_PROFILES[id]) }));
+export type { DeviceId };
 
 /** d and K of one codebook group. */
 export type GroupSettings = GroupConfig;
-
-/**
- * The part of a plan the URL carries: the preset it starts from and the settings a user tunes. The
- * rest of the plan (keep rule, recovery, k-means options) comes from the preset.
- */
-export interface PlanSettings {
-  /** The preset the plan starts from. */
-  preset: PresetId;
-  /** Routing of layers to codebook groups. */
-  grouping: GroupingRule;
-  /** d and K per row of `uiGroups(grouping)`, in that order. */
-  groups: GroupConfig[];
-  /** Scaling before clustering. */
-  normalization: Normalization;
-  /** Seed of every random choice (k-means init, data order): same seed, same result. */
-  seed: number;
-  /** Per-model accuracy budget, percentage points. */
-  budgetPp: number;
-  /** d and K of the tier groups the plan has (`TIER_GROUPS`); a missing one keeps the base plan's. */
-  tiers: TierSettings;
-}
 
 /** The Learn view's demo: one small dense layer (rows x cols) quantized with d and K. */
 export interface LearnSettings {
@@ -156,60 +118,36 @@ export interface LearnSettings {
 export interface ShareableSettings {
   /** The step shown. */
   tab: StepId;
-  /** The plan's shareable part. */
-  plan: PlanSettings;
+  /** The plan settings the link gives (the rest comes from the preset). */
+  plan: Partial<SettingValues>;
   learn: LearnSettings;
   /** Target device of the virtual MCU. */
   device: DeviceId;
 }
 
-/** Allowed ranges; the UI's inputs and the hash validator both use them. */
+/** Allowed ranges of the plan editor (from the settings schema) and of the Learn demo. */
 export const LIMITS = {
-  d: { min: 1, max: 64 },
-  k: { min: 2, max: 65536 },
-  seed: { min: 0, max: 0xffffffff },
-  budgetPp: { min: 0, max: 100 },
+  d: GROUP_LIMITS.d,
+  k: GROUP_LIMITS.k,
+  seed: rangeOf('seed'),
+  budgetPp: rangeOf('budget'),
   learnRows: { min: 4, max: 64 },
   learnCols: { min: 2, max: 32 },
   learnD: { min: 2, max: 16 },
   learnK: { min: 2, max: 64 },
 } as const;
 
-/** The shareable part of a full plan. */
-export function planSettingsOf(plan: Plan): PlanSettings {
-  const preset = isPresetName(plan.preset) ? plan.preset : 'yono';
-  const groups = uiGroups(plan.grouping).map(({ key }) => {
-    const g = plan.groups[key] ?? plan.groups.default;
-    return { d: g.d, k: g.k };
-  });
-  return {
-    preset, grouping: plan.grouping, groups, normalization: plan.normalization, seed: plan.seed, budgetPp: plan.budgetPp,
-    tiers: tierSettingsOf(plan),
-  };
-}
-
-/** `base` with the shareable settings applied (groups resized to the grouping rule; tiers it names set). */
-export function applyPlanSettings(base: Plan, s: PlanSettings): Plan {
-  const rows = uiGroups(s.grouping);
-  const groups = { ...base.groups };
-  rows.forEach(({ key }, i) => { groups[key] = { ...(s.groups[i] ?? s.groups[0] ?? groups.default) }; });
-  for (const { key } of TIER_GROUPS) {
-    const t = s.tiers[key];
-    if (t) groups[key] = { d: t.d, k: t.k };
-  }
-  return { ...base, preset: s.preset, grouping: s.grouping, groups, normalization: s.normalization, seed: s.seed, budgetPp: s.budgetPp };
-}
-
-/** The full plan of a preset with the given shareable settings on top. */
-export function planFromSettings(s: PlanSettings): Plan {
-  return applyPlanSettings(presetPlan(s.preset), s);
+/** The range of a numeric plan setting. */
+export function rangeOf(key: 'seed' | 'budget' | 'recoveryLayers' | 'trainSamples' | 'kmeansIter' | 'kmeansSamples'): { min: number; max: number } {
+  const k = settingOf(key).kind;
+  return k.type === 'int' || k.type === 'number' ? { min: k.min, max: k.max } : { min: 0, max: 0 };
 }
 
 export const DEFAULT_LEARN: LearnSettings = { rows: 24, cols: 12, d: 2, k: 8, seed: 7 };
 
 /** The settings of a fresh page with no hash. */
 export function defaultSettings(): ShareableSettings {
-  return { tab: 'models', plan: planSettingsOf(presetPlan('yono')), learn: { ...DEFAULT_LEARN }, device: 'stm32f746' };
+  return { tab: 'models', plan: {}, learn: { ...DEFAULT_LEARN }, device: 'stm32f746' };
 }
 
 /** True when `v` is one of the ids of `list`. */

@@ -3,11 +3,9 @@ import { createAppStore } from './store';
 import { makeDeps } from './deps';
 import { fakeServices } from './testing';
 import { memoryStore } from './persist/kv';
-import { planSettingsOf } from './settings';
 import { applyShareable, shareableOf } from './shareable';
 import { includedModels } from './slices/models';
-import { presetPlan } from '../../core/compress/presets';
-import { validatePlan } from '../../core/compress/presets';
+import { presetPlan, validatePlan } from '../core';
 
 const make = () => createAppStore({ deps: makeDeps(fakeServices()), kv: memoryStore(), saveDelayMs: 0 });
 
@@ -19,16 +17,33 @@ describe('plan slice', () => {
     expect(s.getState().plan.groups.spatial).toEqual({ d: 4, k: 64 });
     expect(s.getState().plan.groups.pointwise).toEqual({ d: 64, k: 2 });
     s.getState().setGrouping('single');
-    expect(planSettingsOf(s.getState().plan).groups).toEqual([{ d: 4, k: 64 }]); // from the old first row
+    expect(s.getState().plan.groups.shared).toEqual({ d: 4, k: 64 }); // from the old first row
     s.getState().setGroup(0, { k: 512 });
     expect(s.getState().plan.groups.shared).toEqual({ d: 4, k: 512 });
     s.getState().setGrouping('paper');
-    expect(planSettingsOf(s.getState().plan).groups).toEqual([{ d: 4, k: 64 }, { d: 64, k: 2 }]); // rows kept
+    expect([s.getState().plan.groups.spatial, s.getState().plan.groups.pointwise]).toEqual([{ d: 4, k: 64 }, { d: 64, k: 2 }]); // rows kept
     s.getState().setSeed(-5);
     s.getState().setBudget(NaN);
     expect(s.getState().plan.seed).toBe(0);
     expect(s.getState().plan.budgetPp).toBe(1);
     expect(() => validatePlan(s.getState().plan)).not.toThrow();
+    expect(s.getState().plan.preset).toBe('yono*'); // edited: named as the CLI names an edited plan
+  });
+
+  it('sets any setting of the schema, clamped to its range, and names the plan after its preset when none differs', () => {
+    const s = make();
+    s.getState().setSetting('epochs', 1e6);
+    s.getState().setSetting('kmeansIter', -4);
+    s.getState().setSetting('distill', false);
+    expect(s.getState().plan.recovery.epochs).toBe(1000);
+    expect(s.getState().plan.kmeans.maxIter).toBe(1);
+    expect(s.getState().plan.recovery.distill).toBe(false);
+    expect(s.getState().plan.preset).toBe('yono*');
+    s.getState().setSetting('epochs', 1);
+    s.getState().setSetting('kmeansIter', 30);
+    s.getState().setSetting('distill', true);
+    s.getState().setSeed(8);
+    expect(s.getState().plan).toEqual({ ...presetPlan('yono'), seed: 8 });
   });
 
   it('edits d and K of a tier group within the same limits, and a preset change resets the tiers', () => {
@@ -77,9 +92,9 @@ describe('shareable settings', () => {
   it('applies tier settings from an edited hash and carries them in shareableOf', () => {
     const s = make();
     s.getState().setTierGroup('fine', { d: 3, k: 512 });
-    expect(shareableOf(s.getState()).plan.tiers.fine).toEqual({ d: 3, k: 512 });
+    expect(shareableOf(s.getState()).plan.fine).toEqual({ d: 3, k: 512 });
     const before = s.getState();
-    const next = { ...shareableOf(before), plan: { ...shareableOf(before).plan, tiers: { ...shareableOf(before).plan.tiers, medium: { d: 4, k: 32 } } } };
+    const next = { ...shareableOf(before), plan: { ...shareableOf(before).plan, medium: { d: 4, k: 32 } } };
     const patch = applyShareable(before, next, true);
     expect(patch.plan?.groups.medium).toEqual({ d: 4, k: 32 });
     expect(patch.plan?.groups.fine).toEqual({ d: 3, k: 512 });

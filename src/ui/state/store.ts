@@ -11,7 +11,7 @@ import type { StoreDeps } from './deps';
 import type { KeyValueStore } from './persist/kv';
 import { createSplitStorage } from './persist/splitStorage';
 import type { SplitStorage } from './persist/splitStorage';
-import { PERSIST_VERSION, mergePersisted, partialize } from './persist/persisted';
+import { PERSIST_VERSION, mergePersisted, migrateSaved, partialize } from './persist/persisted';
 import type { PersistedState } from './persist/persisted';
 import { createUiSlice } from './slices/ui';
 import { createPlanSlice } from './slices/plan';
@@ -69,8 +69,8 @@ export function createAppStore(o: AppStoreOptions): AppStore {
         version: PERSIST_VERSION,
         storage,
         partialize,
-        // Records of another version are not read (nothing to migrate yet); they are overwritten.
-        migrate: () => ({}) as PersistedState,
+        // Work saved by an older version goes through the settings' migrate chain.
+        migrate: (saved, version) => migrateSaved(saved, version),
         merge: (saved, current) => mergePersisted(saved, current),
         onRehydrateStorage: () => (_state, error) => {
           if (error) report('Your saved work could not be read', error);

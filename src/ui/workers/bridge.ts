@@ -7,8 +7,8 @@
  *   const r = await km.call('kmeans', [x, n, d, opts, proxy(onProgress)], { transfer: [x.buffer], signal });
  */
 import * as Comlink from 'comlink';
-import { CancelledError } from '../../core/util/progress';
-import { WorkerCrashError } from '../services/errors';
+import { CancelledError } from '../core';
+import { WorkerCrashError } from './errors';
 
 /** Wraps a callback so the worker can call it back across threads (e.g. a progress function). */
 export const proxy = Comlink.proxy;

@@ -3,9 +3,9 @@
  * takes the next job when it is free. Aborting (or a failing job) stops the whole map: every worker is
  * terminated, so the running jobs stop too, and the next map starts fresh workers.
  */
-import { CancelledError } from '../../core/util/progress';
 import { createWorkerBridge } from './bridge';
 import type { BridgeOptions, WorkerBridge, WorkerLike } from './bridge';
+import { CancelledError } from '../core';
 
 /** A pool of bridges to workers made by one factory. */
 export interface WorkerPool<T> {

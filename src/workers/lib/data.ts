@@ -2,7 +2,7 @@
  * Data of the models a worker works on, without tfjs: built-in task splits fetched from the app's origin
  * (decoded and checked, cached per worker) and imported models' data split 60/20/20 by seed.
  */
-import type { SplitData } from '../../core/compress/session';
+import type { Split } from '../../core/data/types';
 import { parseManifest } from '../../core/data/manifest';
 import type { DatasetManifest } from '../../core/data/manifest';
 import { decodeSplit } from '../../core/data/decode';
@@ -32,7 +32,7 @@ export function builtinManifest(ref: BuiltinRef): Promise<DatasetManifest> {
 }
 
 /** One split of a built-in task, decoded and checked. */
-export function builtinSplit(ref: BuiltinRef, split: SplitName): Promise<SplitData> {
+export function builtinSplit(ref: BuiltinRef, split: SplitName): Promise<Split> {
   return cached(`split:${ref.dataUrl}${split}`, async () => {
     const m = await builtinManifest(ref);
     return decodeSplit(m, split, await fetchBytes(`${ref.dataUrl}${m.splits[split].file}`));
@@ -40,7 +40,7 @@ export function builtinSplit(ref: BuiltinRef, split: SplitName): Promise<SplitDa
 }
 
 /** The splits of an imported model's data; an Error saying how to add data when there is none. */
-export function importedSplits(m: ImportedModel, seed: number): { train: SplitData; val: SplitData; test: SplitData } {
+export function importedSplits(m: ImportedModel, seed: number): { train: Split; val: Split; test: Split } {
   if (!m.data) {
     throw new Error(`model '${m.name}' has no evaluation data, so its accuracy cannot be measured: import it again together with x.npy and y.npy, or exclude it`);
   }

@@ -1,9 +1,9 @@
 import type { Bundle } from '../bundle';
 import { sectionView } from '../bundle';
 import { BundleError } from '../errors';
-import { compileModel } from '../../mcu/runtime/compile';
-import type { Op, Program } from '../../mcu/runtime/program';
-import { WFMT } from '../../mcu/runtime/program';
+import { compileModel } from '../../program/compile';
+import type { Op, Program } from '../../program/program';
+import { WFMT } from '../../program/program';
 import { cArray, cComment, cIdent, cString } from './literals';
 import { C_TEMPLATES } from './templates.generated';
 

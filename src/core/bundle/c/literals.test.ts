@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { rng32 } from '../testing/ir-builder';
+import { createRng } from '../../util/random';
 import { cArray, cComment, cFloat, cIdent, cString } from './literals';
 
 describe('C literals', () => {
   it('cFloat round-trips every float32 exactly and is a valid C float constant', () => {
-    const r = rng32(9);
+    const r = createRng(9);
     const bits = new Uint32Array(1);
     const f = new Float32Array(bits.buffer);
     for (let i = 0; i < 20000; i++) {

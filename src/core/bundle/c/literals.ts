@@ -1,5 +1,5 @@
 /** C source literals for the export: identifiers, strings, comments and typed-array initializers. */
-import { utf8Bytes } from '../utf8';
+import { utf8Encode } from '../../util/utf8';
 
 /** A C identifier made from `name` (letters, digits, underscores; never starting with a digit). */
 export function cIdent(name: string): string {
@@ -14,7 +14,7 @@ export function cString(s: string): string {
     const c = ch.codePointAt(0) as number;
     if (ch === '"' || ch === '\\') out += `\\${ch}`;
     else if (c >= 0x20 && c < 0x7f && ch !== '?') out += ch;
-    else for (const b of utf8Bytes(ch)) out += `\\${b.toString(8).padStart(3, '0')}`;
+    else for (const b of utf8Encode(ch)) out += `\\${b.toString(8).padStart(3, '0')}`;
   }
   return `${out}"`;
 }

@@ -1,17 +1,6 @@
 import type { Activation, Layer, ModelIR, Padding, Tensor } from '../../models/ir';
 import { inferLayerShape, sizeOf } from '../../models/shapes';
-
-/** mulberry32, uniform in [0, 1) (tests only). */
-export function rng32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRng } from '../../util/random';
 
 type Opts2 = { k: [number, number]; strides?: [number, number]; padding?: Padding; dilation?: [number, number]; activation?: Activation; bias?: boolean };
 
@@ -25,7 +14,7 @@ export class IRBuilder {
   private readonly shapes = new Map<string, number[]>();
 
   constructor(readonly name: string, readonly inputShape: number[], seed: number) {
-    this.rnd = rng32(seed);
+    this.rnd = createRng(seed);
     this.push({ kind: 'input', name: 'input', inputs: [], outputShape: inputShape.slice() });
   }
 

@@ -6,7 +6,8 @@ import { presetPlan } from '../../compress/presets';
 import { roundF16Array } from '../../util/f16';
 import type { CodebookGroup, CompressedModel, CompressionResult, LayerEncoding, LayerFormat, Normalization } from '../../compress/types';
 import type { BundleSamples } from '../write';
-import { IRBuilder, rng32 } from './ir-builder';
+import { IRBuilder } from './ir-builder';
+import { createRng } from '../../util/random';
 
 /**
  * Tiny models covering every layer kind the bundle and runtime support (tests only):
@@ -62,7 +63,7 @@ export function zooModels(seed = 1): ModelIR[] {
  */
 function sampleCodebook(name: string, pool: Float32Array, d: number, k: number, seed: number): CodebookGroup {
   const n = pool.length / d;
-  const rnd = rng32(seed);
+  const rnd = createRng(seed);
   const cb = new Float32Array(k * d);
   for (let j = 0; j < k; j++) {
     const at = Math.floor(rnd() * n) * d;
@@ -121,7 +122,7 @@ export function zooResult(models: ModelIR[] = zooModels(), seed = 7, cycle: [Lay
 
 /** `n` seeded random samples (uniform in [-1, 1]) with random labels for a model. */
 export function zooSamples(ir: ModelIR, n: number, seed = 3): BundleSamples {
-  const rnd = rng32(seed);
+  const rnd = createRng(seed);
   const x = new Float32Array(n * sizeOf(ir.inputShape));
   for (let i = 0; i < x.length; i++) x[i] = rnd() * 2 - 1;
   const out = ir.layers.find((l) => l.name === ir.output)?.outputShape ?? [1];

@@ -1,28 +1,18 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ModelIR } from '../../models/ir';
-import { fromLayersModel, toLayersModel } from '../../models';
-import type { SplitData } from '../session';
+import { fromLayersModel } from '../../models/fromLayersModel';
+import { toLayersModel } from '../../models/toLayersModel';
+import type { Split } from '../../data/types';
+import { createRng } from '../../util/random';
 
 /**
  * Test fixtures (imported by tests only): a small seeded classification task and a tiny tfjs model with
  * its IR built by hand, so the compression tests do not depend on the pretrained models.
  */
 
-/** mulberry32: a tiny seeded generator for fixtures. */
-export function fixtureRng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** n samples of 8x8x1 "images": class c has a bright 2x2 blob (`amplitude`) at one of 4 corners plus uniform noise in ±0.4. */
-export function blobTask(n: number, seed: number, amplitude = 1): SplitData {
-  const rnd = fixtureRng(seed);
+export function blobTask(n: number, seed: number, amplitude = 1): Split {
+  const rnd = createRng(seed);
   const x = new Float32Array(n * 64);
   const y = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
@@ -56,7 +46,7 @@ export function irOf(model: tf.LayersModel, name = 'tiny'): ModelIR {
 }
 
 /** Trains a tfjs model a few epochs with the built-in fit (tests only). */
-export async function quickTrain(model: tf.LayersModel, data: SplitData, epochs: number): Promise<void> {
+export async function quickTrain(model: tf.LayersModel, data: Split, epochs: number): Promise<void> {
   model.compile({ optimizer: tf.train.adam(0.01), loss: 'sparseCategoricalCrossentropy' });
   const x = tf.tensor(data.x, [data.n, 8, 8, 1]);
   const y = tf.tensor(Float32Array.from(data.y), [data.n, 1]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RealFft } from '../audio/fft';
-import { createRng } from '../rng';
+import { createRng } from '../../util/random';
 import { generateActivitySplits } from './dataset';
 import { ACTIVITY_CLASSES, LYING, RUNNING, SITTING, STAIRS_UP, STANDING, WALKING } from './params';
 import { drawPerson } from './person';

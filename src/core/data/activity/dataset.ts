@@ -1,5 +1,5 @@
-import type { Rng } from '../rng';
-import { createRng, deriveSeed, permutation } from '../rng';
+import type { Rng } from '../../util/random';
+import { createRng, deriveSeed, permutation } from '../../util/random';
 import type { SplitName } from '../types';
 import { SPLIT_NAMES } from '../types';
 import { ACTIVITY_CLASSES } from './params';

@@ -1,4 +1,4 @@
-import type { Rng } from '../rng';
+import type { Rng } from '../../util/random';
 import type { GaitParams, PostureParams } from './params';
 import { LYING } from './params';
 import type { Person } from './person';

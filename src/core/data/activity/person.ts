@@ -1,4 +1,4 @@
-import type { Rng } from '../rng';
+import type { Rng } from '../../util/random';
 import { ACTIVITY_CLASSES, ACTIVITY_PARAMS } from './params';
 import { DEG } from './rotation';
 

@@ -1,4 +1,4 @@
-import type { Rng } from '../rng';
+import type { Rng } from '../../util/random';
 import { gaitMotion, OVERSAMPLE, postureMotion, SIM_RATE } from './motion';
 import { ACTIVITY_PARAMS, LYING, NEIGHBOURS, SITTING, STANDING } from './params';
 import type { Person } from './person';

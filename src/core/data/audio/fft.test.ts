@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../rng';
+import { createRng } from '../../util/random';
 import { ComplexFft, RealFft } from './fft';
 
 function naiveDft(x: Float64Array): { re: Float64Array; im: Float64Array } {

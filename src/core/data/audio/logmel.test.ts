@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../rng';
+import { createRng } from '../../util/random';
 import { KEYWORD_FEATURES, LogMelExtractor, logMelSpectrogram, numFrames } from './logmel';
 import { hzToMel, melFilterbank, melToHz } from './mel';
 

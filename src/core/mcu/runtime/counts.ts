@@ -4,7 +4,7 @@ import type { KernelEntry } from '../../bundle/format';
 import type { CodebookRef, LayerCounts, ModelCounts, OpClass, WeightFormat } from '../counts';
 import { sizeOf } from '../../models/shapes';
 import { COUNTER_FIELDS } from './counters';
-import type { Program } from './program';
+import type { Program } from '../../program/program';
 
 const F = Object.fromEntries(COUNTER_FIELDS.map((k, i) => [k, i])) as Record<(typeof COUNTER_FIELDS)[number], number>;
 

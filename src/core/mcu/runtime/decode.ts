@@ -1,8 +1,8 @@
 import { fieldOffsets, subvectorLayout } from '../../pq/layout';
 import { fromF16Bits } from '../../util/f16';
 import type { Counters } from './counters';
-import type { WeightRef } from './program';
-import { WFMT } from './program';
+import type { WeightRef } from '../../program/program';
+import { WFMT } from '../../program/program';
 
 /** Typed views of a kernel's sections in the flash image (empty arrays where a section does not apply). */
 export interface WeightViews {

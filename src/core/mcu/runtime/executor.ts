@@ -3,7 +3,7 @@ import { floatSection, sectionView } from '../../bundle/bundle';
 import { DTYPE_BYTES } from '../../bundle/format';
 import { BundleError } from '../../bundle/errors';
 import type { ModelCounts } from '../counts';
-import { compileModel } from './compile';
+import { compileModel } from '../../program/compile';
 import { COUNTER_FIELDS, Counters, accumulate } from './counters';
 import { modelCounts } from './counts';
 import type { WeightViews } from './decode';
@@ -14,8 +14,8 @@ import { activation, add, batchNorm } from './kernels/elementwise';
 import { globalPool, pool } from './kernels/pool';
 import type { MemoryImage } from './memory-image';
 import { createMemoryImage } from './memory-image';
-import type { Op, Program, TensorRef } from './program';
-import { BUF, OP } from './program';
+import type { Op, Program, TensorRef } from '../../program/program';
+import { BUF, OP } from '../../program/program';
 
 /** An op with everything resolved for execution: buffers, weight views, tap ranges. */
 interface Step {

@@ -1,7 +1,7 @@
 import type { Bundle } from '../../bundle/bundle';
 import { HEADER_BYTES } from '../../bundle/format';
-import type { Program } from './program';
-import { WFMT } from './program';
+import type { Program } from '../../program/program';
+import { WFMT } from '../../program/program';
 import type { SramLayout } from './sram';
 import { allocateSram, sramLayout } from './sram';
 import type { McuKernel } from './wasm/load';

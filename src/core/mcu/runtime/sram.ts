@@ -1,6 +1,6 @@
 import type { McuKernel } from './wasm/load';
 import { instantiateMcuKernel } from './wasm/load';
-import type { Program } from './program';
+import type { Program } from '../../program/program';
 
 /** Byte offsets of the SRAM regions in one buffer (the SIMD kernels' memory when they run). */
 export interface SramLayout {

@@ -9,8 +9,8 @@ import type { ModelCounts } from '../counts';
 import { DEFAULT_SCENARIO } from './requests';
 import type { PeriodicTask, Scenario } from './types';
 
-/** A periodic task as the scenario editor holds it. */
-export interface ScenarioTask { model: string; periodMs: number }
+/** A periodic task as the scenario editor holds it (scenarioFor staggers the offsets). */
+export type ScenarioTask = Pick<PeriodicTask, 'model' | 'periodMs'>;
 
 /** Scenario length: 60 s, or three periods of the slowest task when that is longer (capped at 10 min). */
 export function scenarioDuration(tasks: { periodMs: number }[]): number {

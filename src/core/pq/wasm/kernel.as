@@ -1,5 +1,5 @@
 // AssemblyScript source of the PQ assignment kernel (WebAssembly SIMD128).
-// Compiled by `npm run build:wasm` (scripts/build-wasm.mjs) into kernel.generated.ts, which holds the
+// Compiled by `npm run generate` (scripts/generate.mjs) into kernel.generated.ts, which holds the
 // bytes as base64. Not TypeScript for tsc: the extension keeps it out of the project's type checks.
 //
 // Memory layouts (all pointers are byte offsets into this module's memory; see ../README.md):

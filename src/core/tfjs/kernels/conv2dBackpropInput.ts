@@ -1,4 +1,4 @@
-import { checkLength, type ConvGeometry } from './geometry';
+import { forEachOutput, gradientOutput, type ConvGeometry } from './geometry';
 
 /**
  * Gradient of a 2-D convolution with respect to its input:
@@ -11,36 +11,20 @@ import { checkLength, type ConvGeometry } from './geometry';
 export function conv2dBackpropInputImpl(
   dy: Float32Array, w: Float32Array, g: ConvGeometry, out?: Float32Array,
 ): Float32Array {
-  const { batch, inH, inW, inC, outH, outW, outC, kH, kW, strideH, strideW, dilH, dilW, padTop, padLeft } = g;
-  checkLength('conv2dBackpropInput dy', dy, batch * outH * outW * outC);
-  checkLength('conv2dBackpropInput filter', w, kH * kW * inC * outC);
-  const size = batch * inH * inW * inC;
-  const res = out ?? new Float32Array(size);
-  checkLength('conv2dBackpropInput output', res, size);
+  const { batch, inH, inW, inC, outH, outW, outC, kH, kW } = g;
+  const res = gradientOutput('conv2dBackpropInput', [['dy', dy, batch * outH * outW * outC], ['filter', w, kH * kW * inC * outC]], batch * inH * inW * inC, out);
   res.fill(0);
-  for (let n = 0; n < batch; n++) {
-    for (let oh = 0; oh < outH; oh++) {
-      const ih0 = oh * strideH - padTop;
-      for (let ow = 0; ow < outW; ow++) {
-        const iw0 = ow * strideW - padLeft;
-        const dyOff = ((n * outH + oh) * outW + ow) * outC;
-        for (let kh = 0; kh < kH; kh++) {
-          const ih = ih0 + kh * dilH;
-          if (ih < 0 || ih >= inH) continue;
-          for (let kw = 0; kw < kW; kw++) {
-            const iw = iw0 + kw * dilW;
-            if (iw < 0 || iw >= inW) continue;
-            const xOff = ((n * inH + ih) * inW + iw) * inC;
-            let wOff = (kh * kW + kw) * inC * outC;
-            for (let ci = 0; ci < inC; ci++, wOff += outC) {
-              let s = 0;
-              for (let co = 0; co < outC; co++) s += w[wOff + co] * dy[dyOff + co];
-              res[xOff + ci] += s;
-            }
-          }
-        }
+  forEachOutput(g, (dyOff, xOffs, taps, count) => {
+    const ws = w, dys = dy, dx = res, nIn = inC, nOut = outC; // locals read faster than the closure's
+    for (let t = 0; t < count; t++) {
+      const xOff = xOffs[t];
+      let wOff = taps[t] * nIn * nOut;
+      for (let ci = 0; ci < nIn; ci++, wOff += nOut) {
+        let s = 0;
+        for (let co = 0; co < nOut; co++) s += ws[wOff + co] * dys[dyOff + co];
+        dx[xOff + ci] += s;
       }
     }
-  }
+  });
   return res;
 }

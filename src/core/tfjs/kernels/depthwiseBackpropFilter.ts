@@ -1,4 +1,4 @@
-import { checkLength, type ConvGeometry } from './geometry';
+import { forEachOutput, gradientOutput, type ConvGeometry } from './geometry';
 
 /**
  * Gradient of a depthwise 2-D convolution with respect to its filter:
@@ -10,43 +10,27 @@ import { checkLength, type ConvGeometry } from './geometry';
 export function depthwiseBackpropFilterImpl(
   x: Float32Array, dy: Float32Array, g: ConvGeometry, out?: Float32Array,
 ): Float32Array {
-  const { batch, inH, inW, inC, outH, outW, outC, kH, kW, strideH, strideW, dilH, dilW, padTop, padLeft } = g;
+  const { batch, inH, inW, inC, outH, outW, outC, kH, kW } = g;
   const mult = outC / inC;
   if (!Number.isInteger(mult)) throw new Error(`depthwise: outC ${outC} is not a multiple of inC ${inC}`);
-  checkLength('depthwiseBackpropFilter x', x, batch * inH * inW * inC);
-  checkLength('depthwiseBackpropFilter dy', dy, batch * outH * outW * outC);
-  const size = kH * kW * outC;
-  const res = out ?? new Float32Array(size);
-  checkLength('depthwiseBackpropFilter output', res, size);
-  const acc = new Float64Array(size); // (kH*kW x inC*M)
-  for (let n = 0; n < batch; n++) {
-    for (let oh = 0; oh < outH; oh++) {
-      const ih0 = oh * strideH - padTop;
-      for (let ow = 0; ow < outW; ow++) {
-        const iw0 = ow * strideW - padLeft;
-        const dyOff = ((n * outH + oh) * outW + ow) * outC;
-        for (let kh = 0; kh < kH; kh++) {
-          const ih = ih0 + kh * dilH;
-          if (ih < 0 || ih >= inH) continue;
-          for (let kw = 0; kw < kW; kw++) {
-            const iw = iw0 + kw * dilW;
-            if (iw < 0 || iw >= inW) continue;
-            const xOff = ((n * inH + ih) * inW + iw) * inC;
-            const wOff = (kh * kW + kw) * outC;
-            if (mult === 1) {
-              for (let c = 0; c < inC; c++) acc[wOff + c] += x[xOff + c] * dy[dyOff + c];
-            } else {
-              for (let c = 0; c < inC; c++) {
-                const a = x[xOff + c];
-                const base = c * mult;
-                for (let m = 0; m < mult; m++) acc[wOff + base + m] += a * dy[dyOff + base + m];
-              }
-            }
-          }
+  const res = gradientOutput('depthwiseBackpropFilter', [['x', x, batch * inH * inW * inC], ['dy', dy, batch * outH * outW * outC]], kH * kW * outC, out);
+  const acc = new Float64Array(res.length); // (kH*kW x inC*M)
+  forEachOutput(g, (dyOff, xOffs, taps, count) => {
+    const xs = x, dys = dy, sum = acc, nIn = inC, nOut = outC, mul = mult; // locals read faster than the closure's
+    for (let t = 0; t < count; t++) {
+      const xOff = xOffs[t];
+      const wOff = taps[t] * nOut;
+      if (mul === 1) {
+        for (let c = 0; c < nIn; c++) sum[wOff + c] += xs[xOff + c] * dys[dyOff + c];
+      } else {
+        for (let c = 0; c < nIn; c++) {
+          const a = xs[xOff + c];
+          const base = c * mul;
+          for (let m = 0; m < mul; m++) sum[wOff + base + m] += a * dys[dyOff + base + m];
         }
       }
     }
-  }
-  for (let i = 0; i < size; i++) res[i] = acc[i];
+  });
+  for (let i = 0; i < res.length; i++) res[i] = acc[i];
   return res;
 }

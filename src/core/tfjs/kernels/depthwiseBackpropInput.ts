@@ -1,4 +1,4 @@
-import { checkLength, type ConvGeometry } from './geometry';
+import { forEachOutput, gradientOutput, type ConvGeometry } from './geometry';
 
 /**
  * Gradient of a depthwise 2-D convolution with respect to its input:
@@ -10,43 +10,27 @@ import { checkLength, type ConvGeometry } from './geometry';
 export function depthwiseBackpropInputImpl(
   dy: Float32Array, w: Float32Array, g: ConvGeometry, out?: Float32Array,
 ): Float32Array {
-  const { batch, inH, inW, inC, outH, outW, outC, kH, kW, strideH, strideW, dilH, dilW, padTop, padLeft } = g;
+  const { batch, inH, inW, inC, outH, outW, outC, kH, kW } = g;
   const mult = outC / inC;
   if (!Number.isInteger(mult)) throw new Error(`depthwise: outC ${outC} is not a multiple of inC ${inC}`);
-  checkLength('depthwiseBackpropInput dy', dy, batch * outH * outW * outC);
-  checkLength('depthwiseBackpropInput filter', w, kH * kW * outC);
-  const size = batch * inH * inW * inC;
-  const res = out ?? new Float32Array(size);
-  checkLength('depthwiseBackpropInput output', res, size);
+  const res = gradientOutput('depthwiseBackpropInput', [['dy', dy, batch * outH * outW * outC], ['filter', w, kH * kW * outC]], batch * inH * inW * inC, out);
   res.fill(0);
-  for (let n = 0; n < batch; n++) {
-    for (let oh = 0; oh < outH; oh++) {
-      const ih0 = oh * strideH - padTop;
-      for (let ow = 0; ow < outW; ow++) {
-        const iw0 = ow * strideW - padLeft;
-        const dyOff = ((n * outH + oh) * outW + ow) * outC;
-        for (let kh = 0; kh < kH; kh++) {
-          const ih = ih0 + kh * dilH;
-          if (ih < 0 || ih >= inH) continue;
-          for (let kw = 0; kw < kW; kw++) {
-            const iw = iw0 + kw * dilW;
-            if (iw < 0 || iw >= inW) continue;
-            const xOff = ((n * inH + ih) * inW + iw) * inC;
-            const wOff = (kh * kW + kw) * outC;
-            if (mult === 1) {
-              for (let c = 0; c < inC; c++) res[xOff + c] += w[wOff + c] * dy[dyOff + c];
-            } else {
-              for (let c = 0; c < inC; c++) {
-                const base = c * mult;
-                let s = 0;
-                for (let m = 0; m < mult; m++) s += w[wOff + base + m] * dy[dyOff + base + m];
-                res[xOff + c] += s;
-              }
-            }
-          }
+  forEachOutput(g, (dyOff, xOffs, taps, count) => {
+    const ws = w, dys = dy, dx = res, nIn = inC, nOut = outC, mul = mult; // locals read faster than the closure's
+    for (let t = 0; t < count; t++) {
+      const xOff = xOffs[t];
+      const wOff = taps[t] * nOut;
+      if (mul === 1) {
+        for (let c = 0; c < nIn; c++) dx[xOff + c] += ws[wOff + c] * dys[dyOff + c];
+      } else {
+        for (let c = 0; c < nIn; c++) {
+          const base = c * mul;
+          let s = 0;
+          for (let m = 0; m < mul; m++) s += ws[wOff + base + m] * dys[dyOff + base + m];
+          dx[xOff + c] += s;
         }
       }
     }
-  }
+  });
   return res;
 }

@@ -5,9 +5,8 @@ import { fakeServices } from '../testing';
 import { memoryStore } from './kv';
 import type { KeyValueStore } from './kv';
 import type { ImportedModel, CodebookResult } from '../../services/types';
-import { planSettingsOf } from '../settings';
 import { decodeHash } from '../hash';
-import { presetPlan } from '../../../core/compress/presets';
+import { settingsOf, presetPlan } from '../../core';
 
 function model(name: string, n: number): ImportedModel {
   const data = new Float32Array(n).map((_, i) => Math.sin(i) * 0.1);
@@ -89,23 +88,23 @@ describe('persistence', () => {
     await a.storage.flush();
 
     // Same preset in the link: the link's d/K/seed on top of the saved plan, overrides kept.
-    const link = { ...planSettingsOf(presetPlan('yono')), seed: 77, groups: [{ d: 4, k: 16 }, { d: 2, k: 32 }] };
+    const link = { ...settingsOf(presetPlan('yono')), seed: 77, spatial: { d: 4, k: 16 }, pointwise: { d: 2, k: 32 } };
     const b = open(kv, { initial: { linkPlan: link } });
     b.getState().setTab('export'); // a change during hydration must not clobber the saved records
     await b.storage.flush();
     await b.hydrated;
     expect(b.getState().imported.map((m) => m.name)).toEqual(['mine']);
     const p = b.getState().plan;
-    expect(planSettingsOf(p)).toEqual(link);
+    expect(settingsOf(p)).toEqual(link);
     expect(p.overrides).toEqual({ 'mine/fc': 'float32' });
     await b.storage.flush();
     const c = open(kv);
     await c.hydrated;
     expect(c.getState().imported).toHaveLength(1);
-    expect(planSettingsOf(c.getState().plan)).toEqual(link); // the link's settings became the saved plan
+    expect(settingsOf(c.getState().plan)).toEqual(link); // the link's settings became the saved plan
 
     // Another preset in the link: the link's plan, still with the saved overrides.
-    const other = planSettingsOf(presetPlan('int8'));
+    const other = settingsOf(presetPlan('int8'));
     const d = open(kv, { initial: { linkPlan: other, plan: presetPlan('int8') } });
     await d.hydrated;
     expect(d.getState().plan).toEqual({ ...presetPlan('int8'), overrides: { 'mine/fc': 'float32' } });
@@ -127,7 +126,7 @@ describe('persistence', () => {
     expect(b.getState().errors[0].message).toContain('plan');
   });
 
-  it('fills in plan fields added since the plan was saved, from its preset', async () => {
+  it('fills in plan fields added since the plan was saved (settings version 1), from its preset', async () => {
     const kv = memoryStore();
     const a = open(kv);
     await a.hydrated;
@@ -137,6 +136,7 @@ describe('persistence', () => {
     delete old.selectionMarginPp;
     kv.map.set('yono:plan', old);
     kv.map.set('yono:codebookResult', { ...result, plan: old });
+    kv.map.set('yono:meta', { ...(kv.map.get('yono:meta') as object), version: 1 });
     const b = open(kv);
     await b.hydrated;
     expect(b.getState().errors).toEqual([]);
@@ -165,11 +165,11 @@ describe('persistence', () => {
     await c.hydrated;
     expect(c.getState().plan.groups.fine).toEqual({ d: 1, k: 1024 });
     expect(c.getState().plan.groups.medium).toEqual({ d: 3, k: 128 });
-    // An old link (no tier keys) takes the preset's tier values, as it takes the preset's d and K.
+    // A link without tier keys leaves the saved tiers as they are.
     const old = decodeHash('#preset=yono&seed=5').settings.plan;
     const d = open(kv, { initial: { linkPlan: old } });
     await d.hydrated;
-    expect(planSettingsOf(d.getState().plan).tiers).toEqual(planSettingsOf(presetPlan('yono')).tiers);
+    expect(d.getState().plan.groups['coarse-pointwise']).toEqual({ d: 12, k: 64 });
     expect(d.getState().plan.seed).toBe(5);
   });
 
@@ -185,6 +185,7 @@ describe('persistence', () => {
     const old = { ...saved, groups };
     kv.map.set('yono:plan', old);
     kv.map.set('yono:codebookPlan', old);
+    kv.map.set('yono:meta', { ...(kv.map.get('yono:meta') as object), version: 1 });
     const b = open(kv);
     await b.hydrated;
     expect(b.getState().errors).toEqual([]);

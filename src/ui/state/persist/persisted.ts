@@ -1,15 +1,15 @@
 /**
  * Which parts of the store are the user's work (saved to IndexedDB), and how saved parts come back.
- * Restoring checks each part's shape and drops what does not fit (an older version, a damaged record)
- * with a note in the error area, instead of crashing. Plan settings from the URL hash go on top of the
- * saved plan; tier groups a saved plan lacks come from its preset.
+ * Work saved by an older version is migrated first (`migrateSaved`, the settings' migrate chain);
+ * restoring then checks each part's shape and drops what does not fit (a damaged record) with a note in
+ * the error area, instead of crashing. Plan settings from the URL hash go on top of the saved plan.
  */
-import type { AllState } from '../types';
-import type { AppError } from '../slices/ui';
+
+import type { AllState, AppError } from '../types';
 import { newErrorId } from '../slices/ui';
-import { TIER_GROUPS, applyPlanSettings } from '../settings';
+import { planWithLink } from '../shareable';
 import type { Plan } from '../../../core/compress/types';
-import { basePreset, completePlan, presetPlan, validatePlan } from '../../../core/compress/presets';
+import { validatePlan, SETTINGS_VERSION, migratePlan } from '../../core';
 
 /** The persisted parts: each is one IndexedDB record, rewritten only when its reference changes. */
 export interface PersistedState {
@@ -27,8 +27,11 @@ export interface PersistedState {
   openedBundle: AllState['openedBundle'];
 }
 
-/** Bump when a persisted part changes shape incompatibly (older records are then dropped). */
-export const PERSIST_VERSION = 1;
+/**
+ * The version of saved work: the settings version (core/settings/schema.ts). Records of an older version
+ * are migrated by `migrateSaved`; bump SETTINGS_VERSION (with a migration step) when a part changes shape.
+ */
+export const PERSIST_VERSION = SETTINGS_VERSION;
 
 /** Picks the persisted parts (same references, so unchanged parts are not rewritten). */
 export function partialize(s: AllState): PersistedState {
@@ -41,28 +44,20 @@ export function partialize(s: AllState): PersistedState {
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** A saved plan with the fields added since it was saved filled in from its preset (an object, else as it is). */
-export function upgradePlan(v: unknown): unknown {
-  if (!isObj(v)) return v;
-  try {
-    return completePlan(v as Partial<Plan>);
-  } catch {
-    return v;
-  }
-}
-
 /**
- * A saved plan with each tier group (`TIER_GROUPS`) it lacks taken from its preset (or `yono`): a plan saved
- * before a tier existed would otherwise learn it with another group's d and K (coarse) or not at all
- * (medium). Only for the user's plan: a result's plan says what that result was learned with.
+ * Saved work of version `from` (0 or 1: saved before versions were counted) brought to the current version:
+ * the user's plan, the plan of the last run and the plan inside its result go through the settings'
+ * migrate chain; the other parts are kept as they are (their shape is checked when they are merged).
  */
-export function withPresetTiers(plan: Plan): Plan {
-  const preset = presetPlan(basePreset(plan.preset));
-  const missing = TIER_GROUPS.filter(({ key }) => plan.groups[key] === undefined && preset.groups[key] !== undefined);
-  if (missing.length === 0) return plan;
-  const groups = { ...plan.groups };
-  for (const { key } of missing) groups[key] = { ...preset.groups[key] };
-  return { ...plan, groups };
+export function migrateSaved(saved: unknown, from: number): PersistedState {
+  if (!isObj(saved)) return {} as PersistedState;
+  const out: Record<string, unknown> = { ...saved };
+  const v = Math.max(1, from);
+  if ('plan' in out) out.plan = migratePlan(out.plan, v, 'user');
+  if ('codebookPlan' in out && out.codebookPlan !== null) out.codebookPlan = migratePlan(out.codebookPlan, v, 'result');
+  const r = out.codebookResult;
+  if (isObj(r) && 'plan' in r) out.codebookResult = { ...r, plan: migratePlan(r.plan, v, 'result') };
+  return out as unknown as PersistedState;
 }
 
 /** True when `v` is a plan the pipeline accepts. */
@@ -81,7 +76,7 @@ const CHECKS: { [K in keyof PersistedState]: (v: unknown) => boolean } = {
   plan: isPlan,
   imported: (v) => Array.isArray(v) && v.every((m) => isObj(m) && typeof m.name === 'string' && isObj(m.ir) && Array.isArray((m.ir as Record<string, unknown>).layers)),
   excluded: (v) => Array.isArray(v) && v.every((x) => typeof x === 'string'),
-  codebookResult: (v) => v === null || (isObj(v) && isObj(v.totals) && Array.isArray(v.codebooks) && Array.isArray(v.models) && isPlan(upgradePlan(v.plan))),
+  codebookResult: (v) => v === null || (isObj(v) && isObj(v.totals) && Array.isArray(v.codebooks) && Array.isArray(v.models) && isPlan(v.plan)),
   codebookViews: (v) => v === null || (isObj(v) && Array.isArray(v.usage) && Array.isArray(v.projections)),
   codebookPlan: (v) => v === null || isPlan(v),
   comparison: (v) => v === null || (isObj(v) && Array.isArray(v.rows) && Array.isArray(v.models)),
@@ -94,14 +89,12 @@ const CHECKS: { [K in keyof PersistedState]: (v: unknown) => boolean } = {
 
 /**
  * The plan after a reload: the saved plan, with the link's settings on top when the page was opened from
- * a link. When the link names another preset than the saved plan, the link's plan is taken as it is
- * (the saved per-layer overrides are kept).
+ * a link (`planWithLink`: a link naming another preset gives that preset's plan, the saved per-layer
+ * overrides kept).
  */
 export function restorePlan(saved: Plan, current: AllState): Plan {
   const link = current.linkPlan;
-  if (!link) return saved;
-  if (link.preset !== saved.preset) return { ...current.plan, overrides: saved.overrides };
-  return applyPlanSettings(saved, link);
+  return link ? planWithLink(saved, link) : saved;
 }
 
 /** Merges saved parts into the current state: valid parts are taken, invalid ones dropped and reported. */
@@ -111,16 +104,15 @@ export function mergePersisted(saved: unknown, current: AllState): AllState {
   const dropped: string[] = [];
   for (const key of Object.keys(CHECKS) as (keyof PersistedState)[]) {
     if (!(key in saved)) continue;
-    // Plans saved by an older version lack newer fields: take those from their preset.
-    const value = key === 'plan' || key === 'codebookPlan' ? upgradePlan(saved[key]) : saved[key];
+    const value = saved[key];
     if (!CHECKS[key](value)) { dropped.push(key); continue; }
-    next[key] = key === 'plan' ? restorePlan(withPresetTiers(value as Plan), current) : value;
+    next[key] = key === 'plan' ? restorePlan(value as Plan, current) : value;
   }
   if (dropped.length === 0) return next as unknown as AllState;
   const note: AppError = {
     id: newErrorId(),
     title: 'Part of your saved work could not be restored',
-    message: `These saved parts were damaged or from an older version and were dropped: ${dropped.join(', ')}.`,
+    message: `These saved parts were damaged and were dropped: ${dropped.join(', ')}.`,
     action: 'Everything else is restored. Redo the dropped steps; new work is saved as usual.',
     source: 'storage',
   };

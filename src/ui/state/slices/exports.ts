@@ -1,25 +1,12 @@
 /** Export slice: producing downloads (bundle, C, tfjs, report) and re-opening a bundle. */
 import type { StateCreator } from 'zustand';
-import type { AllState, RunState } from '../types';
+import type { AllState, ExportSlice } from '../types';
 import { IDLE_RUN } from '../types';
 import type { StoreDeps } from '../deps';
-import type { BundleSummary, ExportKind, ExportedFile } from '../../services/types';
 import { NotAvailableError } from '../../services/errors';
 import { runJob } from '../job';
 import { allModelRefs } from '../modelRefs';
 
-export interface ExportSlice {
-  exportRun: RunState;
-  /** The export in progress or last done. */
-  exportKind: ExportKind | null;
-  /** Handed to the browser as a download by the component that asked for it. */
-  lastExport: ExportedFile | null;
-  exportFile: (kind: ExportKind) => Promise<ExportedFile | null>;
-  importRun: RunState;
-  /** The bundle re-opened by Import bundle (persisted). */
-  openedBundle: BundleSummary | null;
-  importBundle: (file: File) => Promise<void>;
-}
 
 export const createExportSlice = (deps: StoreDeps): StateCreator<AllState, [], [], ExportSlice> => (set, get) => ({
   exportRun: IDLE_RUN,

@@ -1,15 +1,9 @@
 /** Learn slice: the settings of the PQ teaching demo (also in the hash). */
 import type { StateCreator } from 'zustand';
-import type { AllState } from '../types';
-import type { LearnSettings } from '../settings';
+import type { AllState, LearnSlice } from '../types';
 import { DEFAULT_LEARN, LIMITS } from '../settings';
 import { clampInt } from './plan';
 
-export interface LearnSlice {
-  learn: LearnSettings;
-  /** Changes some settings; values are clamped to their limits. */
-  setLearn: (patch: Partial<LearnSettings>) => void;
-}
 
 export const createLearnSlice: StateCreator<AllState, [], [], LearnSlice> = (set) => ({
   learn: { ...DEFAULT_LEARN },

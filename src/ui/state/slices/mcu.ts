@@ -1,35 +1,12 @@
 /** MCU slice: target device, scenario and the simulation report with its timelines. */
 import type { StateCreator } from 'zustand';
-import type { AllState, RunState } from '../types';
+import type { AllState, McuSlice } from '../types';
 import { IDLE_RUN } from '../types';
 import type { StoreDeps } from '../deps';
-import type { DeviceId } from '../settings';
-import type { McuPrediction, SimulationReport } from '../../services/types';
 import { allModelRefs } from '../modelRefs';
 import { NotAvailableError } from '../../services/errors';
 import { cancelJob, runJob } from '../job';
 
-/** A periodic task of the scenario: run `model` every `periodMs`. */
-export interface ScenarioTask {
-  model: string;
-  periodMs: number;
-}
-
-export interface McuSlice {
-  /** Target device (also in the hash). */
-  device: DeviceId;
-  setDevice: (d: DeviceId) => void;
-  /** The request pattern (persisted). Empty means the simulator's default scenario. */
-  scenario: ScenarioTask[];
-  setScenario: (tasks: ScenarioTask[]) => void;
-  mcuRun: RunState;
-  /** The latest simulation (persisted). */
-  mcuReport: SimulationReport | null;
-  /** The virtual MCU's predictions on test samples from the latest run (persisted). */
-  mcuPredictions: McuPrediction[];
-  runSimulation: () => Promise<void>;
-  cancelSimulation: () => void;
-}
 
 export const createMcuSlice = (deps: StoreDeps): StateCreator<AllState, [], [], McuSlice> => (set, get) => ({
   device: 'stm32f746',

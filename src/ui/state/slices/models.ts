@@ -1,27 +1,9 @@
 /** Models slice: the built-in catalogue, the user's imported models and which models take part. */
 import type { StateCreator } from 'zustand';
-import type { AllState } from '../types';
+import type { AllState, ModelsSlice } from '../types';
 import type { StoreDeps } from '../deps';
-import type { BuiltinTask, ImportedModel, SamplePreview } from '../../services/types';
 import { describeError } from '../../services/errors';
 
-export interface ModelsSlice {
-  /** The built-in tasks; 'missing' until the data and models are generated. */
-  builtins: { status: 'idle' | 'loading' | 'ready' | 'missing' | 'error'; tasks: BuiltinTask[]; message: string | null };
-  /** The user's models with their weights and data (persisted). */
-  imported: ImportedModel[];
-  /** Names of the models excluded from compression (persisted); everything else takes part. */
-  excluded: string[];
-  /** The last import's problems, shown inline under the drop zone. */
-  importStatus: { state: 'idle' | 'importing' | 'error'; message: string | null; action: string | null };
-  /** Sample previews of built-in tasks, by task name (not persisted: re-read from the static files). */
-  previews: Record<string, { status: 'loading' | 'ready' | 'missing' | 'error'; preview: SamplePreview | null }>;
-  loadBuiltins: () => Promise<void>;
-  loadPreview: (task: string) => Promise<void>;
-  importFiles: (files: File[]) => Promise<void>;
-  removeImported: (name: string) => void;
-  setIncluded: (name: string, included: boolean) => void;
-}
 
 export const createModelsSlice = (deps: StoreDeps): StateCreator<AllState, [], [], ModelsSlice> => (set, get) => ({
   builtins: { status: 'idle', tasks: [], message: null },

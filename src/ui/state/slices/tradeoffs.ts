@@ -3,34 +3,14 @@
  * compression workers (one at a time: they share the pool), the sweep drawn as a Pareto chart.
  */
 import type { StateCreator } from 'zustand';
-import type { AllState, RunState } from '../types';
+import type { AllState, TradeoffsSlice } from '../types';
 import { IDLE_RUN } from '../types';
 import type { StoreDeps } from '../deps';
-import type { BaselineRow, SweepPoint } from '../../services/types';
-import { PRESET_NAMES } from '../../../core/compress/presets';
-import type { PresetName } from '../../../core/compress/presets';
 import { cancelJob, runJob } from '../job';
 import { includedModels } from './models';
 import { modelRefs } from '../modelRefs';
-import { presetsMatching } from '../../../workers/lib/plans';
+import { PRESET_NAMES, presetsMatching } from '../../core';
 
-export interface TradeoffsSlice {
-  sweepRun: RunState;
-  /** Sweep points (persisted); filled in as they land. */
-  sweepPoints: SweepPoint[];
-  /** d values and K values the sweep covers. */
-  sweepGrid: { ds: number[]; ks: number[] };
-  setSweepGrid: (grid: { ds: number[]; ks: number[] }) => void;
-  runSweep: () => Promise<void>;
-  cancelSweep: () => void;
-  /** Loads a sweep point's (d, K) into every group of the plan (the sweep uses one d, K for all). */
-  loadSweepPoint: (p: SweepPoint) => void;
-  compareRun: RunState;
-  /** The comparison table (persisted), one row per preset, with the models it ran on. */
-  comparison: { rows: BaselineRow[]; models: string[] } | null;
-  runComparison: (presets?: PresetName[]) => Promise<void>;
-  cancelComparison: () => void;
-}
 
 export const createTradeoffsSlice = (deps: StoreDeps): StateCreator<AllState, [], [], TradeoffsSlice> => (set, get) => ({
   sweepRun: IDLE_RUN,

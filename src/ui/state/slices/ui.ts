@@ -1,37 +1,8 @@
 /** UI slice: the current step, the error area and the save indicator. */
 import type { StateCreator } from 'zustand';
-import type { AllState } from '../types';
-import type { PlanSettings, StepId } from '../settings';
+import type { AllState, UiSlice } from '../types';
 
-/** One entry of the error area. */
-export interface AppError {
-  id: number;
-  /** Short headline, e.g. "Import failed". */
-  title: string;
-  /** What went wrong. */
-  message: string;
-  /** What the user can do about it. */
-  action: string;
-  /** Where it came from. */
-  source: 'worker' | 'input' | 'storage' | 'link' | 'app';
-}
 
-export type SaveStatus = 'loading' | 'saved' | 'saving' | 'error';
-
-export interface UiSlice {
-  /** The step shown (also in the hash). */
-  tab: StepId;
-  setTab: (tab: StepId) => void;
-  /** Newest last; at most MAX_ERRORS kept. */
-  errors: AppError[];
-  reportError: (e: Omit<AppError, 'id'>) => void;
-  dismissError: (id: number) => void;
-  /** State of the IndexedDB copy of the user's work. */
-  saveStatus: SaveStatus;
-  setSaveStatus: (s: SaveStatus) => void;
-  /** The plan settings the URL hash carried at load, or null; they win over the saved plan's. */
-  linkPlan: PlanSettings | null;
-}
 
 export const MAX_ERRORS = 5;
 let lastErrorId = 0;

@@ -1,9 +1,10 @@
 /**
  * How much work a run does: k-means iterations and sample cap, and the EM recovery (on/off, layers,
  * training rows per epoch). Light settings make quick demos; the preset's values are the careful ones.
+ * Every field is a setting of the schema (core/settings/schema.ts): its range comes from there.
  */
 import { useApp } from '../../state/appStore';
-import type { Plan } from '../../../core/compress/types';
+import { rangeOf } from '../../state/settings';
 
 function NumberField({ id, label, hint, value, min, max, disabled, onChange }: {
   id: string; label: string; hint?: string; value: number; min: number; max: number; disabled: boolean; onChange: (v: number) => void;
@@ -20,36 +21,34 @@ function NumberField({ id, label, hint, value, min, max, disabled, onChange }: {
 
 export function EffortControls({ disabled }: { disabled: boolean }) {
   const plan = useApp((s) => s.plan);
-  const loadPlan = useApp((s) => s.loadPlan);
-  const set = (patch: Partial<Plan>) => loadPlan({ ...plan, ...patch });
-  const setRecovery = (patch: Partial<Plan['recovery']>) => set({ recovery: { ...plan.recovery, ...patch } });
+  const set = useApp((s) => s.setSetting);
   const pq = plan.defaultFormat === 'pq';
   return (
     <details className="effort">
       <summary>Effort: k-means and recovery</summary>
       <div className="stack-sm" style={{ marginTop: 8 }}>
         <div className="fields-2">
-          <NumberField id="kmeans-iter" label="k-means iterations" value={plan.kmeans.maxIter} min={1} max={500} disabled={disabled || !pq}
-            onChange={(maxIter) => set({ kmeans: { ...plan.kmeans, maxIter } })} />
-          <NumberField id="kmeans-samples" label="k-means samples per group" hint="0 = all subvectors" value={plan.kmeansMaxSamples} min={0} max={4_000_000} disabled={disabled || !pq}
-            onChange={(kmeansMaxSamples) => set({ kmeansMaxSamples })} />
+          <NumberField id="kmeans-iter" label="k-means iterations" value={plan.kmeans.maxIter} {...rangeOf('kmeansIter')} disabled={disabled || !pq}
+            onChange={(v) => set('kmeansIter', v)} />
+          <NumberField id="kmeans-samples" label="k-means samples per group" hint="0 = all subvectors" value={plan.kmeansMaxSamples} {...rangeOf('kmeansSamples')} disabled={disabled || !pq}
+            onChange={(v) => set('kmeansSamples', v)} />
         </div>
         <label className="row small" style={{ flexWrap: 'nowrap', alignItems: 'flex-start' }}>
-          <input type="checkbox" checked={plan.recovery.enabled} disabled={disabled} onChange={(e) => setRecovery({ enabled: e.target.checked })} />
+          <input type="checkbox" checked={plan.recovery.enabled} disabled={disabled} onChange={(e) => set('recovery', e.target.checked)} />
           Recovery (EM fine-tuning with the codebooks fixed)
         </label>
         <div className="fields-2">
-          <NumberField id="recovery-layers" label="Recovery layers per model" value={plan.recovery.maxLayers} min={0} max={20} disabled={disabled || !plan.recovery.enabled}
-            onChange={(maxLayers) => setRecovery({ maxLayers })} />
-          <NumberField id="recovery-samples" label="Training rows per epoch" hint="0 = all" value={plan.recovery.maxTrainSamples} min={0} max={1_000_000} disabled={disabled || !plan.recovery.enabled}
-            onChange={(maxTrainSamples) => setRecovery({ maxTrainSamples })} />
+          <NumberField id="recovery-layers" label="Recovery layers per model" value={plan.recovery.maxLayers} {...rangeOf('recoveryLayers')} disabled={disabled || !plan.recovery.enabled}
+            onChange={(v) => set('recoveryLayers', v)} />
+          <NumberField id="recovery-samples" label="Training rows per epoch" hint="0 = all" value={plan.recovery.maxTrainSamples} {...rangeOf('trainSamples')} disabled={disabled || !plan.recovery.enabled}
+            onChange={(v) => set('trainSamples', v)} />
         </div>
         <label className="row small" style={{ flexWrap: 'nowrap', alignItems: 'flex-start' }}>
-          <input type="checkbox" checked={plan.autoPlan} disabled={disabled || !pq} onChange={(e) => set({ autoPlan: e.target.checked })} />
+          <input type="checkbox" checked={plan.autoPlan} disabled={disabled || !pq} onChange={(e) => set('autoPlan', e.target.checked)} />
           Auto-plan (keep sensitive layers int8 until every model is within the budget)
         </label>
         <label className="row small" style={{ flexWrap: 'nowrap', alignItems: 'flex-start' }}>
-          <input type="checkbox" checked={plan.fineTier} disabled={disabled || !pq} onChange={(e) => set({ fineTier: e.target.checked })} />
+          <input type="checkbox" checked={plan.fineTier} disabled={disabled || !pq} onChange={(e) => set('fineTier', e.target.checked)} />
           Medium and fine tiers (shared codebooks{plan.groups.medium ? ` d = ${plan.groups.medium.d}, K = ${plan.groups.medium.k} and` : ''}{plan.groups.fine ? ` d = ${plan.groups.fine.d}, K = ${plan.groups.fine.k}` : ''}, that the auto-plan tries before int8)
         </label>
       </div>

@@ -4,10 +4,10 @@
  */
 import { useMemo } from 'react';
 import { useApp } from '../../state/appStore';
-import { isWeightLayer } from '../../../core/models/ir';
 import type { LayerOverride } from '../../../core/compress/types';
 import { formatCount } from '../../lib/format';
 import { Empty } from '../../components/Empty';
+import { isWeightLayer } from '../../core';
 
 interface Row { model: string; layer: string; kind: string; params: number }
 

@@ -4,10 +4,11 @@
  * shareable ones end up in the URL hash.
  */
 import { useApp } from '../../state/appStore';
-import { GROUPINGS, NORMALIZATIONS, PRESETS, planSettingsOf, uiGroups } from '../../state/settings';
+import { GROUPINGS, NORMALIZATIONS, PRESETS, uiGroups } from '../../state/settings';
 import type { GroupingId, NormalizationId, PresetId } from '../../state/settings';
 import { GroupFields } from './GroupFields';
 import { TierCodebooks } from './TierCodebooks';
+import { basePreset } from '../../core';
 
 export function PlanControls({ disabled }: { disabled: boolean }) {
   const plan = useApp((s) => s.plan);
@@ -15,13 +16,12 @@ export function PlanControls({ disabled }: { disabled: boolean }) {
     setPreset: s.setPreset, setGrouping: s.setGrouping, setGroup: s.setGroup, setTierGroup: s.setTierGroup,
     setNormalization: s.setNormalization, setSeed: s.setSeed, setBudget: s.setBudget,
   }));
-  const settings = planSettingsOf(plan);
   const pq = plan.defaultFormat === 'pq';
   return (
     <div className="stack-sm">
       <div className="field">
         <label htmlFor="plan-preset">Preset</label>
-        <select id="plan-preset" className="select" value={settings.preset} disabled={disabled} onChange={(e) => a.setPreset(e.target.value as PresetId)}>
+        <select id="plan-preset" className="select" value={basePreset(plan.preset)} disabled={disabled} onChange={(e) => a.setPreset(e.target.value as PresetId)}>
           {PRESETS.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
         </select>
       </div>
@@ -32,7 +32,7 @@ export function PlanControls({ disabled }: { disabled: boolean }) {
         </select>
       </div>
       {uiGroups(plan.grouping).map((g, i) => (
-        <GroupFields key={g.key} id={g.key} label={g.label} value={settings.groups[i]} disabled={disabled || !pq}
+        <GroupFields key={g.key} id={g.key} label={g.label} value={plan.groups[g.key] ?? plan.groups.default} disabled={disabled || !pq}
           onChange={(patch) => a.setGroup(i, patch)} />
       ))}
       <TierCodebooks plan={plan} disabled={disabled} onChange={a.setTierGroup} />

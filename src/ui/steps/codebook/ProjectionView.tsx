@@ -5,6 +5,7 @@
 import { useEffect, useRef } from 'react';
 import type { CodebookProjection } from '../../services/types';
 import { SERIES } from '../../charts/palette';
+import { hidpiContext } from '../../lib/canvas';
 
 const SIZE = 300;
 const PAD = 10;
@@ -15,12 +16,8 @@ export function ProjectionView({ p, models }: { p: CodebookProjection; models: s
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const c = ref.current;
-    const ctx = c?.getContext('2d');
-    if (!c || !ctx) return;
-    const dpr = globalThis.devicePixelRatio || 1;
-    c.width = SIZE * dpr;
-    c.height = SIZE * dpr;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const ctx = c && hidpiContext(c, SIZE, SIZE);
+    if (!ctx) return;
     ctx.fillStyle = '#fff';
     ctx.fillRect(0, 0, SIZE, SIZE);
     // Robust extent: the 1st..99th percentile of the points, so a few outliers do not squash the rest.

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { TierCodebooks } from './TierCodebooks';
-import { presetPlan } from '../../../core/compress/presets';
 import type { Plan } from '../../../core/compress/types';
+import { presetPlan } from '../../core';
 
 const render = (plan: Plan, disabled = false) => renderToStaticMarkup(createElement(TierCodebooks, { plan, disabled, onChange: () => undefined }));
 

@@ -7,6 +7,7 @@ import { useEffect, useRef } from 'react';
 import { toRgba } from '../../lib/colormap';
 import { clusterColor } from './clusterColor';
 import type { DemoLayout } from '../../../core/learn/layer';
+import { hidpiContext } from '../../lib/canvas';
 
 export interface WeightMatrixProps {
   values: Float32Array;
@@ -28,12 +29,8 @@ export function WeightMatrix({ values, layout, magnitude, showCut, assignments, 
 
   useEffect(() => {
     const c = ref.current;
-    const ctx = c?.getContext('2d');
-    if (!c || !ctx) return;
-    const dpr = globalThis.devicePixelRatio || 1;
-    c.width = w * dpr;
-    c.height = h * dpr;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const ctx = c && hidpiContext(c, w, h);
+    if (!ctx) return;
     // Colour against a fixed magnitude: append a +-magnitude pair so toRgba's own scaling matches it.
     const scaled = new Float32Array(values.length + 2);
     scaled.set(values);

@@ -4,9 +4,9 @@
  * under a frame's time at demo sizes.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { createLearnDemo, firstFrame, nextFrame } from '../../../core/learn/session';
 import type { LearnDemo, LearnFrame } from '../../../core/learn/session';
 import type { LearnSettings } from '../../state/settings';
+import { createLearnDemo, firstFrame, nextFrame } from '../../core';
 
 export interface LearnPlayer {
   demo: LearnDemo;

@@ -6,7 +6,7 @@ import { useApp } from '../../state/appStore';
 import { FileDrop } from '../../components/FileDrop';
 import { LayerTable } from './LayerTable';
 import { formatBytes, formatCount } from '../../lib/format';
-import { countParams } from '../../../core/models/stats';
+import { countParams } from '../../core';
 
 /** The message as a sentence (a final period when it has none). */
 const sentence = (m: string | null) => (m && !/[.!?]$/.test(m.trim()) ? `${m.trim()}.` : m);

@@ -1,8 +1,8 @@
 /** Per-layer table of a model in the style of ST Edge AI's analyze report: shape, params, MACs, bytes. */
 import { useMemo } from 'react';
 import type { ModelIR } from '../../../core/models/ir';
-import { layerStats } from '../../../core/models/stats';
 import { formatBytes, formatCount } from '../../lib/format';
+import { layerStats } from '../../core';
 
 export function LayerTable({ ir }: { ir: ModelIR }) {
   const rows = useMemo(() => layerStats(ir), [ir]);

@@ -1,7 +1,7 @@
 /** Per-model figures of the last codebook run: bytes before/after, ratio, accuracies, layers by format. */
 import type { CodebookResult } from '../../services/types';
 import { formatBytes, formatPct, formatRatio } from '../../lib/format';
-import { formatTestDrop } from '../../../core/compress/report';
+import { formatTestDrop } from '../../core';
 
 export function ModelTable({ result }: { result: CodebookResult }) {
   const t = result.totals;

@@ -11,7 +11,7 @@
 
 #include <stdint.h>
 
-/* Op codes (the same numbers as OP in src/core/mcu/runtime/program.ts). */
+/* Op codes (the same numbers as OP in src/core/program/program.ts). */
 enum {
   YONO_OP_CONV = 1,        /* conv2d, conv1d (H = 1) and dense (1x1 over every position) */
   YONO_OP_DEPTHWISE = 2,

@@ -1,7 +1,7 @@
 /**
  * Activation functions in float32 arithmetic: every intermediate is rounded to float32 (Math.fround), so
  * the results are those of the C runtime's float code (up to the last bit of expf/tanhf for sigmoid, tanh
- * and softmax). Codes are ACT in ../program.ts.
+ * and softmax). Codes are ACT in src/core/program/program.ts.
  */
 const f = Math.fround;
 

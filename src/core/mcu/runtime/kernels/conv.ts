@@ -1,5 +1,5 @@
 import type { Counters } from '../counters';
-import type { Geometry } from '../program';
+import type { Geometry } from '../../../program/program';
 import { activate } from './activation';
 
 /**

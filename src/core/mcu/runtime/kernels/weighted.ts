@@ -2,8 +2,8 @@ import type { Counters } from '../counters';
 import type { WeightViews } from '../decode';
 import { decodeUnit } from '../decode';
 import type { MemoryImage } from '../memory-image';
-import type { Op } from '../program';
-import { OP } from '../program';
+import type { Op } from '../../../program/program';
+import { OP } from '../../../program/program';
 import { activateRange } from './activation';
 import { convUnit, depthwiseUnit, toTapMajor } from './conv';
 

@@ -1,5 +1,5 @@
 // AssemblyScript source of the virtual MCU's convolution kernels (WebAssembly SIMD128).
-// Compiled by `node src/core/mcu/runtime/wasm/build.mjs` into kernel.generated.ts (base64 bytes).
+// Compiled by `npm run generate` (scripts/generate.mjs) into kernel.generated.ts (base64 bytes).
 // Not TypeScript for tsc: the extension keeps it out of the project's type checks.
 //
 // Both kernels compute sixteen output units (channels) at once, one per SIMD lane in four vectors (four

@@ -1,5 +1,0 @@
-/**
- * The PQ-engine functions the pipeline uses, in one place (src/core/pq, issue 2), plus the seeded PRNG.
- */
-export { assign, bitsFor, fromSubvectors, kmeans, packIndices, reconstruct, sqnrDb, subvectorLayout, toSubvectors, unpackIndices } from '../pq';
-export { mulberry32 as createRandom } from '../util/random';

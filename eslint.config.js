@@ -10,6 +10,7 @@ const CORE_FLOORS = [
   ['util'],
   ['pq', 'tfjs', 'data'],
   ['models', 'io'],
+  ['quant'],
   ['learn', 'compress'],
   ['settings'],
   ['studies'],

@@ -5,11 +5,11 @@
 // through two ping-pong int8 buffers. Each op runs in probe region 1 + its index.
 import type { Bundle } from '../../src/core/bundle/bundle';
 import { floatSection, sectionView } from '../../src/core/bundle/bundle';
-import { compileModel } from '../../src/core/mcu/runtime/compile';
-import { OP, WFMT } from '../../src/core/mcu/runtime/program';
+import { compileModel } from '../../src/core/program/compile';
+import { OP, WFMT } from '../../src/core/program/program';
 import { quantizeMultiplier } from '../../src/core/quant/multiplier';
 import type { S8Geometry } from '../../src/core/quant/kernels/types';
-import { mulberry32 } from '../../src/core/util/random';
+import { createRng } from '../../src/core/util/random';
 
 /** Layer kinds of the per-kind table (CMSIS-NN's categories). */
 export type NetKind = 'conv' | 'first conv' | 'pointwise' | 'depthwise' | 'conv1d' | 'dense' | 'pool';
@@ -50,7 +50,7 @@ function codebookInt8(b: Bundle, section: number): Int8Array {
  */
 export function networkOps(b: Bundle, model: string, scratchBudget: number): NetOp[] {
   const p = compileModel(b, model);
-  const rnd = mulberry32(5);
+  const rnd = createRng(5);
   const ops: NetOp[] = [];
   const codebooks = new Map<number, string>();
   let decls = '';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../util/random';
+import { createRng } from '../util/random';
 import { INT32_MAX, INT32_MIN, multiplyByQuantizedMultiplier, roundingDivideByPOT, saturateInt32, saturatingRoundingDoublingHighMul } from './fixed-point';
 import { mbqmRef, rdbpotRef, srdhmRef } from './testing/bigint-reference';
 
-const rnd = mulberry32(20261206);
+const rnd = createRng(20261206);
 const int32 = () => (Math.floor(rnd() * 2 ** 32) | 0);
 /** int32 values that stress the edges: extremes, powers of two and their neighbours, small values. */
 const EDGES = [0, 1, -1, 2, -2, 3, -3, 127, -128, 255, INT32_MAX, INT32_MIN, INT32_MIN + 1, INT32_MAX - 1,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../util/random';
+import { createRng } from '../util/random';
 import { multiplierValue, quantizeMultiplier } from './multiplier';
 
 /** frexp from the bits of the double (independent of quantizeMultiplier's log2 search). */
@@ -33,7 +33,7 @@ describe('quantizeMultiplier', () => {
   });
 
   it('matches frexp from the double\'s bits and stays within half a unit of 2^-31 relative error on 20,000 random values', () => {
-    const rnd = mulberry32(7);
+    const rnd = createRng(7);
     for (let i = 0; i < 20_000; i++) {
       const real = rnd() * 2 ** Math.floor(rnd() * 60 - 30);
       if (real === 0) continue;

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../core/util/random';
+import { createRng } from '../../core/util/random';
 import { INT32_MAX, INT32_MIN, multiplyByQuantizedMultiplier, roundingDivideByPOT, saturatingRoundingDoublingHighMul } from '../../core/quant/fixed-point';
 import { dequantizeValue, quantizeValue } from '../../core/quant/affine';
 import { requantize } from '../../core/quant/requantize';
@@ -19,7 +19,7 @@ import { INT8_C_DIR, requireCc } from './paths';
 const work = mkdtempSync(join(tmpdir(), 'yono-fixed-point-c-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const rnd = mulberry32(99);
+const rnd = createRng(99);
 const int32 = () => Math.floor(rnd() * 2 ** 32) | 0;
 const f32bits = (v: number) => new Uint32Array(Float32Array.of(v).buffer)[0];
 const bitsF32 = (u: number) => new Float32Array(Uint32Array.of(u).buffer)[0];

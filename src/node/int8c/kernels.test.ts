@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../core/util/random';
+import { createRng } from '../../core/util/random';
 import { buildElf, buildPlugin } from '../qemu/build';
 import { runOnQemu } from '../qemu/run';
 import { M4, M7 } from '../qemu/targets';
@@ -46,7 +46,7 @@ const SPECS: [string, LayerSpec][] = [
 ];
 
 function cases(seed: number): KernelCase[] {
-  const rnd = mulberry32(seed);
+  const rnd = createRng(seed);
   return SPECS.map(([name, spec]) => makeCase(name, spec, rnd));
 }
 

@@ -5,7 +5,7 @@
  * point, so x − inZp = 0 there).
  */
 import { requantize } from '../requantize';
-import { tapRanges } from '../../mcu/runtime/kernels/conv';
+import { tapRanges } from '../../models/shapes';
 import type { S8Geometry, S8Quant } from './types';
 
 /**

@@ -3,7 +3,7 @@
  * reference of the C kernel: acc = bias + Σ over valid taps of (x − inZp)·w, then requantise.
  */
 import { requantize } from '../requantize';
-import { tapRanges } from '../../mcu/runtime/kernels/conv';
+import { tapRanges } from '../../models/shapes';
 import type { S8Geometry, S8Quant } from './types';
 
 /** Output of a depthwise convolution with `kernel` in the TensorFlow layout (kh x kw x inC x mult). */

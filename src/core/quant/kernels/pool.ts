@@ -3,7 +3,7 @@
  * average: the sum of the valid values divided by their count, rounded half away from zero; both clamped
  * to the activation range. Global pooling is a window over the whole input.
  */
-import { tapRanges } from '../../mcu/runtime/kernels/conv';
+import { tapRanges } from '../../models/shapes';
 import type { S8Geometry } from './types';
 
 function pool(g: S8Geometry, actMin: number, actMax: number, x: Int8Array, max: boolean): Int8Array {

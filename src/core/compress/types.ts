@@ -6,7 +6,7 @@
  * structured-clones to Web Workers and IndexedDB unchanged. No functions, no classes, no Maps.
  */
 import type { ModelIR } from '../models/ir';
-import type { SubvectorLayout } from '../pq/layout';
+import type { LayerEncoding } from '../quant/encoding';
 
 // ---------------------------------------------------------------------------------------------------
 // Plan
@@ -167,23 +167,17 @@ export interface CodebookGroup {
   k: number;
   /** (k x d) */
   codebook: Float32Array;
+  /**
+   * Int8 codebooks (plans with int8 activations): every value is an int8 times this scale (max|value| / 127),
+   * as the int8 runtime stores it. Absent for float16 codebooks.
+   */
+  scale?: number;
   /** Layers that use it, `<model>/<layer>`. */
   layers: string[];
 }
 
-/**
- * How one weight layer's kernel is stored.
- * - `pq`: `indices` holds `layout.count` indices of `bits` bits each, packed LSB-first by the PQ engine's
- *   `packIndices`; weight = codeword value * scale, where `scales` is null (no normalization), length 1
- *   (per layer) or `layout.units` (per output unit). Padding weights are dropped at decode.
- * - `int8`: `q` in the kernel's own row-major order; symmetric per output channel:
- *   weight = q * scales[c], c = flat index % units (units = last axis, or cin * depthMultiplier).
- * - `float32`: the kernel stays in the model IR as is.
- */
-export type LayerEncoding =
-  | { format: 'pq'; group: string; layout: SubvectorLayout; bits: number; indices: Uint8Array; scales: Float32Array | null }
-  | { format: 'int8'; q: Int8Array; scales: Float32Array }
-  | { format: 'float32' };
+/** How one weight layer's kernel is stored (defined with the int8 lowering that reads it). */
+export type { LayerEncoding } from '../quant/encoding';
 
 /** Per-layer figures of the report. */
 export interface LayerReport {

@@ -1,0 +1,122 @@
+/**
+ * The fake-quant tfjs model of a model with int8 activations: the float model of its int8 graph
+ * (graph.ts) with every tensor that the int8 runtime quantises passed through `fakeQuant` (round half away
+ * from zero, clamp, back to float; straight-through gradient), so that its predictions are the int8
+ * runtime's and it trains like the float model. Weight layers keep their IR names (kernel at weights[0],
+ * bias at weights[1]), so a ModelSession drives it like the float model; the kernel and bias it evaluates
+ * a stored layer with are `fakeQuantWeights`: the int8 weights times the unit's effective scale and the
+ * int32 bias times its scale, from the lowering (lower.ts).
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Layer, ModelIR, WeightLayer } from '../models/ir';
+import { isWeightLayer } from '../models/ir';
+import { toLayersModel } from '../models/toLayersModel';
+import { fakeQuant, type FakeQuantParams } from '../tfjs/fakeQuant';
+import type { AffineParams } from './affine';
+import type { LayerEncoding, LoweringCodebook } from './encoding';
+import { int8Graph, tensorRule } from './graph';
+import { lowerBatchNorm, lowerWeightLayer } from './lower';
+import type { WeightOp } from './lowered';
+
+/** A tfjs layer that fake-quantises its input. */
+export class FakeQuantLayer extends tf.layers.Layer {
+  static className = 'YonoFakeQuant';
+  readonly params: FakeQuantParams;
+
+  constructor(params: FakeQuantParams, name: string) {
+    super({ name, trainable: false });
+    this.params = params;
+  }
+
+  override computeOutputShape(shape: tf.Shape | tf.Shape[]): tf.Shape | tf.Shape[] {
+    return shape;
+  }
+
+  override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
+    return fakeQuant(Array.isArray(inputs) ? inputs[0] : inputs, this.params);
+  }
+
+  override getConfig(): tf.serialization.ConfigDict {
+    return { ...super.getConfig(), ...this.params };
+  }
+}
+
+/**
+ * The fake-quantisation after an int8-graph layer, or null where the values are already on their int8
+ * grid (max pooling, flatten, reshape, ReLU and linear activation layers) or float (a final softmax).
+ * Average pooling rounds with the zero point included (TFLM's integer average).
+ */
+export function fakeQuantAfter(l: Layer, params: Record<string, AffineParams>): FakeQuantParams | null {
+  const r = tensorRule(l);
+  if (r.kind === 'float') return null;
+  const p = params[l.name];
+  if (!p) throw new Error(`tensor '${l.name}' has no quantisation parameters (calibrate the model first)`);
+  const fq = (offsetFirst: boolean): FakeQuantParams => ({ scale: p.scale, zeroPoint: p.zeroPoint, qmin: -128, qmax: 127, offsetFirst });
+  if (r.kind !== 'same') return fq(false);
+  switch (l.kind) {
+    case 'avgPool1d': case 'avgPool2d': case 'globalAvgPool1d': case 'globalAvgPool2d': return fq(true);
+    case 'activation': return l.activation === 'relu6' ? fq(false) : null;
+    default: return null;
+  }
+}
+
+/** The float kernel and bias a lowered weight layer computes with: int8 × effective unit scale, int32 × its scale. */
+export function effectiveWeights(op: WeightOp): { kernel: Float32Array; bias: Float32Array | null } {
+  const units = op.weightScale.length;
+  const kernel = new Float32Array(op.kernel.length);
+  for (let i = 0; i < kernel.length; i++) kernel[i] = op.kernel[i] * op.weightScale[i % units];
+  const bias = op.bias && Float32Array.from(op.bias, (b, u) => b * op.in.scale * op.weightScale[u]);
+  return { kernel, bias };
+}
+
+/**
+ * The fake-quant model of an inference-graph IR with the parameters of every tensor of its int8 graph
+ * (Calibration.params). Its weights are the IR's (float); unfolded batch norms get their int8 weights
+ * here. The caller owns (disposes) the model.
+ */
+export function fakeQuantModel(ir: ModelIR, params: Record<string, AffineParams>): tf.LayersModel {
+  const g = int8Graph(ir);
+  const model = toLayersModel(g, {
+    after: (l, y) => {
+      const p = fakeQuantAfter(l, params);
+      return p ? (new FakeQuantLayer(p, `${l.name}/fq`).apply(y) as tf.SymbolicTensor) : y;
+    },
+  });
+  const shapes = new Map(g.layers.map((l) => [l.name, l.outputShape]));
+  for (const l of g.layers) {
+    if (l.kind !== 'batchNorm') continue;
+    const { kernel, bias } = effectiveWeights(lowerBatchNorm(l, params[l.inputs[0]], params[l.name], shapes.get(l.inputs[0])!));
+    const n = kernel.length;
+    const w = [kernel, bias!, new Float32Array(n), new Float32Array(n).fill(1 - 1e-3)].map((a) => tf.tensor1d(a));
+    model.getLayer(l.name).setWeights(w);
+    tf.dispose(w);
+  }
+  return model;
+}
+
+/**
+ * The kernel and bias values a fake-quant model evaluates its weight layers with, per model: lowers one
+ * stored layer (its encoding, its codebook, its current float bias) with the model's activation params.
+ */
+export class FakeQuantWeights {
+  private readonly layers: Map<string, WeightLayer>;
+  private readonly shapes: Map<string, number[]>;
+
+  constructor(ir: ModelIR, readonly params: Record<string, AffineParams>) {
+    const g = int8Graph(ir);
+    this.layers = new Map(g.layers.filter(isWeightLayer).map((l) => [l.name, l]));
+    this.shapes = new Map(g.layers.map((l) => [l.name, l.outputShape]));
+  }
+
+  /**
+   * Kernel (IR layout) and bias of layer `name` stored as `enc` (with `codebook` for PQ) and holding the
+   * float bias `bias`; null for a float32 layer (it computes with its float kernel and bias).
+   */
+  weights(name: string, enc: LayerEncoding, codebook: LoweringCodebook | null, bias: Float32Array | null): { kernel: Float32Array; bias: Float32Array | null } | null {
+    const l = this.layers.get(name);
+    if (!l) throw new Error(`fake quantisation: no weight layer '${name}'`);
+    const layer = { ...l, bias: bias && { shape: [bias.length], data: bias } } as WeightLayer;
+    const op = lowerWeightLayer(layer, enc, codebook ? [codebook] : [], this.params[l.inputs[0]], this.params[name], this.shapes.get(l.inputs[0])!);
+    return op && effectiveWeights(op);
+  }
+}

@@ -1,0 +1,48 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import { setupNodeTfjs } from '../../node/tfjs';
+import { dequantizeValue, quantizeValue } from '../quant/affine';
+import { createRng } from '../util/random';
+import { fakeQuant, fakeQuantImpl } from './fakeQuant';
+
+beforeAll(async () => { await setupNodeTfjs(); });
+
+const P = { scale: Math.fround(0.05), zeroPoint: -7, qmin: -128, qmax: 127, offsetFirst: false };
+
+describe('fakeQuant', () => {
+  it('is dequantize(quantizeValue(x)): ties away from zero, clamped, NaN to the zero point', () => {
+    const rnd = createRng(4);
+    const x = Float32Array.from({ length: 5000 }, () => Math.fround((rnd() - 0.5) * 20));
+    x.set([0.025, -0.025, 0.075, -0.075, 100, -100, NaN].map(Math.fround), 0);
+    const y = fakeQuantImpl(x, new Float32Array(x.length), P);
+    for (let i = 0; i < x.length; i++) expect(y[i]).toBe(dequantizeValue(quantizeValue(x[i], P), P));
+    // 0.075 / 0.05 = 1.5 (in float32: just above or below): ties go away from zero where they are ties
+    expect(fakeQuantImpl(Float32Array.of(0.5), new Float32Array(1), { ...P, scale: 1, zeroPoint: 0 })[0]).toBe(1);
+    expect(fakeQuantImpl(Float32Array.of(-0.5), new Float32Array(1), { ...P, scale: 1, zeroPoint: 0 })[0]).toBe(-1);
+  });
+
+  it('rounds after adding the zero point with offsetFirst (differs on ties only)', () => {
+    const p = { scale: 1, zeroPoint: -3, qmin: -128, qmax: 127, offsetFirst: true };
+    // -0.5 + (-3) = -3.5 -> -4 -> -1 ; without: round(-0.5) = -1 -> -4 -> -1 ; 1.5: 1.5-3 = -1.5 -> -2 -> 1 vs round(1.5)=2
+    expect(fakeQuantImpl(Float32Array.of(1.5, 2.25), new Float32Array(2), p)).toEqual(Float32Array.of(1, 2));
+    expect(fakeQuantImpl(Float32Array.of(1.5, 2.25), new Float32Array(2), { ...p, offsetFirst: false })).toEqual(Float32Array.of(2, 2));
+  });
+
+  it('the kernel and the tf-op composite agree; the gradient passes inside the range and stops outside', async () => {
+    const rnd = createRng(9);
+    const x = tf.tensor(Float32Array.from({ length: 2000 }, () => (rnd() - 0.5) * 30));
+    const k = fakeQuant(x, P).dataSync();
+    const backend = tf.getBackend();
+    await tf.setBackend('cpu');
+    const xc = tf.tensor(x.dataSync());
+    for (const k of ['YonoFakeQuant', 'YonoFakeQuantGrad']) if (tf.getKernel(k, 'cpu')) tf.unregisterKernel(k, 'cpu');
+    expect(fakeQuant(xc, P).dataSync()).toEqual(k);
+    await tf.setBackend(backend);
+    const g = tf.grad((t: tf.Tensor) => tf.sum(fakeQuant(t, P)))(x).dataSync();
+    const xs = x.dataSync();
+    for (let i = 0; i < xs.length; i++) {
+      const q = Math.fround(xs[i] / P.scale) + P.zeroPoint;
+      expect(g[i]).toBe(q >= -128.5 && q <= 127.5 ? 1 : 0);
+    }
+  });
+});

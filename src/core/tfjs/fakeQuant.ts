@@ -1,0 +1,123 @@
+/**
+ * Fake quantisation as one tfjs op: y = s · (clamp(round(x / s) + z, qmin, qmax) − z), with round half away
+ * from zero (C's roundf, what the int8 runtime does; tf.round rounds half to even) and the division in
+ * float32. Its gradient is the straight-through estimator: dy where the value was inside the clamp range,
+ * 0 outside. One pass over the data as a kernel of ours on the WASM and CPU backends (a chain of tf ops on
+ * any other backend).
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { KernelConfig, NamedAttrMap, NamedTensorInfoMap } from '@tensorflow/tfjs';
+import { ioFor } from './glue';
+
+/** Parameters of one fake-quantisation. */
+export interface FakeQuantParams {
+  /** > 0, used as float32 (as the runtime stores it) */
+  scale: number;
+  zeroPoint: number;
+  /** The int8 clamp (−128, 127 unless an activation narrows it). */
+  qmin: number;
+  qmax: number;
+  /**
+   * Round x / s + z instead of round(x / s) + z (they differ on ties only): TFLM's average pooling rounds
+   * the sum of the int8 values, which include the zero point.
+   */
+  offsetFirst: boolean;
+}
+
+const FQ = 'YonoFakeQuant';
+const FQ_GRAD = 'YonoFakeQuantGrad';
+
+/** The pure kernel: `out` = fake-quantised `x`. */
+export function fakeQuantImpl(x: Float32Array, out: Float32Array, p: FakeQuantParams): Float32Array {
+  const { zeroPoint: z, qmin, qmax } = p;
+  const s = Math.fround(p.scale);
+  for (let i = 0; i < x.length; i++) {
+    let v = Math.fround(x[i] / s);
+    if (p.offsetFirst) v += z;
+    let q = v < 0 ? -Math.floor(-v + 0.5) : Math.floor(v + 0.5);
+    if (!p.offsetFirst) q += z;
+    // NaN compares false both ways: it lands on the zero point, as quantizeValue puts it
+    q = q < qmin ? qmin : q > qmax ? qmax : q === q ? q : z;
+    out[i] = Math.fround(s * (q - z));
+  }
+  return out;
+}
+
+/** The straight-through gradient: dy where round(x / s) + z fell inside [qmin, qmax], else 0. */
+export function fakeQuantGradImpl(x: Float32Array, dy: Float32Array, out: Float32Array, p: FakeQuantParams): Float32Array {
+  const lo = p.qmin - p.zeroPoint - 0.5;
+  const hi = p.qmax - p.zeroPoint + 0.5;
+  const s = Math.fround(p.scale);
+  for (let i = 0; i < x.length; i++) {
+    const v = Math.fround(x[i] / s);
+    out[i] = v >= lo && v <= hi ? dy[i] : 0;
+  }
+  return out;
+}
+
+const paramsOf = (a: NamedAttrMap): FakeQuantParams => ({
+  scale: a.scale as number, zeroPoint: a.zeroPoint as number, qmin: a.qmin as number, qmax: a.qmax as number, offsetFirst: !!a.offsetFirst,
+});
+
+function configs(backendName: 'wasm' | 'cpu'): KernelConfig[] {
+  return [
+    { kernelName: FQ, backendName, kernelFunc: ({ inputs, backend, attrs }) => {
+      const x = (inputs as NamedTensorInfoMap).x;
+      if (!x) throw new Error(`${FQ}: missing input x`);
+      const io = ioFor(backendName, backend);
+      const out = io.alloc(x.shape);
+      fakeQuantImpl(io.read(x), out.data, paramsOf(attrs as NamedAttrMap));
+      return out.info;
+    } },
+    { kernelName: FQ_GRAD, backendName, kernelFunc: ({ inputs, backend, attrs }) => {
+      const { x, dy } = inputs as NamedTensorInfoMap;
+      if (!x || !dy) throw new Error(`${FQ_GRAD}: expected inputs x and dy`);
+      const io = ioFor(backendName, backend);
+      const out = io.alloc(x.shape);
+      fakeQuantGradImpl(io.read(x), io.read(dy), out.data, paramsOf(attrs as NamedAttrMap));
+      return out.info;
+    } },
+  ];
+}
+
+/** Registers the fake-quantisation kernels on a backend (once; later calls do nothing). */
+export function registerFakeQuantKernels(backendName: 'wasm' | 'cpu'): void {
+  for (const cfg of configs(backendName)) if (!tf.getKernel(cfg.kernelName, backendName)) tf.registerKernel(cfg);
+}
+
+const hasKernels = (): boolean => !!tf.getKernel(FQ, tf.getBackend());
+
+/** The same with tf ops (backends without our kernels). */
+function composite(x: tf.Tensor, p: FakeQuantParams): tf.Tensor {
+  return tf.tidy(() => {
+    let v = tf.div(x, p.scale);
+    if (p.offsetFirst) v = tf.add(v, p.zeroPoint);
+    let q = tf.mul(tf.sign(v), tf.floor(tf.add(tf.abs(v), 0.5)));
+    if (!p.offsetFirst) q = tf.add(q, p.zeroPoint);
+    return tf.mul(tf.sub(tf.clipByValue(q, p.qmin, p.qmax), p.zeroPoint), p.scale);
+  });
+}
+
+function compositeGrad(x: tf.Tensor, dy: tf.Tensor, p: FakeQuantParams): tf.Tensor {
+  return tf.tidy(() => {
+    const v = tf.div(x, p.scale);
+    const inside = tf.logicalAnd(tf.greaterEqual(v, p.qmin - p.zeroPoint - 0.5), tf.lessEqual(v, p.qmax - p.zeroPoint + 0.5));
+    return tf.mul(dy, tf.cast(inside, 'float32'));
+  });
+}
+
+/** Fake-quantises `x` (float32) with a straight-through gradient. */
+export function fakeQuant(x: tf.Tensor, p: FakeQuantParams): tf.Tensor {
+  const attrs = { ...p } as unknown as NamedAttrMap;
+  const f = tf.customGrad(((xi: tf.Tensor, save: tf.GradSaveFunc) => {
+    save([xi]);
+    const value = hasKernels() ? (tf.engine().runKernel(FQ, { x: xi }, attrs) as tf.Tensor) : composite(xi, p);
+    return {
+      value,
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => (hasKernels()
+        ? (tf.engine().runKernel(FQ_GRAD, { x: saved[0], dy }, attrs) as tf.Tensor)
+        : compositeGrad(saved[0], dy, p)),
+    };
+  }) as unknown as Parameters<typeof tf.customGrad>[0]);
+  return f(x);
+}

@@ -7,6 +7,7 @@
  */
 import type { ModelIR } from '../models/ir';
 import type { LayerEncoding } from '../quant/encoding';
+import type { Calibration } from '../quant/calibrate';
 
 // ---------------------------------------------------------------------------------------------------
 // Plan
@@ -93,6 +94,14 @@ export interface RecoveryConfig {
   fineTuneCodewords: boolean;
 }
 
+/**
+ * The arithmetic the compressed models run with (and are measured with): `int8` = int8 activations per
+ * tensor, int8 weights and codebooks, int32 biases, fixed-point requantisation (the int8 runtime; every
+ * accuracy the pipeline reports or judges comes from the fake-quant model); `float32` = float activations,
+ * weights decoded to float (float16 codebooks).
+ */
+export type Activations = 'int8' | 'float32';
+
 /** Which split the pipeline uses for its own decisions (auto-plan, recovery's best state). */
 export type SelectionSplit = 'val' | 'test';
 
@@ -127,6 +136,8 @@ export interface Plan {
   coarseMinParams: number;
   /** Format of layers not kept and not overridden: `pq` for PQ presets, `int8`/`float32` for baselines. */
   defaultFormat: LayerFormat;
+  /** Activations and arithmetic of the compressed models (`Activations`). */
+  activations: Activations;
   /** Seed of every random choice (k-means init, sample subsets, shuffles). */
   seed: number;
   /** Per-model accuracy budget in percentage points (auto-plan and recovery stop there). */
@@ -240,6 +251,12 @@ export interface CompressedModel {
   compressedBytes: number;
   layers: LayerReport[];
   recovery: RecoveryStep[];
+  /**
+   * With int8 activations: the calibration (quant/calibrate.ts) — every tensor's (scale, zero point) of the
+   * model's int8 graph, which the lowering (quant/lower.ts) turns into the runtime's integers with `ir`,
+   * `encodings` and the codebooks. Absent for float activations.
+   */
+  calibration?: Calibration;
 }
 
 /** Byte totals over all models; shared codebooks are counted once. */

@@ -36,7 +36,7 @@ const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 
 /** The human summary of a report. */
 export function formatReport(r: CompressionReport): string {
-  const lines = [`preset ${r.preset}: ${r.codebooks.map((c) => `${c.name} (d = ${c.d}, K = ${c.k}, ${c.layers.length} layers)`).join(', ') || 'no codebooks'}`, ''];
+  const lines = [`preset ${r.preset}, ${r.plan.activations} activations: ${r.codebooks.map((c) => `${c.name} (d = ${c.d}, K = ${c.k}, ${c.layers.length} layers)`).join(', ') || 'no codebooks'}`, ''];
   const rows = [['model', 'float acc', 'compressed acc', 'drop ± se pp', 'float32', 'compressed', 'ratio', 'layers pq/int8/f32']];
   for (const m of r.models) {
     const c = (f: string) => m.layers.filter((l) => l.format === f).length;

@@ -29,16 +29,21 @@ const FQ_GRAD = 'YonoFakeQuantGrad';
 
 /** The pure kernel: `out` = fake-quantised `x`. */
 export function fakeQuantImpl(x: Float32Array, out: Float32Array, p: FakeQuantParams): Float32Array {
-  const { zeroPoint: z, qmin, qmax } = p;
+  const z = p.zeroPoint;
   const s = Math.fround(p.scale);
+  // clamp q - z (the value before the scale) to [qmin - z, qmax - z]; with offsetFirst round v + z instead
+  const lo = p.qmin - z;
+  const hi = p.qmax - z;
+  const off = p.offsetFirst ? z : 0;
   for (let i = 0; i < x.length; i++) {
-    let v = Math.fround(x[i] / s);
-    if (p.offsetFirst) v += z;
-    let q = v < 0 ? -Math.floor(-v + 0.5) : Math.floor(v + 0.5);
-    if (!p.offsetFirst) q += z;
-    // NaN compares false both ways: it lands on the zero point, as quantizeValue puts it
-    q = q < qmin ? qmin : q > qmax ? qmax : q === q ? q : z;
-    out[i] = Math.fround(s * (q - z));
+    const v = Math.fround(x[i] / s) + off;
+    // floor(v + 0.5) is round half away from zero except on negative ties (rare: a branch that predicts well,
+    // where a sign test on every value would not); v + 0.5 is exact (|v| < 2^52)
+    let q = Math.floor(v + 0.5);
+    if (q - v === 0.5 && v < 0) q -= 1;
+    q -= off;
+    // NaN fails both tests and would stay NaN: it lands on the zero point, as quantizeValue puts it
+    out[i] = q >= lo ? (q <= hi ? s * q : s * hi) : q < lo ? s * lo : 0;
   }
   return out;
 }

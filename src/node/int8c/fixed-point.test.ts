@@ -10,6 +10,9 @@ import { createRng } from '../../core/util/random';
 import { INT32_MAX, INT32_MIN, multiplyByQuantizedMultiplier, roundingDivideByPOT, saturatingRoundingDoublingHighMul } from '../../core/quant/fixed-point';
 import { dequantizeValue, quantizeValue } from '../../core/quant/affine';
 import { requantize } from '../../core/quant/requantize';
+import { quantizeMultiplier } from '../../core/quant/multiplier';
+import { unitMultiplier } from '../../core/quant/unit-multiplier';
+import { toF16Bits } from '../../core/util/f16';
 import { buildElf, buildPlugin } from '../qemu/build';
 import { runOnQemu } from '../qemu/run';
 import { M7 } from '../qemu/targets';
@@ -50,6 +53,12 @@ function makeCases(n: number) {
     const zp = Math.floor(rnd() * 256) - 128;
     requant.push([int32() >> (i % 20), 2 ** 30 + Math.floor(rnd() * 2 ** 30), -(i % 32), zp, i % 2 ? zp : -128, 127]);
   }
+  const unit: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const b = quantizeMultiplier(2 ** (-24 + 26 * rnd()));
+    const f16 = i % 11 === 0 ? Math.floor(rnd() * 1024) : toF16Bits(2 ** (-24 + 28 * rnd())); // subnormal scales too
+    unit.push([b.multiplier, b.shift, f16]);
+  }
   const ts = [
     ...srdhm.map(([a, b]) => saturatingRoundingDoublingHighMul(a, b)),
     ...rdbpot.map(([x, e]) => roundingDivideByPOT(x, e)),
@@ -57,8 +66,9 @@ function makeCases(n: number) {
     ...quant.map(([x, s, z]) => quantizeValue(bitsF32(x), { scale: bitsF32(s), zeroPoint: z })),
     ...quant.map(([, s, z], i) => f32bits(dequantizeValue((i % 256) - 128, { scale: bitsF32(s), zeroPoint: z })) | 0),
     ...requant.map(([acc, m, s, z, lo, hi]) => requantize(acc, m, s, z, lo, hi)),
+    ...unit.flatMap(([m, s, f]) => { const u = unitMultiplier({ multiplier: m, shift: s }, f); return [u.multiplier, u.shift]; }),
   ];
-  return { srdhm, rdbpot, mbqm, quant, requant, ts };
+  return { srdhm, rdbpot, mbqm, quant, requant, unit, ts };
 }
 
 function cProgram(c: ReturnType<typeof makeCases>): string {
@@ -67,7 +77,7 @@ function cProgram(c: ReturnType<typeof makeCases>): string {
   return `#include <stdio.h>
 #include <string.h>
 #include "yono_fixed_point.h"
-${arr('srdhm', c.srdhm)}${arr('rdbpot', c.rdbpot)}${arr('mbqm', c.mbqm)}${arr('quant', c.quant, 'uint32_t')}${arr('requant', c.requant)}
+${arr('srdhm', c.srdhm)}${arr('rdbpot', c.rdbpot)}${arr('mbqm', c.mbqm)}${arr('quant', c.quant, 'uint32_t')}${arr('requant', c.requant)}${arr('unit', c.unit)}
 static float f(uint32_t u) { float v; memcpy(&v, &u, 4); return v; }
 int main(void) {
   size_t i;
@@ -80,6 +90,11 @@ int main(void) {
     int32_t b; memcpy(&b, &v, 4); printf("%ld\\n", (long)b);
   }
   for (i = 0; i < ${c.requant.length}; i++) printf("%d\\n", (int)yono_requantize(requant[i][0], requant[i][1], requant[i][2], requant[i][3], requant[i][4], requant[i][5]));
+  for (i = 0; i < ${c.unit.length}; i++) {
+    int32_t m, s;
+    yono_unit_multiplier(unit[i][0], unit[i][1], (uint16_t)unit[i][2], &m, &s);
+    printf("%ld\\n%ld\\n", (long)m, (long)s);
+  }
   return 0;
 }
 `;

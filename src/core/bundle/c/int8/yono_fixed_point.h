@@ -39,6 +39,42 @@ static inline int32_t yono_multiply_by_quantized_multiplier(int32_t x, int32_t m
   return yono_rounding_divide_by_pot(yono_srdhm(x, multiplier), -shift);
 }
 
+/* Bits of a non-zero 64-bit value. */
+static inline int32_t yono_bit_length64(uint64_t v) {
+#if defined(__GNUC__) || defined(__clang__)
+  return 64 - __builtin_clzll(v);
+#else
+  int32_t n = 0;
+  while (v) { v >>= 1; n++; }
+  return n;
+#endif
+}
+
+/*
+ * A unit's requantisation (multiplier, shift) from its layer's base (multiplier in [0, 2^31), shift) and the
+ * unit's float16 scale (bit pattern, >= 0, finite): P = base * significand (exact in 64 bits), rounded half up
+ * to 31 bits, the exponent into the shift; below a shift of -31 the multiplier gives up bits instead. The same
+ * integers as src/core/quant/unit-multiplier.ts; a zero base or scale gives (0, 0).
+ */
+static inline void yono_unit_multiplier(int32_t base_multiplier, int32_t base_shift, uint16_t scale_f16,
+                                        int32_t *multiplier, int32_t *shift) {
+  const int32_t e = (scale_f16 >> 10) & 0x1f;
+  const uint32_t mant = e ? 1024u + (scale_f16 & 0x3ffu) : (scale_f16 & 0x3ffu);
+  uint64_t p, m;
+  int32_t r, s;
+  if (base_multiplier <= 0 || mant == 0) { *multiplier = 0; *shift = 0; return; }
+  p = (uint64_t)(uint32_t)base_multiplier * mant;
+  r = yono_bit_length64(p) - 31;
+  s = base_shift + (e ? e - 25 : -24) + r;
+  if (s < -31) { r += -31 - s; s = -31; }
+  if (r < 0) m = p << -r;
+  else if (r == 0) m = p;
+  else m = r > 62 ? 0 : (p + ((uint64_t)1 << (r - 1))) >> r;
+  if (m == 0x80000000u) { m = 0x40000000u; s++; }
+  *multiplier = m ? (int32_t)m : 0;
+  *shift = m ? s : 0;
+}
+
 /* clamp(requantised acc + out_zero_point, act_min, act_max): the output of every int8 kernel. */
 static inline int8_t yono_requantize(int32_t acc, int32_t multiplier, int32_t shift, int32_t out_zero_point,
                                      int32_t act_min, int32_t act_max) {

@@ -12,7 +12,7 @@ import type { Split } from '../../src/core/data/types';
 import { isWeightLayer } from '../../src/core/models/ir';
 import { toLayersModel } from '../../src/core/models/toLayersModel';
 import { calibrate } from '../../src/core/quant/calibrate';
-import { FakeQuantWeights, fakeQuantModel } from '../../src/core/quant/fake-quant';
+import { FakeQuantModel } from '../../src/core/quant/fake-quant';
 import { loadCompressInputs } from '../../src/node/compressInputs';
 import { setupNodeTfjs } from '../../src/node/tfjs';
 
@@ -35,14 +35,13 @@ function accuracy(model: tf.LayersModel, s: Split, shape: number[]): number {
 }
 
 /** Loads every weight layer of `model` int8 per channel (lowered with the calibration's params). */
-function loadInt8(model: tf.LayersModel, inp: CompressInput, params: Record<string, { scale: number; zeroPoint: number }>): void {
-  const fw = new FakeQuantWeights(inp.ir, params);
+function loadInt8(fq: FakeQuantModel, inp: CompressInput): void {
   for (const l of inp.ir.layers) {
     if (!isWeightLayer(l)) continue;
     const e = encodeInt8(l.kind, l.kernel.shape, l.kernel.data).enc;
-    const w = fw.weights(l.name, e, null, l.bias ? l.bias.data : null)!;
+    const w = fq.stored(l.name, e, null, l.bias ? l.bias.data : null)!;
     const t = [tf.tensor(w.kernel, l.kernel.shape), ...(w.bias ? [tf.tensor(w.bias)] : [])];
-    model.getLayer(l.name).setWeights(t);
+    fq.model.getLayer(l.name).setWeights(t);
     tf.dispose(t);
   }
 }
@@ -60,10 +59,10 @@ export async function benchCalibration(opts: { log: (s: string) => void }): Prom
     for (const p of METHODS) {
       const cal = calibrate(inp.ir, inp.train!, { samples: 1000, seed: 1, percentile: p });
       for (const weights of ['float', 'int8'] as const) {
-        const m = fakeQuantModel(inp.ir, cal.params);
-        if (weights === 'int8') loadInt8(m, inp, cal.params);
-        rows.push({ model: inp.ir.name, method: cal.method, weights, val: accuracy(m, inp.val, shape), test: accuracy(m, inp.test, shape) });
-        m.dispose();
+        const fq = new FakeQuantModel(inp.ir, cal.params);
+        if (weights === 'int8') loadInt8(fq, inp);
+        rows.push({ model: inp.ir.name, method: cal.method, weights, val: accuracy(fq.model, inp.val, shape), test: accuracy(fq.model, inp.test, shape) });
+        fq.model.dispose();
       }
       opts.log(`int8-calibration: ${inp.ir.name} ${cal.method}`);
     }

@@ -84,6 +84,13 @@ describe('int8 activations in the pipeline', () => {
     expect(r.totals.compressedBytes).toBe(sum);
   });
 
+  it('fixed int8 codebooks (leave-one-out) are used exactly as given, scale and all', async () => {
+    const plan = lossy('pq-shared', 'int8');
+    const learned = await compress([inputs[0]], plan, { buildModel: buildTiny });
+    const r = await compress([inputs[1]], plan, { buildModel: buildTiny, codebooks: learned.codebooks });
+    expect(r.codebooks.map((c) => [Array.from(c.codebook), c.scale])).toEqual(learned.codebooks.map((c) => [Array.from(c.codebook), c.scale]));
+  });
+
   it('needs the training split, and says so', async () => {
     await expect(compress([{ ...inputs[0], train: null }], lossy('pq-shared', 'int8'), { buildModel: buildTiny })).rejects.toThrow(/calibrated on training data.*--activations float32/);
   });

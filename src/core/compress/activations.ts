@@ -8,7 +8,7 @@ import type * as tf from '@tensorflow/tfjs';
 import type { ModelIR } from '../models/ir';
 import { calibrate, type Calibration } from '../quant/calibrate';
 import { int8Codebook } from '../quant/codebook';
-import { FakeQuantWeights, fakeQuantModel } from '../quant/fake-quant';
+import { FakeQuantModel } from '../quant/fake-quant';
 import { roundF16Array } from '../util/f16';
 import { deriveSeed } from '../util/random';
 import { ModelSession, type StoredWeights } from './session';
@@ -26,10 +26,12 @@ export const CALIBRATION_SAMPLES = 1000;
  */
 export const CALIBRATION_PERCENTILE = 99.999;
 
-/** The int8 StoredWeights of a model: each stored layer lowered with the model's activation parameters. */
-function int8Storage(ir: ModelIR, cal: Calibration): StoredWeights {
-  const fw = new FakeQuantWeights(ir, cal.params);
-  return (name, source, bias) => fw.weights(name, source.enc, source.codebook, bias) ?? { kernel: null, bias };
+/** The int8 StoredWeights of a fake-quant model: each stored layer lowered with the model's activation parameters. */
+function int8Storage(fq: FakeQuantModel): StoredWeights {
+  return {
+    weights: (name, source, bias) => fq.stored(name, source.enc, source.codebook, bias) ?? { kernel: null, bias },
+    reset: () => fq.clearStored(),
+  };
 }
 
 /**
@@ -43,16 +45,18 @@ export function modelSession(input: CompressInput, activations: Activations, see
     throw new Error(`model '${ir.name}': int8 activations are calibrated on training data and it has none; give its train split, or use float32 activations (--activations float32)`);
   }
   const calibration = calibrate(ir, input.train, { samples: CALIBRATION_SAMPLES, percentile: CALIBRATION_PERCENTILE, seed: deriveSeed(seed, `calibration/${ir.name}`) });
-  const session = new ModelSession(ir, fakeQuantModel(ir, calibration.params), { stored: int8Storage(ir, calibration), reference: buildModel(ir) });
+  const fq = new FakeQuantModel(ir, calibration.params);
+  const session = new ModelSession(ir, fq.model, { stored: int8Storage(fq), reference: buildModel(ir) });
   return { session, calibration };
 }
 
 /**
  * A codebook's values as stored: int8 with one scale (int8 activations: `scale` is set) or float16. Every
- * later step (assignment, evaluation) encodes against and decodes from these values.
+ * later step (assignment, evaluation) encodes against and decodes from these values. `scale`: the scale of
+ * values that are int8-rounded already (fixed codebooks), kept as it is (checked).
  */
-export function storedCodebook(values: Float32Array, name: string, activations: Activations): Pick<CodebookGroup, 'codebook' | 'scale'> {
+export function storedCodebook(values: Float32Array, name: string, activations: Activations, scale?: number): Pick<CodebookGroup, 'codebook' | 'scale'> {
   if (activations === 'float32') return { codebook: roundF16Array(values, `codebook ${name}`) };
-  const c = int8Codebook(values);
+  const c = int8Codebook(values, scale);
   return { codebook: c.values, scale: c.scale };
 }

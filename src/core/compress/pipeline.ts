@@ -61,7 +61,7 @@ function checkFixedCodebooks(groups: GroupSpec[], fixed: CodebookGroup[], activa
     if (!c) throw new Error(`fixed codebooks have no group '${g.name}'; give one per group the plan uses (${groups.map((x) => x.name).join(', ')})`);
     if (c.d !== g.d) throw new Error(`fixed codebook '${g.name}' has d = ${c.d}, the plan needs d = ${g.d}`);
     const { scale: _old, ...rest } = c;
-    return { ...rest, ...storedCodebook(c.codebook, c.name, activations), layers: g.layers.slice() };
+    return { ...rest, ...storedCodebook(c.codebook, c.name, activations, activations === 'int8' ? c.scale : undefined), layers: g.layers.slice() };
   });
 }
 

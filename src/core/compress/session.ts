@@ -6,16 +6,20 @@ import type { DecodedSource } from './stored';
 import { decodedSource } from './stored';
 import type { Split } from '../data/types';
 
-/**
- * The values a session evaluates a stored layer with (its kernel was last set to a decoded PQ/int8 kernel):
- * a kernel (null = the decoded one as set) and a bias (null = none), from what the kernel was decoded from
- * and the layer's full-precision bias.
- */
-export type StoredWeights = (name: string, source: DecodedSource, bias: Float32Array | null) => { kernel: Float32Array | null; bias: Float32Array | null };
+/** How a session evaluates a stored layer (its kernel was last set to a decoded PQ/int8 kernel). */
+export interface StoredWeights {
+  /**
+   * The kernel (null = the decoded one as set) and bias (null = none) to evaluate layer `name` with, from what
+   * its kernel was decoded from and its full-precision bias.
+   */
+  weights(name: string, source: DecodedSource, bias: Float32Array | null): { kernel: Float32Array | null; bias: Float32Array | null };
+  /** Called before the stored values are swapped in and after the prediction (e.g. to undo per-layer state). */
+  reset?(): void;
+}
 
 /** Float activations: the decoded kernel as it is, the bias rounded to float16 (README "Float16 scales and biases"). */
-export const float16Storage = (model: string): StoredWeights => (name, _source, bias) => ({
-  kernel: null, bias: bias && roundF16Array(bias, `model '${model}' layer '${name}' bias`),
+export const float16Storage = (model: string): StoredWeights => ({
+  weights: (name, _source, bias) => ({ kernel: null, bias: bias && roundF16Array(bias, `model '${model}' layer '${name}' bias`) }),
 });
 
 /** Options of a ModelSession. */
@@ -154,6 +158,7 @@ export class ModelSession {
    */
   private swapStored(): { v: tf.Variable; full: tf.Tensor }[] {
     const saved: { v: tf.Variable; full: tf.Tensor }[] = [];
+    this.stored.reset?.();
     const put = (v: tf.Variable, full: Float32Array, r: Float32Array) => {
       let same = r.length === full.length;
       for (let i = 0; i < r.length && same; i++) same = r[i] === full[i];
@@ -166,7 +171,7 @@ export class ModelSession {
     for (const [name, kernel] of this.decoded) {
       const bv = this.variable(name, 'bias');
       const full = bv ? (bv.dataSync() as Float32Array) : null;
-      const w = this.stored(name, decodedSource(kernel)!, full);
+      const w = this.stored.weights(name, decodedSource(kernel)!, full);
       if (w.kernel) put(this.variable(name, 'kernel')!, kernel, w.kernel);
       if (bv && full && w.bias) put(bv, full, w.bias);
     }
@@ -203,6 +208,7 @@ export class ModelSession {
       }
     } finally {
       for (const { v, full } of saved) { v.assign(full); full.dispose(); }
+      if (stored) this.stored.reset?.();
     }
     return out;
   }

@@ -15,13 +15,15 @@ import { fakeQuant, type FakeQuantParams } from '../tfjs/fakeQuant';
 import type { AffineParams } from './affine';
 import type { LayerEncoding, LoweringCodebook } from './encoding';
 import { int8Graph, tensorRule } from './graph';
-import { lowerBatchNorm, lowerWeightLayer } from './lower';
+import { addMultipliers, lowerBatchNorm, lowerWeightLayer } from './lower';
 import type { WeightOp } from './lowered';
 
-/** A tfjs layer that fake-quantises its input. */
+/** A tfjs layer that fake-quantises its input (its `shifts` set while its input is a stored layer's output). */
 export class FakeQuantLayer extends tf.layers.Layer {
   static className = 'YonoFakeQuant';
   readonly params: FakeQuantParams;
+  /** The requantisation shifts of the int8 kernel before it (FakeQuantParams.shifts), or null. */
+  shifts: Int32Array | null = null;
 
   constructor(params: FakeQuantParams, name: string) {
     super({ name, trainable: false });
@@ -33,11 +35,12 @@ export class FakeQuantLayer extends tf.layers.Layer {
   }
 
   override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
-    return fakeQuant(Array.isArray(inputs) ? inputs[0] : inputs, this.params);
+    return fakeQuant(Array.isArray(inputs) ? inputs[0] : inputs, { ...this.params, shifts: this.shifts });
   }
 
   override getConfig(): tf.serialization.ConfigDict {
-    return { ...super.getConfig(), ...this.params };
+    const { scale, zeroPoint, qmin, qmax, offsetFirst } = this.params;
+    return { ...super.getConfig(), scale, zeroPoint, qmin, qmax, offsetFirst };
   }
 }
 
@@ -71,34 +74,14 @@ export function effectiveWeights(op: WeightOp): { kernel: Float32Array; bias: Fl
 
 /**
  * The fake-quant model of an inference-graph IR with the parameters of every tensor of its int8 graph
- * (Calibration.params). Its weights are the IR's (float); unfolded batch norms get their int8 weights
- * here. The caller owns (disposes) the model.
+ * (Calibration.params): `model` (the caller disposes it) holds the IR's float weights; unfolded batch norms
+ * and adds round like their int8 ops. `stored` gives the kernel and bias a stored layer computes with and
+ * makes its output round like the int8 kernel (TFLM's double rounding, per channel); `clearStored` puts
+ * every weight layer back to one rounding (a float layer between int8 tensors).
  */
-export function fakeQuantModel(ir: ModelIR, params: Record<string, AffineParams>): tf.LayersModel {
-  const g = int8Graph(ir);
-  const model = toLayersModel(g, {
-    after: (l, y) => {
-      const p = fakeQuantAfter(l, params);
-      return p ? (new FakeQuantLayer(p, `${l.name}/fq`).apply(y) as tf.SymbolicTensor) : y;
-    },
-  });
-  const shapes = new Map(g.layers.map((l) => [l.name, l.outputShape]));
-  for (const l of g.layers) {
-    if (l.kind !== 'batchNorm') continue;
-    const { kernel, bias } = effectiveWeights(lowerBatchNorm(l, params[l.inputs[0]], params[l.name], shapes.get(l.inputs[0])!));
-    const n = kernel.length;
-    const w = [kernel, bias!, new Float32Array(n), new Float32Array(n).fill(1 - 1e-3)].map((a) => tf.tensor1d(a));
-    model.getLayer(l.name).setWeights(w);
-    tf.dispose(w);
-  }
-  return model;
-}
-
-/**
- * The kernel and bias values a fake-quant model evaluates its weight layers with, per model: lowers one
- * stored layer (its encoding, its codebook, its current float bias) with the model's activation params.
- */
-export class FakeQuantWeights {
+export class FakeQuantModel {
+  readonly model: tf.LayersModel;
+  private readonly fq = new Map<string, FakeQuantLayer>();
   private readonly layers: Map<string, WeightLayer>;
   private readonly shapes: Map<string, number[]>;
 
@@ -106,17 +89,45 @@ export class FakeQuantWeights {
     const g = int8Graph(ir);
     this.layers = new Map(g.layers.filter(isWeightLayer).map((l) => [l.name, l]));
     this.shapes = new Map(g.layers.map((l) => [l.name, l.outputShape]));
+    this.model = toLayersModel(g, {
+      after: (l, y) => {
+        const p = fakeQuantAfter(l, params);
+        if (!p) return y;
+        const layer = new FakeQuantLayer(p, `${l.name}/fq`);
+        this.fq.set(l.name, layer);
+        return layer.apply(y) as tf.SymbolicTensor;
+      },
+    });
+    for (const l of g.layers) {
+      if (l.kind === 'add') this.fq.get(l.name)!.shifts = Int32Array.of(addMultipliers(params[l.inputs[0]], params[l.inputs[1]], params[l.name]).outMult.shift);
+      if (l.kind !== 'batchNorm') continue;
+      const op = lowerBatchNorm(l, params[l.inputs[0]], params[l.name], this.shapes.get(l.inputs[0])!);
+      const { kernel, bias } = effectiveWeights(op);
+      const n = kernel.length;
+      const w = [kernel, bias!, new Float32Array(n), new Float32Array(n).fill(1 - 1e-3)].map((a) => tf.tensor1d(a));
+      this.model.getLayer(l.name).setWeights(w);
+      tf.dispose(w);
+      this.fq.get(l.name)!.shifts = op.shift;
+    }
   }
 
   /**
    * Kernel (IR layout) and bias of layer `name` stored as `enc` (with `codebook` for PQ) and holding the
-   * float bias `bias`; null for a float32 layer (it computes with its float kernel and bias).
+   * float bias `bias` — null for a float32 layer, which computes with its float kernel and bias — and its
+   * output set to round like its int8 kernel until clearStored.
    */
-  weights(name: string, enc: LayerEncoding, codebook: LoweringCodebook | null, bias: Float32Array | null): { kernel: Float32Array; bias: Float32Array | null } | null {
+  stored(name: string, enc: LayerEncoding, codebook: LoweringCodebook | null, bias: Float32Array | null): { kernel: Float32Array; bias: Float32Array | null } | null {
     const l = this.layers.get(name);
     if (!l) throw new Error(`fake quantisation: no weight layer '${name}'`);
     const layer = { ...l, bias: bias && { shape: [bias.length], data: bias } } as WeightLayer;
     const op = lowerWeightLayer(layer, enc, codebook ? [codebook] : [], this.params[l.inputs[0]], this.params[name], this.shapes.get(l.inputs[0])!);
-    return op && effectiveWeights(op);
+    if (!op) return null;
+    this.fq.get(name)!.shifts = op.shift;
+    return effectiveWeights(op);
+  }
+
+  /** Every weight layer's output back to one rounding. */
+  clearStored(): void {
+    for (const name of this.layers.keys()) this.fq.get(name)!.shifts = null;
   }
 }

@@ -72,18 +72,18 @@ describe('lowerModel', () => {
 });
 
 describe('fake-quant tfjs vs the reference int8 execution', () => {
-  // TFLM's double rounding (the high multiply rounds at 2^shift of an output step before the final rounding)
-  // and float32 sums move a value across a rounding boundary for about 1 output in 1,000 in one layer; in
-  // deep random models the differences then spread (img: 13 layers, untrained)
-  it('agree on the int8 outputs of the zoo up to ±1 and on the classes of nearly every sample', () => {
+  // the fake-quant model rounds a stored layer's output as TFLM's double rounding does (one rounding instead
+  // differs on ~1 output in 1,000 per layer, ~12 % of img's outputs after 13 layers); float32 sums and
+  // average-pooling ties can still move a value by one step
+  it('agree on the int8 outputs of the zoo and on the classes', () => {
     for (const z of zoo()) {
       const { model, probe } = storedFakeQuantModel(z.ir, z.stored.encodings, z.codebooks, z.lowered);
       const r = compareFakeQuant(probe, z.lowered, z.samples.x, 100, z.ir.inputShape);
       model.dispose();
       console.log(`${z.ir.name}: ${r.valueDiffer}/${r.values} int8 outputs differ (max ${r.maxDiff}), ${r.classDiffer}/${r.samples} classes`);
       expect(r.maxDiff).toBeLessThanOrEqual(1);
-      expect(r.valueDiffer / r.values).toBeLessThan(0.2);
-      expect(r.classDiffer).toBeLessThanOrEqual(3);
+      expect(r.valueDiffer / r.values).toBeLessThan(0.01);
+      expect(r.classDiffer).toBeLessThanOrEqual(1);
     }
   });
 

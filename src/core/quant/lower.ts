@@ -142,16 +142,20 @@ export function activationTable(activation: 'sigmoid' | 'tanh', inP: AffineParam
   return t;
 }
 
-/** TFLM's int8 add of two tensors into `out` (left shift 20, per-input multipliers). */
-function addOp(name: string, a: string, b: string, pa: AffineParams, pb: AffineParams, out: AffineParams, act: Activation): AddOp {
+/** TFLM's int8 add's multipliers: both inputs to a common 2^20 fixed point, the sum to the output. */
+export function addMultipliers(pa: AffineParams, pb: AffineParams, out: AffineParams): Pick<AddOp, 'leftShift' | 'inMult' | 'outMult'> {
   const leftShift = 20;
   const twiceMax = 2 * Math.max(pa.scale, pb.scale);
-  const { min, max } = activationRange(act, out);
   return {
-    op: 'add', name, inputs: [a, b], leftShift, in: [pa, pb],
-    inMult: [quantizeMultiplier(pa.scale / twiceMax), quantizeMultiplier(pb.scale / twiceMax)],
-    outMult: quantizeMultiplier(twiceMax / (2 ** leftShift * out.scale)), out, actMin: min, actMax: max,
+    leftShift, inMult: [quantizeMultiplier(pa.scale / twiceMax), quantizeMultiplier(pb.scale / twiceMax)],
+    outMult: quantizeMultiplier(twiceMax / (2 ** leftShift * out.scale)),
   };
+}
+
+/** TFLM's int8 add of two tensors into `out` (left shift 20, per-input multipliers). */
+function addOp(name: string, a: string, b: string, pa: AffineParams, pb: AffineParams, out: AffineParams, act: Activation): AddOp {
+  const { min, max } = activationRange(act, out);
+  return { op: 'add', name, inputs: [a, b], in: [pa, pb], ...addMultipliers(pa, pb, out), out, actMin: min, actMax: max };
 }
 
 /** The op of an activation layer: a clamp (ReLU, ReLU6, linear) or a table (sigmoid, tanh); null for the final softmax. */

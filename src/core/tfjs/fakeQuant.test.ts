@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { setupNodeTfjs } from '../../node/tfjs';
 import { dequantizeValue, quantizeValue } from '../quant/affine';
+import { requantize } from '../quant/requantize';
 import { createRng } from '../util/random';
 import { fakeQuant, fakeQuantImpl } from './fakeQuant';
 
@@ -28,6 +29,33 @@ describe('fakeQuant', () => {
     expect(fakeQuantImpl(Float32Array.of(1.5, 2.25), new Float32Array(2), { ...p, offsetFirst: false })).toEqual(Float32Array.of(2, 2));
   });
 
+  it('with shifts, rounds like TFLM\'s requantisation (double rounding) where one rounding would not', () => {
+    const rnd = createRng(12);
+    const s = Math.fround(0.02), z = -5;
+    let same = 0, sameSingle = 0;
+    const n = 20000;
+    const shifts = Int32Array.from({ length: 8 }, (_, c) => -3 - c); // per channel
+    const x = new Float32Array(n);
+    const want = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const shift = shifts[i % 8];
+      const m = 2 ** 30 + Math.floor(rnd() * 2 ** 30);
+      const acc = Math.floor((rnd() - 0.5) * 2 ** 12);
+      // the real value the float model computes for this accumulator: acc · m · 2^(shift - 31) output steps
+      x[i] = Math.fround(acc * m * 2 ** (shift - 31) * s);
+      want[i] = requantize(acc, m, shift, z, -128, 127);
+    }
+    const p = { scale: s, zeroPoint: z, qmin: -128, qmax: 127, offsetFirst: false };
+    const dbl = fakeQuantImpl(x, new Float32Array(n), { ...p, shifts });
+    const one = fakeQuantImpl(x, new Float32Array(n), p);
+    for (let i = 0; i < n; i++) {
+      if (quantizeValue(dbl[i], p) === want[i]) same++;
+      if (quantizeValue(one[i], p) === want[i]) sameSingle++;
+    }
+    expect(same).toBeGreaterThan(n - 5); // float32 rounding of x aside
+    expect(sameSingle).toBeLessThan(same); // one rounding misses the double rounding's ties
+  });
+
   it('the kernel and the tf-op composite agree; the gradient passes inside the range and stops outside', async () => {
     const rnd = createRng(9);
     const x = tf.tensor(Float32Array.from({ length: 2000 }, () => (rnd() - 0.5) * 30));
@@ -37,6 +65,10 @@ describe('fakeQuant', () => {
     const xc = tf.tensor(x.dataSync());
     for (const k of ['YonoFakeQuant', 'YonoFakeQuantGrad']) if (tf.getKernel(k, 'cpu')) tf.unregisterKernel(k, 'cpu');
     expect(fakeQuant(xc, P).dataSync()).toEqual(k);
+    const shifts = Int32Array.of(-7, 0, -12, 3);
+    // (on the CPU backend without our kernel: the tf-op composite)
+    const withShifts = fakeQuant(xc.reshape([500, 4]), { ...P, shifts }).dataSync();
+    expect(withShifts).toEqual(fakeQuantImpl(xc.dataSync() as Float32Array, new Float32Array(2000), { ...P, shifts }));
     await tf.setBackend(backend);
     const g = tf.grad((t: tf.Tensor) => tf.sum(fakeQuant(t, P)))(x).dataSync();
     const xs = x.dataSync();

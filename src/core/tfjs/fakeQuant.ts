@@ -1,9 +1,10 @@
 /**
  * Fake quantisation as one tfjs op: y = s · (clamp(round(x / s) + z, qmin, qmax) − z), with round half away
  * from zero (C's roundf, what the int8 runtime does; tf.round rounds half to even) and the division in
- * float32. Its gradient is the straight-through estimator: dy where the value was inside the clamp range,
- * 0 outside. One pass over the data as a kernel of ours on the WASM and CPU backends (a chain of tf ops on
- * any other backend).
+ * float32 — or, for the output of an int8 kernel, the **double rounding** of TFLM's requantisation
+ * (`shifts`), so that the fake-quant model rounds like the runtime. Its gradient is the straight-through
+ * estimator: dy where the value was inside the clamp range, 0 outside. One pass over the data as a kernel
+ * of ours on the WASM and CPU backends (a chain of tf ops on any other backend).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { KernelConfig, NamedAttrMap, NamedTensorInfoMap } from '@tensorflow/tfjs';
@@ -22,6 +23,13 @@ export interface FakeQuantParams {
    * the sum of the int8 values, which include the zero point.
    */
   offsetFirst: boolean;
+  /**
+   * The output of an int8 kernel requantised with these shifts (one per channel of the last axis, or one for
+   * all): MultiplyByQuantizedMultiplier rounds v = x / s twice, first the high multiply at 2^shift
+   * (floor(v · 2^−shift + 1/2)), then the rounding right shift by −shift (half away from zero); a shift
+   * >= 0 rounds once, ties up. Null: one rounding, half away from zero (quantising a float).
+   */
+  shifts?: Int32Array | null;
 }
 
 const FQ = 'YonoFakeQuant';
@@ -29,6 +37,7 @@ const FQ_GRAD = 'YonoFakeQuantGrad';
 
 /** The pure kernel: `out` = fake-quantised `x`. */
 export function fakeQuantImpl(x: Float32Array, out: Float32Array, p: FakeQuantParams): Float32Array {
+  if (p.shifts) return requantImpl(x, out, p, p.shifts);
   const z = p.zeroPoint;
   const s = Math.fround(p.scale);
   // clamp q - z (the value before the scale) to [qmin - z, qmax - z]; with offsetFirst round v + z instead
@@ -48,6 +57,30 @@ export function fakeQuantImpl(x: Float32Array, out: Float32Array, p: FakeQuantPa
   return out;
 }
 
+/** The kernel with TFLM's double rounding per channel (FakeQuantParams.shifts). */
+function requantImpl(x: Float32Array, out: Float32Array, p: FakeQuantParams, shifts: Int32Array): Float32Array {
+  const z = p.zeroPoint;
+  const s = Math.fround(p.scale);
+  const lo = p.qmin - z;
+  const hi = p.qmax - z;
+  const c = shifts.length;
+  const up = Float64Array.from(shifts, (e) => (e < 0 ? 2 ** -e : 1));
+  const down = Float64Array.from(shifts, (e) => (e < 0 ? 2 ** e : 1));
+  if (x.length % c !== 0) throw new Error(`fake quantisation: ${x.length} values are not rows of ${c} channels`);
+  for (let i = 0; i < x.length; i += c) {
+    for (let j = 0; j < c; j++) {
+      const v = Math.fround(x[i + j] / s);
+      // the high multiply: to 2^shift, ties up (for shift >= 0 the only rounding)
+      const t = Math.floor(v * up[j] + 0.5) * down[j];
+      // the rounding right shift: ties away from zero (t is exact: an integer times a power of two)
+      let q = Math.floor(t + 0.5);
+      if (q - t === 0.5 && t < 0) q -= 1;
+      out[i + j] = q >= lo ? (q <= hi ? s * q : s * hi) : q < lo ? s * lo : 0;
+    }
+  }
+  return out;
+}
+
 /** The straight-through gradient: dy where round(x / s) + z fell inside [qmin, qmax], else 0. */
 export function fakeQuantGradImpl(x: Float32Array, dy: Float32Array, out: Float32Array, p: FakeQuantParams): Float32Array {
   const lo = p.qmin - p.zeroPoint - 0.5;
@@ -62,6 +95,7 @@ export function fakeQuantGradImpl(x: Float32Array, dy: Float32Array, out: Float3
 
 const paramsOf = (a: NamedAttrMap): FakeQuantParams => ({
   scale: a.scale as number, zeroPoint: a.zeroPoint as number, qmin: a.qmin as number, qmax: a.qmax as number, offsetFirst: !!a.offsetFirst,
+  shifts: (a.shifts as unknown as Int32Array | null) ?? null,
 });
 
 function configs(backendName: 'wasm' | 'cpu'): KernelConfig[] {
@@ -95,6 +129,13 @@ const hasKernels = (): boolean => !!tf.getKernel(FQ, tf.getBackend());
 /** The same with tf ops (backends without our kernels). */
 function composite(x: tf.Tensor, p: FakeQuantParams): tf.Tensor {
   return tf.tidy(() => {
+    if (p.shifts) {
+      const v = tf.div(x, Math.fround(p.scale));
+      const up = tf.tensor1d(Float32Array.from(p.shifts, (e) => (e < 0 ? 2 ** -e : 1)));
+      const t = tf.div(tf.floor(tf.add(tf.mul(v, up), 0.5)), up);
+      const q = tf.mul(tf.sign(t), tf.floor(tf.add(tf.abs(t), 0.5)));
+      return tf.mul(tf.clipByValue(q, p.qmin - p.zeroPoint, p.qmax - p.zeroPoint), Math.fround(p.scale));
+    }
     let v = tf.div(x, p.scale);
     if (p.offsetFirst) v = tf.add(v, p.zeroPoint);
     let q = tf.mul(tf.sign(v), tf.floor(tf.add(tf.abs(v), 0.5)));
@@ -113,7 +154,7 @@ function compositeGrad(x: tf.Tensor, dy: tf.Tensor, p: FakeQuantParams): tf.Tens
 
 /** Fake-quantises `x` (float32) with a straight-through gradient. */
 export function fakeQuant(x: tf.Tensor, p: FakeQuantParams): tf.Tensor {
-  const attrs = { ...p } as unknown as NamedAttrMap;
+  const attrs = { ...p, shifts: p.shifts ?? null } as unknown as NamedAttrMap;
   const f = tf.customGrad(((xi: tf.Tensor, save: tf.GradSaveFunc) => {
     save([xi]);
     const value = hasKernels() ? (tf.engine().runKernel(FQ, { x: xi }, attrs) as tf.Tensor) : composite(xi, p);

@@ -8,20 +8,20 @@ import { isWeightLayer } from '../../models/ir';
 import { quantizeValue } from '../affine';
 import type { LayerEncoding, LoweringCodebook } from '../encoding';
 import { runLowered } from '../execute';
-import { FakeQuantWeights, fakeQuantModel } from '../fake-quant';
+import { FakeQuantModel } from '../fake-quant';
 import type { LoweredModel } from '../lowered';
 
-/** The fake-quant model of a stored model with its stored weights loaded; its second output is the int8 output tensor (fake-quantised). */
+/** The fake-quant model of a stored model with its stored weights loaded (and rounding like them); `probe` outputs its int8 output tensor (fake-quantised). */
 export function storedFakeQuantModel(ir: ModelIR, encodings: Record<string, LayerEncoding>, codebooks: readonly LoweringCodebook[],
   lowered: LoweredModel): { model: tf.LayersModel; probe: tf.LayersModel } {
   const params = Object.fromEntries(Object.entries(lowered.tensors).map(([k, v]) => [k, v.params]));
-  const model = fakeQuantModel(ir, params);
-  const fw = new FakeQuantWeights(ir, params);
+  const fq = new FakeQuantModel(ir, params);
+  const model = fq.model;
   for (const l of ir.layers) {
     if (!isWeightLayer(l)) continue;
     const enc = encodings[l.name];
     const cb = enc.format === 'pq' ? codebooks.find((c) => c.name === enc.group)! : null;
-    const w = fw.weights(l.name, enc, cb, l.bias ? l.bias.data : null);
+    const w = fq.stored(l.name, enc, cb, l.bias ? l.bias.data : null);
     if (!w) continue;
     const t = [tf.tensor(w.kernel, l.kernel.shape), ...(w.bias ? [tf.tensor(w.bias, [w.bias.length])] : [])];
     model.getLayer(l.name).setWeights(t);

@@ -21,7 +21,8 @@ import { compareFakeQuant, storedFakeQuantModel } from './testing/agreement';
  * codebooks learned over all four, channel normalisation, small layers int8; no recovery), calibrated on
  * their training data, on the 32 test samples a bundle stores of each: the fake-quant tfjs model, whose
  * predictions the pipeline reports, and the reference int8 execution of their lowering agree in class; the
- * fraction of int8 logits that differ (by one step: float32 sums, average-pooling ties) is printed, with the
+ * fraction of int8 logits that differ (by one step, where float32 sums land within a hair of a rounding
+ * boundary) is printed, with the
  * agreement of both with the float model. The whole test splits of a YONO run: `npm run bench -- --only int8`.
  */
 const SAMPLES = 32;
@@ -70,7 +71,7 @@ describe('built-in models, int8 activations: fake-quant tfjs vs the reference in
         + `the int8 model has the float model's class on ${sameFloat}/${SAMPLES}`);
       expect(r.classDiffer).toBe(0);
       expect(r.maxDiff).toBeLessThanOrEqual(1);
-      expect(r.valueDiffer / r.values).toBeLessThan(0.05);
+      expect(r.valueDiffer / r.values).toBeLessThan(0.01);
       expect(new Set(r.refClasses).size).toBeGreaterThan(1);
       expect(sameFloat).toBeGreaterThan(SAMPLES * 0.8);
     }, 120_000);

@@ -47,9 +47,10 @@ export class FakeQuantLayer extends tf.layers.Layer {
 /**
  * The fake-quantisation after an int8-graph layer, or null where the values are already on their int8
  * grid (max pooling, flatten, reshape, ReLU and linear activation layers) or float (a final softmax).
- * Average pooling rounds with the zero point included (TFLM's integer average).
+ * Average pooling rounds with the zero point included and its ties away from zero (TFLM's integer
+ * average; `inShape` gives a global pool's count).
  */
-export function fakeQuantAfter(l: Layer, params: Record<string, AffineParams>): FakeQuantParams | null {
+export function fakeQuantAfter(l: Layer, params: Record<string, AffineParams>, inShape: readonly number[] = []): FakeQuantParams | null {
   const r = tensorRule(l);
   if (r.kind === 'float') return null;
   const p = params[l.name];
@@ -57,7 +58,9 @@ export function fakeQuantAfter(l: Layer, params: Record<string, AffineParams>): 
   const fq = (offsetFirst: boolean): FakeQuantParams => ({ scale: p.scale, zeroPoint: p.zeroPoint, qmin: -128, qmax: 127, offsetFirst });
   if (r.kind !== 'same') return fq(false);
   switch (l.kind) {
-    case 'avgPool1d': case 'avgPool2d': case 'globalAvgPool1d': case 'globalAvgPool2d': return fq(true);
+    case 'avgPool1d': return { ...fq(true), avgCount: l.poolSize };
+    case 'avgPool2d': return { ...fq(true), avgCount: l.poolSize[0] * l.poolSize[1] };
+    case 'globalAvgPool1d': case 'globalAvgPool2d': return { ...fq(true), avgCount: inShape.slice(0, -1).reduce((a, b) => a * b, 1) };
     case 'activation': return l.activation === 'relu6' ? fq(false) : null;
     default: return null;
   }
@@ -91,7 +94,7 @@ export class FakeQuantModel {
     this.shapes = new Map(g.layers.map((l) => [l.name, l.outputShape]));
     this.model = toLayersModel(g, {
       after: (l, y) => {
-        const p = fakeQuantAfter(l, params);
+        const p = fakeQuantAfter(l, params, l.inputs.length ? this.shapes.get(l.inputs[0]) : []);
         if (!p) return y;
         const layer = new FakeQuantLayer(p, `${l.name}/fq`);
         this.fq.set(l.name, layer);

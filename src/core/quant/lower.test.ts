@@ -73,8 +73,8 @@ describe('lowerModel', () => {
 
 describe('fake-quant tfjs vs the reference int8 execution', () => {
   // the fake-quant model rounds a stored layer's output as TFLM's double rounding does (one rounding instead
-  // differs on ~1 output in 1,000 per layer, ~12 % of img's outputs after 13 layers); float32 sums and
-  // average-pooling ties can still move a value by one step
+  // differs on ~1 output in 1,000 per layer, ~12 % of img's outputs after 13 layers) and average pooling's
+  // ties as its integer average; float32 sums can still move a value by one step
   it('agree on the int8 outputs of the zoo and on the classes', () => {
     for (const z of zoo()) {
       const { model, probe } = storedFakeQuantModel(z.ir, z.stored.encodings, z.codebooks, z.lowered);

@@ -29,6 +29,18 @@ describe('fakeQuant', () => {
     expect(fakeQuantImpl(Float32Array.of(1.5, 2.25), new Float32Array(2), { ...p, offsetFirst: false })).toEqual(Float32Array.of(2, 2));
   });
 
+  it('average pooling: a tie that float32 sums moved still rounds away from zero, as TFLM\'s integer average', () => {
+    const s = Math.fround(0.172), z = -128;
+    // int8 sums over 16 values whose average is k + 0.5 exactly, as float32 means computed them (a hair off)
+    const avg = [-63.5, -124.5, 10.5, 0.5, -0.5, 3.25];
+    const x = Float32Array.from(avg, (a, i) => Math.fround((a - z) * s * (1 + (i % 2 ? 3e-7 : -3e-7))));
+    const p = { scale: s, zeroPoint: z, qmin: -128, qmax: 127, offsetFirst: true };
+    const q = (out: Float32Array) => Array.from(out, (v) => Math.round(v / s) + z);
+    expect(q(fakeQuantImpl(x, new Float32Array(x.length), { ...p, avgCount: 16 }))).toEqual([-64, -125, 11, 1, -1, 3]);
+    // the op (the kernel on this backend) passes avgCount through
+    expect(q(tf.tidy(() => fakeQuant(tf.tensor1d(x), { ...p, avgCount: 16 }).dataSync() as Float32Array))).toEqual([-64, -125, 11, 1, -1, 3]);
+  });
+
   it('with shifts, rounds like TFLM\'s requantisation (double rounding) where one rounding would not', () => {
     const rnd = createRng(12);
     const s = Math.fround(0.02), z = -5;
@@ -69,6 +81,8 @@ describe('fakeQuant', () => {
     // (on the CPU backend without our kernel: the tf-op composite)
     const withShifts = fakeQuant(xc.reshape([500, 4]), { ...P, shifts }).dataSync();
     expect(withShifts).toEqual(fakeQuantImpl(xc.dataSync() as Float32Array, new Float32Array(2000), { ...P, shifts }));
+    const avg = { ...P, offsetFirst: true, avgCount: 4 };
+    expect(fakeQuant(xc, avg).dataSync()).toEqual(fakeQuantImpl(xc.dataSync() as Float32Array, new Float32Array(2000), avg));
     await tf.setBackend(backend);
     const g = tf.grad((t: tf.Tensor) => tf.sum(fakeQuant(t, P)))(x).dataSync();
     const xs = x.dataSync();

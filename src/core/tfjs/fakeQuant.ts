@@ -24,6 +24,13 @@ export interface FakeQuantParams {
    */
   offsetFirst: boolean;
   /**
+   * Average pooling (with offsetFirst): the largest number of values averaged. The int8 average is an exact
+   * multiple of 1/count, so a value within a quarter of that of a tie is a tie that float32 sums moved: it
+   * rounds away from zero as TFLM's integer average does (for counts below 180, where float32 keeps the
+   * sum that close).
+   */
+  avgCount?: number;
+  /**
    * The output of an int8 kernel requantised with these shifts (one per channel of the last axis, or one for
    * all): MultiplyByQuantizedMultiplier rounds v = x / s twice, first the high multiply at 2^shift
    * (floor(v · 2^−shift + 1/2)), then the rounding right shift by −shift (half away from zero); a shift
@@ -44,12 +51,17 @@ export function fakeQuantImpl(x: Float32Array, out: Float32Array, p: FakeQuantPa
   const lo = p.qmin - z;
   const hi = p.qmax - z;
   const off = p.offsetFirst ? z : 0;
+  const tie = p.offsetFirst && p.avgCount && p.avgCount < 180 ? 0.25 / p.avgCount : 0;
   for (let i = 0; i < x.length; i++) {
     const v = Math.fround(x[i] / s) + off;
     // floor(v + 0.5) is round half away from zero except on negative ties (rare: a branch that predicts well,
     // where a sign test on every value would not); v + 0.5 is exact (|v| < 2^52)
     let q = Math.floor(v + 0.5);
     if (q - v === 0.5 && v < 0) q -= 1;
+    if (tie) {
+      const k = Math.floor(v);
+      if (Math.abs(v - k - 0.5) < tie) q = k + 0.5 > 0 ? k + 1 : k;
+    }
     q -= off;
     // NaN fails both tests and would stay NaN: it lands on the zero point, as quantizeValue puts it
     out[i] = q >= lo ? (q <= hi ? s * q : s * hi) : q < lo ? s * lo : 0;
@@ -95,7 +107,7 @@ export function fakeQuantGradImpl(x: Float32Array, dy: Float32Array, out: Float3
 
 const paramsOf = (a: NamedAttrMap): FakeQuantParams => ({
   scale: a.scale as number, zeroPoint: a.zeroPoint as number, qmin: a.qmin as number, qmax: a.qmax as number, offsetFirst: !!a.offsetFirst,
-  shifts: (a.shifts as unknown as Int32Array | null) ?? null,
+  avgCount: (a.avgCount as number | undefined) ?? 0, shifts: (a.shifts as unknown as Int32Array | null) ?? null,
 });
 
 function configs(backendName: 'wasm' | 'cpu'): KernelConfig[] {
@@ -138,6 +150,12 @@ function composite(x: tf.Tensor, p: FakeQuantParams): tf.Tensor {
     }
     let v = tf.div(x, p.scale);
     if (p.offsetFirst) v = tf.add(v, p.zeroPoint);
+    if (p.offsetFirst && p.avgCount && p.avgCount < 180) {
+      // a value within 0.25 / count of a tie is the tie (see avgCount)
+      const k = tf.floor(v);
+      const near = tf.less(tf.abs(tf.sub(v, tf.add(k, 0.5))), 0.25 / p.avgCount);
+      v = tf.where(near, tf.add(k, 0.5), v);
+    }
     let q = tf.mul(tf.sign(v), tf.floor(tf.add(tf.abs(v), 0.5)));
     if (!p.offsetFirst) q = tf.add(q, p.zeroPoint);
     return tf.mul(tf.sub(tf.clipByValue(q, p.qmin, p.qmax), p.zeroPoint), p.scale);
@@ -154,7 +172,7 @@ function compositeGrad(x: tf.Tensor, dy: tf.Tensor, p: FakeQuantParams): tf.Tens
 
 /** Fake-quantises `x` (float32) with a straight-through gradient. */
 export function fakeQuant(x: tf.Tensor, p: FakeQuantParams): tf.Tensor {
-  const attrs = { ...p, shifts: p.shifts ?? null } as unknown as NamedAttrMap;
+  const attrs = { ...p, avgCount: p.avgCount ?? 0, shifts: p.shifts ?? null } as unknown as NamedAttrMap;
   const f = tf.customGrad(((xi: tf.Tensor, save: tf.GradSaveFunc) => {
     save([xi]);
     const value = hasKernels() ? (tf.engine().runKernel(FQ, { x: xi }, attrs) as tf.Tensor) : composite(xi, p);

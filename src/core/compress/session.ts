@@ -172,7 +172,7 @@ export class ModelSession {
       const bv = this.variable(name, 'bias');
       const full = bv ? (bv.dataSync() as Float32Array) : null;
       const w = this.stored.weights(name, decodedSource(kernel)!, full);
-      if (w.kernel) put(this.variable(name, 'kernel')!, kernel, w.kernel);
+      if (w.kernel) { const kv = this.variable(name, 'kernel')!; put(kv, kv.dataSync() as Float32Array, w.kernel); }
       if (bv && full && w.bias) put(bv, full, w.bias);
     }
     return saved;

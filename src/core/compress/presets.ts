@@ -85,7 +85,7 @@ function base(preset: string, defaultFormat: LayerFormat): Plan {
  *   requires; a model that misses its target that way starts again without the medium rung), judged on the
  *   validation split with one standard error of confidence.
  * Activations: int8 for every preset but `float32` (the float reference): the compressed models are
- * measured with the arithmetic the int8 runtime ships (int8 codebooks with one scale, int32 biases);
+ * measured with the arithmetic the int8 runtime ships (int8 codebooks with one scale, int32 bias arithmetic on biases stored as int16 + shift);
  * `activations: 'float32'` gives float activations and float16 codebooks instead.
  */
 export function presetPlan(name: PresetName): Plan {

@@ -1,0 +1,27 @@
+import { calibrate } from '../../quant/calibrate';
+import { int8Codebook } from '../../quant/codebook';
+import type { CompressionResult } from '../../compress/types';
+import type { BundleSamples } from '../write';
+import { zooModels, zooResult, zooSamples } from './zoo';
+
+/**
+ * The zoo (zoo.ts: every layer kind, PQ with and without normalisation, int8 and float32 layers) as a result
+ * made with int8 activations (tests only): codebooks rounded to int8 with one scale, each model calibrated on
+ * seeded samples (needs tfjs set up), and those samples to store in a bundle.
+ */
+export function zooInt8Result(seed = 5): { result: CompressionResult; samples: Record<string, BundleSamples> } {
+  const models = zooModels(seed);
+  const result = zooResult(models, 7);
+  result.codebooks = result.codebooks.map((c) => {
+    const q = int8Codebook(c.codebook);
+    return { ...c, codebook: q.values, scale: q.scale };
+  });
+  result.plan = { ...result.plan, activations: 'int8' };
+  const samples: Record<string, BundleSamples> = {};
+  result.models.forEach((m, i) => {
+    const s = zooSamples(models[i], 300, 11 + i);
+    m.calibration = calibrate(models[i], { x: s.x, y: Uint8Array.from(s.y), n: s.n }, { samples: 200, seed: 3 });
+    samples[m.name] = { x: s.x, y: s.y, n: s.n };
+  });
+  return { result, samples };
+}

@@ -78,8 +78,7 @@ export const compressCommand: Command = {
       const bytes = writeBundle(result, { samples: Object.fromEntries(inputs.map((x) => [x.ir.name, x.test])), maxSamples: 32 });
       await writeFile(out, bytes);
       bundleNote = `\nwrote ${out}: ${bytes.length} bytes (JSON manifest, 16-byte aligned sections, CRCs and 32 test samples per model included)`;
-      // until bundles of format 2 carry int8 models (docs/int8-runtime.md §3), the bundle is the float one
-      if (plan.activations === 'int8') bundleNote += '\nnote: the bundle holds the float model of this int8 result (float16 codebooks and biases, float runtime) until int8 bundles land; its accuracy can differ slightly from the int8 figures above';
+      if (plan.activations === 'int8') bundleNote += '\nthe bundle holds int8 models (format 2: int8 codebooks, int16 biases, int8 activations), the integers the accuracy above was measured with';
     }
     console.log(p.flags.has('json') ? JSON.stringify(report) : formatReport(report) + bundleNote);
     return 0;

@@ -8,6 +8,7 @@ import { subvectorLayout } from '../pq/layout';
 import { viewOf } from './bundle';
 import { bundleFail } from './errors';
 import { checkInt8Model, checkNoInt8Fields } from './check-int8';
+import { lowerBundleModel } from './lowered';
 import { ALIGN, DTYPE_BYTES, FLOAT_DTYPES, LIMITS } from './format';
 import type { BundleManifest, CodebookEntry, Dtype, KernelEntry, LayerEntry, ModelEntry } from './format';
 
@@ -216,4 +217,6 @@ export function checkBundle(bytes: Uint8Array, dataOffset: number, m: BundleMani
     checkModel(ctx, i, model);
   });
   refs.checkAllUsed();
+  // an int8 model is lowered once here, so that every stored integer the runtimes take is known to execute
+  for (const model of m.models) if (model.arithmetic === 'int8') lowerBundleModel({ bytes, dataOffset, manifest: m }, model.name);
 }

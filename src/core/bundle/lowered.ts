@@ -71,7 +71,12 @@ export function bundleLoweringInput(b: Bundle, name: string): LoweringInput {
 
 /** The lowered int8 model `name` of a validated bundle: what `lowerResult` gave the writer. */
 export function lowerBundleModel(b: Bundle, name: string): LoweredModel {
-  return lowerModel(bundleLoweringInput(b, name));
+  const input = bundleLoweringInput(b, name);
+  try {
+    return lowerModel(input);
+  } catch (e) {
+    throw new BundleError('value', `Model '${name}': its stored integers cannot be executed (${e instanceof Error ? e.message : String(e)}). Re-export the bundle with \`yono compress --out\` or the Export step.`);
+  }
 }
 
 /** (scale, zero point) of an int8 model's input and output (the int8 logits): how an application quantises and reads them. */

@@ -28,6 +28,11 @@ export interface WriteBundleOptions {
   samples?: Record<string, BundleSamples>;
   /** Store at most this many samples per model (the first ones). Default: all given. */
   maxSamples?: number;
+  /**
+   * `float32`: write the float model even for a result made with int8 activations (its codebooks as
+   * float16, its biases float16, the float runtime), for the exports that take float models (tfjs).
+   */
+  arithmetic?: 'float32';
 }
 
 function kernelEntry(s: SectionList, prefix: string, l: WeightLayer, enc: LayerEncoding): KernelEntry {
@@ -92,7 +97,7 @@ export function samplesEntry(s: SectionList, name: string, ir: ModelIR, smp: Bun
  */
 export function writeBundle(result: CompressionResult, options: WriteBundleOptions = {}): Uint8Array {
   const s = new SectionList();
-  const int8 = int8Arithmetic(result);
+  const int8 = options.arithmetic !== 'float32' && int8Arithmetic(result);
   const used = new Set(result.models.flatMap((m) => Object.values(m.encodings).flatMap((e) => (e.format === 'pq' ? [e.group] : []))));
   const codebooks = result.codebooks.filter((c) => used.has(c.name)).map((c) => {
     if (c.codebook.length !== c.k * c.d) throw new Error(`writeBundle: codebook '${c.name}' holds ${c.codebook.length} values, k x d = ${c.k * c.d}`);

@@ -22,6 +22,19 @@ const INT8_INSNS_PER_ELEMENT_OP = 3;
 const INT8_LAYER_OVERHEAD_INSNS = 3500;
 
 /**
+ * Instructions per MAC of the exported int8 PQ kernels (bundle/c/int8/yono_kernels_s8.c, arm-none-eabi-gcc 12.2
+ * -O2) by layer kind, counted on QEMU mps2-an500 over the default YONO bundle's layers (seed 1), requantisation,
+ * im2col and the per-inference PQ decode included (docs/int8-runtime.md §2, "Measured"): conv 3x3 1.88, first
+ * conv (Cin = 1) 3.21, pointwise 2.07, depthwise 3x3 8.05, conv1d 2.41, dense (PQ, decoded per weight) 8.16.
+ * The Cortex-M4 build counts the same to ±1 % (same ISA).
+ */
+const YONO_INT8_INSNS_PER_MAC: Int8EngineModel['insnsPerMac'] = {
+  conv: 1.88, convFirst: 3.21, pointwise: 2.07, depthwise: 8.05, dense: 8.16, conv1d: 2.41,
+};
+/** Fixed instructions per layer of the int8 runtime (op dispatch, per-unit multipliers, tile set-up): estimate. */
+const YONO_INT8_LAYER_OVERHEAD_INSNS = 2000;
+
+/**
  * Model switch set-up in the runtimes simulated here: the arena is planned offline, so making a model current
  * means selecting its descriptor table and patching per-layer pointers (~25 loads/stores per layer) — an
  * estimate, the same for every strategy. It is the whole cost of a YONO switch.
@@ -68,6 +81,13 @@ export const CORTEX_M4F: CoreModel = {
     // per tap (one kernel position: padding check, pointer set-up, inner-loop entry; ~8 insns): estimate
     cyclesPerTap: 9,
   } satisfies FloatPqEngineModel,
+  int8Pq: {
+    description: 'the exported int8 PQ runtime: instructions counted on QEMU (mps2-an386) x the CPI of compiled CMSIS-NN C on a Cortex-M4 (fitted on the NUCLEO-L4R5ZI MLPerf Tiny points, MCU-FIGURES.md: 1.46-1.78 derived)',
+    insnsPerMac: YONO_INT8_INSNS_PER_MAC,
+    insnsPerElementOp: INT8_INSNS_PER_ELEMENT_OP,
+    cyclesPerInsn: 1.442,
+    layerOverheadCycles: YONO_INT8_LAYER_OVERHEAD_INSNS * 1.442,
+  },
   setup: SETUP,
 };
 
@@ -99,6 +119,13 @@ export const CORTEX_M7: CoreModel = {
     cyclesPerElementOp: 3,
     layerOverheadCycles: 150,
     cyclesPerTap: 4,
+  },
+  int8Pq: {
+    description: 'the exported int8 PQ runtime: instructions counted on QEMU (mps2-an500) x a CPI for compiled C on the Cortex-M7 (estimate 0.88: the highest M7 figure MCU-FIGURES.md derives from MLPerf Tiny latencies, H7A3 0.55-0.88; no published CPI of compiler-generated int8 code on the M7 was found)',
+    insnsPerMac: YONO_INT8_INSNS_PER_MAC,
+    insnsPerElementOp: INT8_INSNS_PER_ELEMENT_OP,
+    cyclesPerInsn: 0.88,
+    layerOverheadCycles: YONO_INT8_LAYER_OVERHEAD_INSNS * 0.88,
   },
   setup: SETUP,
 };

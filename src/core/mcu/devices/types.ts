@@ -12,9 +12,14 @@ export type EngineId =
    * A plain C99 runtime with float32 activations that decodes weights on the fly: from PQ codebooks (`pq`),
    * by dequantizing int8 kernels, or reading float32 kernels directly. The YONO runtime of issue 5.
    */
-  | 'yono-float-pq';
+  | 'yono-float-pq'
+  /**
+   * The exported int8 PQ runtime (issue 15): int8 activations, PQ codebooks as int8, the C kernels of
+   * bundle/c/int8 compiled by arm-none-eabi-gcc: instructions counted on QEMU x a CPI for compiled C.
+   */
+  | 'yono-int8-pq';
 
-export const ENGINE_IDS: readonly EngineId[] = ['int8-optimized', 'yono-float-pq'];
+export const ENGINE_IDS: readonly EngineId[] = ['int8-optimized', 'yono-float-pq', 'yono-int8-pq'];
 
 /** Layer kinds that carry MACs. */
 export type MacOp = 'conv' | 'depthwise' | 'pointwise' | 'dense' | 'conv1d';
@@ -71,6 +76,8 @@ export interface CoreModel {
   name: 'cortex-m7' | 'cortex-m4f';
   int8: Int8EngineModel;
   floatPq: FloatPqEngineModel;
+  /** The exported int8 PQ runtime (yono-int8-pq). */
+  int8Pq: Int8EngineModel;
   setup: SetupModel;
 }
 
@@ -120,6 +127,8 @@ export interface CodeSizeModel {
   int8Runtime: number;
   /** The plain C YONO runtime (decode + float kernels). */
   yonoRuntime: number;
+  /** The int8 YONO runtime (yono_runtime_s8 + yono_kernels_s8): measured `.text` (arm-none-eabi-size). */
+  yonoInt8Runtime: number;
   /** FatFs + SD driver (external-storage strategy only). */
   sdStack: number;
 }

@@ -18,6 +18,8 @@ export interface Int8Plan {
   arenaBytes: number;
   inputBytes: number;
   outputBytes: number;
+  /** Arena bytes live while op i runs (its inputs, its output, everything kept for later). */
+  liveBytes: Int32Array;
 }
 
 /**
@@ -44,5 +46,7 @@ export function planInt8(m: LoweredModel): Int8Plan {
   places.set(m.input, { buf: 'input', offset: 0, size: size(m.input) });
   places.set(out, { buf: 'output', offset: 0, size: size(out) });
   for (const op of m.ops) if (op.op === 'alias') places.set(op.name, { ...places.get(root.get(op.name)!)!, size: size(op.name) });
-  return { places, arenaBytes: names.length ? placement.size : 0, inputBytes: size(m.input), outputBytes: size(out) };
+  const liveBytes = new Int32Array(m.ops.length);
+  buffers.forEach((b) => { for (let i = b.first; i <= b.last; i++) liveBytes[i] += b.size; });
+  return { places, arenaBytes: names.length ? placement.size : 0, inputBytes: size(m.input), outputBytes: size(out), liveBytes };
 }

@@ -6,6 +6,8 @@ import type { Op, Program } from '../../program/program';
 import { WFMT } from '../../program/program';
 import { cArray, cComment, cIdent, cString } from './literals';
 import { C_TEMPLATES } from './templates.generated';
+import { exportCInt8 } from './export-s8';
+import { isInt8Model } from '../lowered';
 
 /** Options of the C export. */
 export interface CExportOptions {
@@ -41,6 +43,9 @@ export interface CExport {
   /** RAM: the static arena, scratch and output buffer (the largest over the exported models). */
   ramBytes: number;
   arenaBytes: number; scratchBytes: number; outputBytes: number;
+  /** int8 exports: the input buffer (int8) and the arithmetic (absent: float32). */
+  inputBytes?: number;
+  arithmetic?: 'int8';
 }
 
 /** 32-bit target sizes of the runtime's structs (int32 fields and 4-byte pointers). */
@@ -157,6 +162,9 @@ export function exportC(bundle: Bundle, options: CExportOptions = {}): CExport {
     taken.add(id);
     return id;
   });
+  const int8 = names.filter((n) => isInt8Model(bundle, n));
+  if (int8.length === names.length) return exportCInt8(bundle, names, idents, options);
+  if (int8.length > 0) throw new BundleError('argument', `Models ${int8.join(', ')} are int8 and ${names.filter((n) => !int8.includes(n)).join(', ')} float32: export them separately (one runtime per export).`);
   const cbIdent = new Map<number, string>();
   bundle.manifest.codebooks.forEach((c, i) => cbIdent.set(c.section, `yono_codebook_${cIdent(c.name)}_${i}`));
   const files = names.map((n, i) => modelFile(bundle, n, idents[i], maxSamples, cbIdent));

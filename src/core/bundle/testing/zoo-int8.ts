@@ -2,16 +2,20 @@ import { calibrate } from '../../quant/calibrate';
 import { int8Codebook } from '../../quant/codebook';
 import type { CompressionResult } from '../../compress/types';
 import type { BundleSamples } from '../write';
-import { zooModels, zooResult, zooSamples } from './zoo';
+import type { LayerFormat, Normalization } from '../../compress/types';
+import { DEFAULT_CYCLE, zooModels, zooResult, zooSamples } from './zoo';
+
+/** The zoo's formats without float32 layers (what the int8 C export runs). */
+export const INTEGER_CYCLE: [LayerFormat, Normalization][] = DEFAULT_CYCLE.filter(([f]) => f !== 'float32');
 
 /**
  * The zoo (zoo.ts: every layer kind, PQ with and without normalisation, int8 and float32 layers) as a result
  * made with int8 activations (tests only): codebooks rounded to int8 with one scale, each model calibrated on
- * seeded samples (needs tfjs set up), and those samples to store in a bundle.
+ * seeded samples (needs tfjs set up), and those samples to store in a bundle. `cycle`: the layers' formats in turn.
  */
-export function zooInt8Result(seed = 5): { result: CompressionResult; samples: Record<string, BundleSamples> } {
+export function zooInt8Result(seed = 5, cycle = DEFAULT_CYCLE): { result: CompressionResult; samples: Record<string, BundleSamples> } {
   const models = zooModels(seed);
-  const result = zooResult(models, 7);
+  const result = zooResult(models, 7, cycle);
   result.codebooks = result.codebooks.map((c) => {
     const q = int8Codebook(c.codebook);
     return { ...c, codebook: q.values, scale: q.scale };

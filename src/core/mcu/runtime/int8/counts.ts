@@ -10,13 +10,11 @@ import type { Bundle } from '../../../bundle/bundle';
 import { HEADER_BYTES } from '../../../bundle/format';
 import { layerSections } from '../../../bundle/image-bytes';
 import type { CodebookRef, LayerCounts, ModelCounts, OpClass } from '../../counts';
-import type { LoweredOp, WeightOp } from '../../../quant/lowered';
+import type { LoweredOp } from '../../../quant/lowered';
+import { s8ScratchLen } from '../../../quant/kernels/scratch';
 import type { S8Geometry } from '../../../quant/kernels/types';
 import { sizeOf, tapRanges } from '../../../models/shapes';
 import type { Int8Runtime } from './runtime';
-
-/** The scratch cap of the C export's int8 kernels (bytes; a conv tile shrinks to fit). */
-export const S8_SCRATCH_CAP = 16384;
 
 /** Valid (ky, kx) taps summed over every output position. */
 function validTaps(g: S8Geometry, dilated: boolean): number {
@@ -38,15 +36,6 @@ function opClass(op: LoweredOp): OpClass {
   }
   if (op.op === 'maxPool' || op.op === 'avgPool') return 'pool';
   return op.op === 'alias' ? 'other' : 'elementwise';
-}
-
-/** The int16 scratch (bytes) a weight op needs in the C kernels: a conv tile of at least one channel, a depthwise's taps, a dense's field and codebook. */
-export function s8ScratchBytes(op: WeightOp): number {
-  const { g } = op;
-  const field = g.kh * g.kw * (op.op === 'depthwise' ? 1 : g.inC);
-  if (op.op === 'depthwise') return g.kh * g.kw * g.outC * 2;
-  if (op.kind === 'dense' && op.pq) return (field + op.pq.k * op.pq.d) * 2;
-  return Math.min(S8_SCRATCH_CAP, (2 + g.outC) * field * 2) || (3 * field * 2);
 }
 
 /** Counts of one int8 model of a bundle, from its runtime (lowered ops and plan). */
@@ -84,7 +73,7 @@ export function int8ModelCounts(bundle: Bundle, rt: Int8Runtime): ModelCounts {
         c.weights = op.kernel.length;
         c.biases = op.bias ? units : 0;
         c.decodedWeights = op.kernel.length;
-        scratch = Math.max(scratch, s8ScratchBytes(op));
+        scratch = Math.max(scratch, 2 * s8ScratchLen(op));
         if (op.pq) {
           const n = op.pq.indices.length > 0 ? Math.ceil((op.kernel.length / units) / op.pq.d) * units : 0;
           c.codebookLookups = n; c.indicesUnpacked = n; c.codewordLength = op.pq.d;

@@ -12,7 +12,7 @@ import type { LoweredModel, LoweredOp } from '../../../quant/lowered';
 import { tapRanges } from '../../../models/shapes';
 import { argmax } from '../executor';
 import { convS8Fast, depthwiseS8Fast, poolS8Fast, unitMajor, widen, type PreparedWeights } from './kernels';
-import { planInt8, type Int8Plan } from './plan';
+import { planInt8, type Int8Plan } from '../../../program/plan-s8';
 
 /** An int8 model ready to run. */
 export interface Int8Runtime {

@@ -4,10 +4,10 @@
  * (program/arena.ts) at one byte per element and 4-byte aligned offsets; flatten/reshape alias their
  * input's buffer (which then lives as long as the alias is read). The C export reports the same arena.
  */
-import { planArena } from '../../../program/arena';
-import type { ArenaBuffer } from '../../../program/arena';
-import type { LoweredModel } from '../../../quant/lowered';
-import { sizeOf } from '../../../models/shapes';
+import { planArena } from './arena';
+import type { ArenaBuffer } from './arena';
+import type { LoweredModel } from '../quant/lowered';
+import { sizeOf } from '../models/shapes';
 
 /** A tensor's place: a buffer and a byte offset in it. */
 export interface Int8Place { buf: 'input' | 'output' | 'arena'; offset: number; size: number }

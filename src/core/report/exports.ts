@@ -44,8 +44,7 @@ export async function exportFile(
     case 'report-csv': return { fileName: 'yono-report.csv', bytes: strToU8(reportCsv(result, extras)), mime: 'text/csv' };
     case 'bundle': return { fileName: BUNDLE_NAME, bytes: bundleBytes(result, samples), mime: 'application/octet-stream' };
     case 'c': {
-      // the C export takes float models until its int8 runtime lands (docs/int8-runtime.md §8): an int8 result's float decode
-      const c = exportC(readBundle(writeBundle(result, { samples, maxSamples: BUNDLE_SAMPLES, arithmetic: 'float32' })), { bundleName: BUNDLE_NAME });
+      const c = exportC(readBundle(bundleBytes(result, samples)), { bundleName: BUNDLE_NAME });
       const files: Zippable = {};
       for (const f of c.files) files[`yono-c/${f.path}`] = strToU8(f.text);
       return { fileName: 'yono-c.zip', bytes: zipSync(files, { level: 6 }), mime: 'application/zip' };

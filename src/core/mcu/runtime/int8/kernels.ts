@@ -48,30 +48,43 @@ function requant(acc: number, m: number, s: number, zp: number, lo: number, hi: 
   return v < lo ? lo : v > hi ? hi : v;
 }
 
-/** Convolution (conv2d, conv1d, pointwise, dense): `xs` is the widened input, the output goes to y[yo..]. */
-export function convS8Fast(p: PreparedWeights, xs: Int32Array, y: Int8Array, yo: number): void {
+/**
+ * Convolution (conv2d, conv1d, pointwise, dense): `xs` is the widened input, `col` a scratch of one receptive
+ * field. Per output position the field is gathered once (im2col: padding taps 0), then each unit is one dot
+ * product over the whole field (the C kernels' order of work; the sum is the same exact int32).
+ */
+export function convS8Fast(p: PreparedWeights, xs: Int32Array, col: Int32Array, y: Int8Array, yo: number): void {
   const { g, w, bias, mult, shift, ry, rx } = p;
   const { inW, inC, outW, outC, kw } = g;
   const field = g.kh * kw * inC;
+  const pointwise = field === inC;
   for (let oy = 0; oy < g.outH; oy++) {
     const ky0 = ry[2 * oy], ky1 = ry[2 * oy + 1];
     const iy0 = oy * g.sh - g.padT;
     for (let ox = 0; ox < outW; ox++) {
       const kx0 = rx[2 * ox], kx1 = rx[2 * ox + 1];
       const ix0 = ox * g.sw - g.padL;
+      let c: Int32Array = col;
+      let co = 0;
+      if (pointwise) {
+        c = xs;
+        co = (iy0 * inW + ix0) * inC;
+      } else {
+        col.fill(0, 0, field);
+        for (let ky = ky0; ky < ky1; ky++) {
+          const xrow = (iy0 + ky * g.dh) * inW;
+          for (let kx = kx0; kx < kx1; kx++) {
+            const xb = (xrow + ix0 + kx * g.dw) * inC;
+            const cb = (ky * kw + kx) * inC;
+            for (let ci = 0; ci < inC; ci++) col[cb + ci] = xs[xb + ci];
+          }
+        }
+      }
       const yb = yo + (oy * outW + ox) * outC;
       for (let u = 0; u < outC; u++) {
         let acc = bias === null ? 0 : bias[u];
         const wu = u * field;
-        for (let ky = ky0; ky < ky1; ky++) {
-          const xrow = (iy0 + ky * g.dh) * inW;
-          const wrow = wu + ky * kw * inC;
-          for (let kx = kx0; kx < kx1; kx++) {
-            const xb = (xrow + ix0 + kx * g.dw) * inC;
-            const wb = wrow + kx * inC;
-            for (let ci = 0; ci < inC; ci++) acc += xs[xb + ci] * w[wb + ci];
-          }
-        }
+        for (let f = 0; f < field; f++) acc += c[co + f] * w[wu + f];
         y[yb + u] = requant(acc, mult[u], shift[u], p.outZp, p.actMin, p.actMax);
       }
     }

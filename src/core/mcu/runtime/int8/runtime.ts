@@ -69,10 +69,10 @@ function prepare(m: LoweredModel, plan: Int8Plan, bufs: Record<'input' | 'output
   });
 }
 
-function execute(s: Step, xs: Int32Array): void {
+function execute(s: Step, xs: Int32Array, col: Int32Array): void {
   const { op, x, xo, y, yo } = s;
   switch (op.op) {
-    case 'conv': widen(x, xo, s.xn, op.in.zeroPoint, xs); convS8Fast(s.w!, xs, y, yo); return;
+    case 'conv': widen(x, xo, s.xn, op.in.zeroPoint, xs); convS8Fast(s.w!, xs, col, y, yo); return;
     case 'depthwise': widen(x, xo, s.xn, op.in.zeroPoint, xs); depthwiseS8Fast(s.w!, xs, y, yo); return;
     case 'maxPool': case 'avgPool': poolS8Fast(op.g, op.op === 'maxPool', x, xo, y, yo, s.ry, s.rx); return;
     case 'alias': return;
@@ -89,12 +89,13 @@ export function createInt8Executor(m: LoweredModel): Int8Runtime {
   const bufs = { input: new Int8Array(plan.inputBytes), output: new Int8Array(plan.outputBytes), arena: new Int8Array(plan.arenaBytes) };
   const steps = prepare(m, plan, bufs);
   const xs = new Int32Array(Math.max(1, ...steps.filter((s) => s.w).map((s) => s.xn)));
+  const col = new Int32Array(Math.max(1, ...steps.filter((s) => s.w).map((s) => s.w!.g.kh * s.w!.g.kw * s.w!.g.inC)));
   const inputQ = m.tensors[m.input].params;
   const outputQ = m.tensors[m.output].params;
   const runS8 = (input: Int8Array): Int8Array => {
     if (input.length !== plan.inputBytes) throw new BundleError('argument', `Model '${m.name}' takes ${plan.inputBytes} int8 input values ([${m.tensors[m.input].shape}]), got ${input.length}.`);
     bufs.input.set(input);
-    for (const s of steps) execute(s, xs);
+    for (const s of steps) execute(s, xs, col);
     return bufs.output;
   };
   const q = new Int8Array(plan.inputBytes);

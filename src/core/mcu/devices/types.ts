@@ -38,6 +38,22 @@ export interface Int8EngineModel {
   layerOverheadCycles: number;
 }
 
+/**
+ * Cost of the exported int8 PQ runtime on one core: instructions per layer fitted on the instructions QEMU
+ * counts in the real export (per kind: a·MACs + b·outputs + c·decoded weights; element ops for pooling,
+ * adds, clamps and tables) times a cycles-per-instruction figure for compiled C on that core.
+ */
+export interface Int8PqEngineModel {
+  /** What this models and where the figures come from. */
+  description: string;
+  insnsPerMac: Record<MacOp | 'convFirst', number>;
+  insnsPerOutput: Record<MacOp | 'convFirst', number>;
+  insnsPerDecodedWeight: Record<MacOp | 'convFirst', number>;
+  insnsPerElementOp: number;
+  cyclesPerInsn: number;
+  layerOverheadCycles: number;
+}
+
 /** Cost of the float decode-on-the-fly engine on one core, in cycles. */
 export interface FloatPqEngineModel {
   /** What this models and where the figures come from. */
@@ -77,7 +93,7 @@ export interface CoreModel {
   int8: Int8EngineModel;
   floatPq: FloatPqEngineModel;
   /** The exported int8 PQ runtime (yono-int8-pq). */
-  int8Pq: Int8EngineModel;
+  int8Pq: Int8PqEngineModel;
   setup: SetupModel;
 }
 

@@ -15,11 +15,25 @@ import type { CodebookEntry, LayerEntry, ModelEntry } from './format';
 const REDO = 'Re-export the bundle with `yono compress --out` or the Export step.';
 
 /** The layer kinds an int8 model may hold (those the lowering makes ops of). */
-const INT8_KINDS = new Set<string>([
+export const INT8_KINDS: ReadonlySet<string> = new Set<string>([
   'input', 'dense', 'conv2d', 'conv1d', 'depthwiseConv2d', 'maxPool2d', 'avgPool2d', 'maxPool1d', 'avgPool1d',
   'globalAvgPool1d', 'globalAvgPool2d', 'globalMaxPool1d', 'globalMaxPool2d', 'flatten', 'reshape', 'activation', 'add',
 ]);
 const FUSED = new Set(['linear', 'relu', 'relu6']);
+const ACTIVATION_LAYERS = new Set(['linear', 'relu', 'relu6', 'sigmoid', 'tanh', 'softmax']);
+
+/**
+ * The layers of an int8 graph (quant/graph.ts) the int8 runtimes cannot hold (kind, or activation), as
+ * `name (what)`; empty when the model can be written as an int8 model.
+ */
+export function int8Unsupported(layers: readonly { name: string; kind: string; activation?: string }[]): string[] {
+  return layers.flatMap((l) => {
+    // an unfolded batch norm of the graph is stored as the 1x1 depthwise the lowering makes of it
+    if (!INT8_KINDS.has(l.kind) && l.kind !== 'batchNorm') return [`${l.name} (${l.kind})`];
+    if (l.activation !== undefined && !ACTIVATION_LAYERS.has(l.activation)) return [`${l.name} (${l.activation})`];
+    return [];
+  });
+}
 
 /** What the checks read from the rest of the bundle. */
 export interface Int8CheckContext {

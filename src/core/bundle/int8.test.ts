@@ -9,6 +9,7 @@ import type { LoweredModel } from '../quant/lowered';
 import { sizeOf } from '../models/shapes';
 import { BundleError } from './errors';
 import { bundleImageBytes } from './image-bytes';
+import { int8Unsupported } from './check-int8';
 import { lowerBundleModel } from './lowered';
 import { readBundle, rewriteBundle } from './read';
 import type { BundleSamples } from './write';
@@ -128,6 +129,13 @@ describe('bundle format 2: int8 models', () => {
     expect(e.message).toMatch(/no "requant"/);
     e = rejection(() => readBundle(withManifest((m) => { m.models[0].arithmetic = 'float32'; })));
     expect(e.message).toMatch(/int8|float/);
+  });
+
+  it('names the layers an int8 model cannot hold (then the writer writes the float model)', () => {
+    expect(int8Unsupported([
+      { name: 'r', kind: 'rescale' }, { name: 'a', kind: 'activation', activation: 'gelu' }, { name: 'c', kind: 'conv2d', activation: 'relu' },
+    ])).toEqual(['r (rescale)', 'a (gelu)']);
+    for (const m of result.models) expect(int8Unsupported(m.ir.layers)).toEqual([]);
   });
 
   it('refuses int8 models in a version-1 file', () => {

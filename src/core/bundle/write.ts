@@ -14,6 +14,7 @@ import { int8Codebook } from '../quant/codebook';
 import { int8Graph } from '../quant/graph';
 import { lowerResult } from '../compress/decode';
 import { int8LayerEntries } from './write-int8';
+import { int8Unsupported } from './check-int8';
 
 /** Test samples stored with a model: `n` rows of its input shape in `x`, labels in `y`. */
 export interface BundleSamples {
@@ -88,7 +89,9 @@ export function samplesEntry(s: SectionList, name: string, ir: ModelIR, smp: Bun
 /**
  * Serializes a CompressionResult as a `.yono` bundle (README.md), format version 2. A result made with int8
  * activations (every model calibrated) is written as int8 models (write-int8.ts): int8 codebooks with their
- * scale, each model's int8 graph with the integers of `lowerResult`. Otherwise: the codebooks that some layer uses, then
+ * scale, each model's int8 graph with the integers of `lowerResult` — unless a model has a layer the int8
+ * runtimes do not hold (`int8Unsupported`, e.g. the Keras-application layers): then, and otherwise, the float
+ * model: the codebooks that some layer uses, then
  * per model its layers' packed indices, scales, int8 or float32 kernels, biases and batch-norm parameters,
  * then its optional test samples. Codebooks, scales and the biases of PQ/int8 layers are written as
  * float16, rounded to nearest even (values outside ±65504 throw a RangeError naming the section). Reading
@@ -97,7 +100,7 @@ export function samplesEntry(s: SectionList, name: string, ir: ModelIR, smp: Bun
  */
 export function writeBundle(result: CompressionResult, options: WriteBundleOptions = {}): Uint8Array {
   const s = new SectionList();
-  const int8 = options.arithmetic !== 'float32' && int8Arithmetic(result);
+  const int8 = options.arithmetic !== 'float32' && int8Arithmetic(result) && int8Unsupported(result.models.flatMap((m) => int8Graph(m.ir).layers)).length === 0;
   const used = new Set(result.models.flatMap((m) => Object.values(m.encodings).flatMap((e) => (e.format === 'pq' ? [e.group] : []))));
   const codebooks = result.codebooks.filter((c) => used.has(c.name)).map((c) => {
     if (c.codebook.length !== c.k * c.d) throw new Error(`writeBundle: codebook '${c.name}' holds ${c.codebook.length} values, k x d = ${c.k * c.d}`);

@@ -2,8 +2,8 @@
 // phase (extract, k-means, assign, evaluate, sensitivity, recovery). Wire into bench/run.ts as
 //   { name: 'compress', run: async () => { const r = await benchCompress({ log }); return { report: r, text: formatCompressBench(r) }; } },
 import { compress } from '../src/core/compress/pipeline';
-import { presetPlan } from '../src/core/compress/presets';
-import { toReport } from '../src/core/compress/report';
+import { presetPlan } from '../src/core/compress/plan/presets';
+import { toReport } from '../src/core/compress/result/report';
 import type { CompressionReport, Phase } from '../src/core/compress/types';
 import { loadCompressInputs, parseModelSpecs } from '../src/node/compressInputs';
 import { setupNodeTfjs } from '../src/node/tfjs';

@@ -11,7 +11,7 @@ import { memoryStore } from './ui/state/persist/kv';
 import { decodeHash, encodeHash } from './ui/state/hash';
 import { shareableOf } from './ui/state/shareable';
 import type { Plan } from './core/compress/types';
-import type { PresetName } from './core/compress/presets';
+import type { PresetName } from './core/compress/plan/presets';
 import { parseArgs } from './cli/args';
 import { COMPARE_ARGS } from './cli/commands/compare';
 import { planFromFlags } from './core/settings/flags';

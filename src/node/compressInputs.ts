@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CompressInput } from '../core/compress/state';
-import { splitRows } from '../core/compress/split';
+import { splitRows } from '../core/compress/input/split';
 import { isDatasetName, SUITE_NAMES, type DatasetName } from '../core/data/suite';
 import { readEvalData } from '../core/io/evalData';
 import { loadModelFiles } from '../core/io/loadModel';

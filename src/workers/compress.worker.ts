@@ -5,8 +5,8 @@
  */
 import * as Comlink from 'comlink';
 import { compress } from '../core/compress/pipeline';
-import { PRESET_LABELS } from '../core/compress/presets';
-import type { PresetName } from '../core/compress/presets';
+import { PRESET_LABELS } from '../core/compress/plan/presets';
+import type { PresetName } from '../core/compress/plan/presets';
 import type { CompressionResult, Plan } from '../core/compress/types';
 import { baselineRow, compareBaselines } from '../core/studies/baselines';
 import type { BaselineRow } from '../core/studies/baselines';
@@ -15,8 +15,8 @@ import { sweepPoint } from '../core/studies/sweep';
 import type { SweepPoint } from '../core/studies/sweep';
 import type { ProgressFn } from '../core/util/progress';
 import type { ModelRef } from './types';
-import { codebookViews } from '../core/compress/views';
-import type { CodebookViews } from '../core/compress/views';
+import { codebookViews } from '../core/compress/result/views';
+import type { CodebookViews } from '../core/compress/result/views';
 import { ensureWasm } from './lib/tfjs';
 import { compressInputs } from './lib/inputs';
 import { scaled, throttled } from './lib/progress';

@@ -3,7 +3,7 @@ import type { Command } from '../command';
 import { UsageError } from '../command';
 import { parseArgs, strFlag } from '../args';
 import { compress } from '../../core/compress/pipeline';
-import { formatTestDrop, toReport } from '../../core/compress/report';
+import { formatTestDrop, toReport } from '../../core/compress/result/report';
 import { writeBundle } from '../../core/bundle/write';
 import type { CompressionReport } from '../../core/compress/types';
 import { loadCompressInputs, parseModelSpecs } from '../../node/compressInputs';

@@ -2,7 +2,7 @@ import type { Layer, ModelIR, Tensor, WeightLayer } from '../models/ir';
 import { isWeightLayer } from '../models/ir';
 import { sizeOf } from '../models/shapes';
 import type { CompressionResult, LayerEncoding } from '../compress/types';
-import { storedBias, storedScales, storesF16 } from '../compress/stored';
+import { storedBias, storedScales, storesF16 } from '../compress/encode/stored';
 import { toF16Array } from '../util/f16';
 import { bytesOf, encodeBundle } from './encode';
 import { FORMAT_NAME, FORMAT_VERSION } from './format';

@@ -1,11 +1,11 @@
 import type { CancelCheck, ProgressFn } from '../util/progress';
 import { throwIfCancelled } from '../util/progress';
-import type { Encoded } from './encode';
+import type { Encoded } from './encode/encode';
 import type { LayerState, ModelState } from './state';
 import { encodeAs, restoreState, saveState, selectionScore } from './state';
 import type { Split } from '../data/types';
 import type { CodebookGroup, LayerFormat, LayerOverride, Normalization } from './types';
-import { FINE_GROUP, MEDIUM_GROUP, isCoarseGroup, isTierGroup } from './routing';
+import { FINE_GROUP, MEDIUM_GROUP, isCoarseGroup, isTierGroup } from './plan/routing';
 
 /** A rung of the precision ladder: layers stored as `from` move to `to` (its group may depend on the layer). */
 interface Rung {

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setupNodeTfjs } from '../../node/tfjs';
 import { compress, learnPlanCodebooks } from './pipeline';
-import { presetPlan } from './presets';
-import { decodeModel } from './decode';
-import { toReport } from './report';
-import { ModelSession } from './session';
-import { HEADER_BYTES, align4, codebookBytes } from './accounting';
+import { presetPlan } from './plan/presets';
+import { decodeModel } from './result/decode';
+import { toReport } from './result/report';
+import { ModelSession } from './evaluate/session';
+import { HEADER_BYTES, align4, codebookBytes } from './result/accounting';
 import { buildTiny, tinyInput } from './testing/tinyModels';
 import type { CompressInput } from './state';
 import type { Plan } from './types';

@@ -1,10 +1,10 @@
 import type { ModelIR, WeightLayer } from '../models/ir';
-import type { Encoded } from './encode';
-import { encodeInt8, encodePQ } from './encode';
-import type { LayerRoute } from './routing';
-import type { ModelSession } from './session';
+import type { Encoded } from './encode/encode';
+import { encodeInt8, encodePQ } from './encode/encode';
+import type { LayerRoute } from './plan/routing';
+import type { ModelSession } from './evaluate/session';
 import type { Split } from '../data/types';
-import type { Teacher } from './finetune';
+import type { Teacher } from './recover/finetune';
 import type { CodebookGroup, LayerFormat, Normalization, RecoveryStep } from './types';
 
 /** One model handed to the pipeline: its float IR and its task's data (train only needed for recovery). */

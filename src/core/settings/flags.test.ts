@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PLAN_BOOLEAN_FLAGS, PLAN_VALUE_FLAGS, SettingsError, planFlagsUsage, planFromFlags } from './flags';
 import { SETTINGS } from './schema';
-import { presetPlan } from '../compress/presets';
+import { presetPlan } from '../compress/plan/presets';
 
 const flags = (o: Record<string, string | true>) => new Map(Object.entries(o));
 

@@ -4,7 +4,7 @@
  * and what it takes (the CLI prints it with the command's usage).
  */
 import type { Plan } from '../compress/types';
-import { PRESET_NAMES, presetPlan } from '../compress/presets';
+import { PRESET_NAMES, presetPlan } from '../compress/plan/presets';
 import { GROUP_LIMITS, SETTINGS, settingOf } from './schema';
 import type { Setting, SettingValues } from './schema';
 import { expectedText, formatValue, parseIntIn, parseValue } from './values';

@@ -4,7 +4,7 @@ import { decodeSettings } from './params';
 import { planFromSettings } from './plan';
 import { MIGRATIONS, migratePlan } from './migrate';
 import { SETTINGS_VERSION } from './schema';
-import { basePreset, presetPlan, validatePlan } from '../compress/presets';
+import { basePreset, presetPlan, validatePlan } from '../compress/plan/presets';
 import type { Plan } from '../compress/types';
 
 const pairs = (hash: string): [string, string][] => [...new URLSearchParams(hash.replace(/^#/, '')).entries()];

@@ -5,7 +5,7 @@
  * pairs and saved plans into the new ones (e.g. drop keys and fields that no longer exist, rename others).
  */
 import type { Plan } from '../compress/types';
-import { basePreset, completePlan, isPresetName, presetPlan } from '../compress/presets';
+import { basePreset, completePlan, isPresetName, presetPlan } from '../compress/plan/presets';
 import { SETTINGS_VERSION } from './schema';
 import { formatGroup, parseIntIn } from './values';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applySettings, editedSettings, planFromSettings, settingsOf, withEditMark } from './plan';
 import { SETTINGS } from './schema';
-import { PRESET_NAMES, presetPlan, validatePlan } from '../compress/presets';
+import { PRESET_NAMES, presetPlan, validatePlan } from '../compress/plan/presets';
 
 describe('settings and plans', () => {
   it('read every setting of a preset\'s plan and rebuild exactly that plan', () => {

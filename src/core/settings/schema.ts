@@ -8,8 +8,8 @@
  * Changing this list changes links and saved work: bump SETTINGS_VERSION and add a step to `migrate.ts`.
  */
 import type { GroupConfig, GroupingRule, Normalization, Plan } from '../compress/types';
-import { PRESET_NAMES, basePreset } from '../compress/presets';
-import type { PresetName } from '../compress/presets';
+import { PRESET_NAMES, basePreset } from '../compress/plan/presets';
+import type { PresetName } from '../compress/plan/presets';
 
 /**
  * The version of the settings (links carry it as `v=`, saved work in its record). 1: links and saved work

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { comparisonPlan, needsTrain, presetsMatching, samePlan } from './comparison';
 import { sweepPlan } from './sweep';
-import { PRESET_NAMES, presetPlan } from '../compress/presets';
+import { PRESET_NAMES, presetPlan } from '../compress/plan/presets';
 import { applySettings } from '../settings/plan';
 
 describe('the comparison rule', () => {

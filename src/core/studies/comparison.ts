@@ -7,8 +7,8 @@
  * settings). Per-layer overrides are the user's own plan's, never a method row's.
  */
 import type { Plan } from '../compress/types';
-import { basePreset, presetPlan } from '../compress/presets';
-import type { PresetName } from '../compress/presets';
+import { basePreset, presetPlan } from '../compress/plan/presets';
+import type { PresetName } from '../compress/plan/presets';
 import { SETTINGS } from '../settings/schema';
 import type { SettingValues } from '../settings/schema';
 import { applySettings, settingsOf } from '../settings/plan';

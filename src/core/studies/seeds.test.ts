@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setupNodeTfjs } from '../../node/tfjs';
 import { compress } from '../compress/pipeline';
-import { presetPlan } from '../compress/presets';
+import { presetPlan } from '../compress/plan/presets';
 import { seedStudy } from './seeds';
 import { buildTiny, tinyInput } from '../compress/testing/tinyModels';
 import type { CompressInput } from '../compress/state';

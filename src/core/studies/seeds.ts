@@ -1,7 +1,7 @@
 import type { CancelCheck, ProgressFn } from '../util/progress';
 import { baselineRow, dropPp } from './baselines';
 import { compress } from '../compress/pipeline';
-import { testDropSePp } from '../compress/report';
+import { testDropSePp } from '../compress/result/report';
 import type { CompressOptions } from '../compress/pipeline';
 import type { CompressInput } from '../compress/state';
 import type { Plan } from '../compress/types';

@@ -4,7 +4,7 @@
  * presents the plan settings (labels, rows). Pure: no DOM, no React.
  */
 import type { GroupConfig, GroupingRule, Normalization, Plan } from '../../core/compress/types';
-import type { PresetName } from '../../core/compress/presets';
+import type { PresetName } from '../../core/compress/plan/presets';
 import type { SettingValues } from '../../core/settings/schema';
 import type { DeviceId } from '../../core/mcu/devices';
 import { PRESET_LABELS, PRESET_NAMES, basePreset, presetPlan, COARSE_PREFIX, FINE_GROUP, MEDIUM_GROUP, GROUP_LIMITS, settingOf, DEVICE_PROFILES, DEVICE_IDS, deviceSummary } from '../core';

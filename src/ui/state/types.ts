@@ -6,7 +6,7 @@
 import type { Progress } from '../../core/util/progress';
 import type { GroupSettings, GroupingId, LearnSettings, NormalizationId, PresetId, StepId, TierKey } from './settings';
 import type { LayerOverride, Plan } from '../../core/compress/types';
-import type { PresetName } from '../../core/compress/presets';
+import type { PresetName } from '../../core/compress/plan/presets';
 import type { SettingKey, SettingValues } from '../../core/settings/schema';
 import type {
   BaselineRow, BuiltinTask, BundleSummary, CodebookResult, CodebookViews, DeviceId, ExportKind, ExportedFile, ImportedModel, McuPrediction,

@@ -1,8 +1,8 @@
 import type { ModelIR, WeightLayer } from '../../models/ir';
 import { isWeightLayer } from '../../models/ir';
 import { sizeOf } from '../../models/shapes';
-import { encodeInt8, encodePQ, prepareKernel } from '../../compress/encode';
-import { presetPlan } from '../../compress/presets';
+import { encodeInt8, encodePQ, prepareKernel } from '../../compress/encode/encode';
+import { presetPlan } from '../../compress/plan/presets';
 import { roundF16Array } from '../../util/f16';
 import type { CodebookGroup, CompressedModel, CompressionResult, LayerEncoding, LayerFormat, Normalization } from '../../compress/types';
 import type { BundleSamples } from '../write';

@@ -1,13 +1,13 @@
-import type { WeightLayer } from '../models/ir';
+import type { WeightLayer } from '../../models/ir';
 import { applyScales, normScales } from './normalize';
 import { dequantizeInt8, outputUnits, quantizeInt8 } from './int8';
-import { assign } from '../pq/assign';
-import { bitsFor, packIndices, unpackIndices } from '../pq/pack';
-import { fromSubvectors, subvectorLayout, toSubvectors } from '../pq/layout';
-import { reconstruct } from '../pq/reconstruct';
+import { assign } from '../../pq/assign';
+import { bitsFor, packIndices, unpackIndices } from '../../pq/pack';
+import { fromSubvectors, subvectorLayout, toSubvectors } from '../../pq/layout';
+import { reconstruct } from '../../pq/reconstruct';
 import { markDecoded, storedScales } from './stored';
-import type { CodebookGroup, LayerEncoding, Normalization } from './types';
-import type { SubvectorLayout } from '../pq/layout';
+import type { CodebookGroup, LayerEncoding, Normalization } from '../types';
+import type { SubvectorLayout } from '../../pq/layout';
 
 /** A layer's kernel cut into (count x d) subvectors, normalized, with the scales to undo it. */
 export interface PreparedKernel {

@@ -1,7 +1,7 @@
-import type { Layer } from '../models/ir';
-import { isWeightLayer } from '../models/ir';
-import { biasValueBytes } from './stored';
-import type { LayerEncoding } from './types';
+import type { Layer } from '../../models/ir';
+import { isWeightLayer } from '../../models/ir';
+import { biasValueBytes } from '../encode/stored';
+import type { LayerEncoding } from '../types';
 
 /**
  * Byte accounting of a compressed model set, as an MCU image would hold it (DESIGN §4.6):

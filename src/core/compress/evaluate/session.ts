@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import type { ModelIR, WeightLayer } from '../models/ir';
-import { isWeightLayer } from '../models/ir';
-import { roundF16Array } from '../util/f16';
-import { isDecodedKernel } from './stored';
-import type { Split } from '../data/types';
+import type { ModelIR, WeightLayer } from '../../models/ir';
+import { isWeightLayer } from '../../models/ir';
+import { roundF16Array } from '../../util/f16';
+import { isDecodedKernel } from '../encode/stored';
+import type { Split } from '../../data/types';
 
 /** Fraction of positions where `a` equals `b` (accuracy against labels, or agreement of two predictions); 0 when empty. */
 export function agreement(a: ArrayLike<number>, b: ArrayLike<number>): number {

@@ -1,5 +1,5 @@
 import { codebookBytes } from './accounting';
-import type { CompressionReport, CompressionResult } from './types';
+import type { CompressionReport, CompressionResult } from '../types';
 
 /**
  * The JSON report of a run (keys fixed by issue 4: accuracies in [0, 1], bytes as integers). Holds no

@@ -1,4 +1,4 @@
-import type { WeightLayer } from '../models/ir';
+import type { WeightLayer } from '../../models/ir';
 import { storedScale } from './stored';
 
 /**

@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import { forEachBatch } from '../data/batches';
+import { forEachBatch } from '../../data/batches';
 import type { FineTuneOptions } from './finetune';
 import { batchLoss, outputIsSoftmax, teacherBatch } from './finetune';
-import type { ModelSession } from './session';
-import type { Split } from '../data/types';
+import type { ModelSession } from '../evaluate/session';
+import type { Split } from '../../data/types';
 
 /**
  * A parameter trained in full precision through a shadow copy: the model's variable holds what is

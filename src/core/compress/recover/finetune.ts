@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import type { ModelIR } from '../models/ir';
-import type { CancelCheck } from '../util/progress';
-import { forEachBatch } from '../data/batches';
-import type { ModelSession } from './session';
-import type { Split } from '../data/types';
+import type { ModelIR } from '../../models/ir';
+import type { CancelCheck } from '../../util/progress';
+import { forEachBatch } from '../../data/batches';
+import type { ModelSession } from '../evaluate/session';
+import type { Split } from '../../data/types';
 
 /** Options of one M-step. */
 export interface FineTuneOptions {

@@ -3,13 +3,13 @@
  * and a 2-D PCA picture of each group's subvectors (a seeded sample, normalized as they were clustered)
  * with its codewords (on the project's one PCA, core/learn/pca.ts). Computed in a worker, next to the float models. Pure.
  */
-import type { CompressionResult } from './types';
-import type { ModelIR, WeightLayer } from '../models/ir';
-import { isWeightLayer } from '../models/ir';
-import { prepareKernel } from './encode';
-import { unpackIndices } from '../pq/pack';
-import { createRng, sampleIndices } from '../util/random';
-import { pca2, project } from '../learn/pca';
+import type { CompressionResult } from '../types';
+import type { ModelIR, WeightLayer } from '../../models/ir';
+import { isWeightLayer } from '../../models/ir';
+import { prepareKernel } from '../encode/encode';
+import { unpackIndices } from '../../pq/pack';
+import { createRng, sampleIndices } from '../../util/random';
+import { pca2, project } from '../../learn/pca';
 
 /** How often each codeword of a group is used, per model. */
 export interface CodewordUsage {

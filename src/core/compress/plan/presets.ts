@@ -1,4 +1,4 @@
-import type { GroupConfig, LayerFormat, Plan, RecoveryConfig } from './types';
+import type { GroupConfig, LayerFormat, Plan, RecoveryConfig } from '../types';
 
 /** Names of the built-in presets, in the order of the comparison table. */
 export const PRESET_NAMES = ['float32', 'int8', 'pq-per-model', 'pq-shared', 'pq-shared-recovery', 'yono'] as const;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeKernel, encodeInt8, encodePQ, prepareKernel } from './encode';
-import { createRng } from '../util/random';
-import type { CodebookGroup } from './types';
-import type { WeightLayer } from '../models/ir';
+import { createRng } from '../../util/random';
+import type { CodebookGroup } from '../types';
+import type { WeightLayer } from '../../models/ir';
 
 const KERNELS: [WeightLayer['kind'], number[]][] = [
   ['dense', [13, 5]], ['conv1d', [5, 3, 4]], ['conv2d', [3, 3, 2, 4]], ['depthwiseConv2d', [3, 3, 3, 2]],

@@ -1,12 +1,12 @@
-import type { CancelCheck, ProgressFn } from '../util/progress';
-import { throwIfCancelled } from '../util/progress';
-import { createRng } from '../util/random';
+import type { CancelCheck, ProgressFn } from '../../util/progress';
+import { throwIfCancelled } from '../../util/progress';
+import { createRng } from '../../util/random';
 import { fineTune } from './finetune';
 import { shadowFineTune } from './shadow';
 import { ensureTeacher } from './teacher';
-import type { LayerState, ModelState } from './state';
-import { encodeAs, meanSquaredDiff, selectionScore } from './state';
-import type { CodebookGroup, Normalization, RecoveryConfig } from './types';
+import type { LayerState, ModelState } from '../state';
+import { encodeAs, meanSquaredDiff, selectionScore } from '../state';
+import type { CodebookGroup, Normalization, RecoveryConfig } from '../types';
 
 /** What the EM recovery of one model needs besides its state. */
 export interface EmOptions {

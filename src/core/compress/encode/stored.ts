@@ -1,5 +1,5 @@
-import { F16_MIN_SUBNORMAL, roundF16, roundF16Array } from '../util/f16';
-import type { LayerFormat } from './types';
+import { F16_MIN_SUBNORMAL, roundF16, roundF16Array } from '../../util/f16';
+import type { LayerFormat } from '../types';
 
 /**
  * How a compressed model stores its per-channel parameters (README "Byte accounting"): the scales of PQ

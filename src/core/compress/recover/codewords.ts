@@ -1,17 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
-import type { CancelCheck, ProgressFn } from '../util/progress';
-import { throwIfCancelled } from '../util/progress';
-import { decodeFromAssignments } from './encode';
+import type { CancelCheck, ProgressFn } from '../../util/progress';
+import { throwIfCancelled } from '../../util/progress';
+import { decodeFromAssignments } from '../encode/encode';
 import { crossEntropy, outputIsSoftmax } from './finetune';
-import { applyScales } from './normalize';
-import { toSubvectors } from '../pq/layout';
-import { unpackIndices } from '../pq/pack';
-import type { LayerState, ModelState } from './state';
-import { selectionScore, selectionSplit } from './state';
-import { deriveSeed } from './codebooks';
+import { applyScales } from '../encode/normalize';
+import { toSubvectors } from '../../pq/layout';
+import { unpackIndices } from '../../pq/pack';
+import type { LayerState, ModelState } from '../state';
+import { selectionScore, selectionSplit } from '../state';
+import { deriveSeed } from '../codebooks/plain';
 import { seededOrder } from './em';
-import { roundF16Array } from '../util/f16';
-import type { CodebookGroup, Plan } from './types';
+import { roundF16Array } from '../../util/f16';
+import type { CodebookGroup, Plan } from '../types';
 
 interface PQLayer { st: ModelState; l: LayerState; cb: CodebookGroup; a: Uint16Array; v: tf.Variable }
 

@@ -1,6 +1,6 @@
-import type { ModelIR, WeightLayer } from '../models/ir';
-import { isWeightLayer } from '../models/ir';
-import type { GroupConfig, KernelClass, LayerFormat, Plan } from './types';
+import type { ModelIR, WeightLayer } from '../../models/ir';
+import { isWeightLayer } from '../../models/ir';
+import type { GroupConfig, KernelClass, LayerFormat, Plan } from '../types';
 
 /** Where one weight layer goes under a plan. */
 export interface LayerRoute {

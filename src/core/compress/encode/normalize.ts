@@ -1,5 +1,5 @@
-import type { Normalization } from './types';
-import type { SubvectorLayout } from '../pq/layout';
+import type { Normalization } from '../types';
+import type { SubvectorLayout } from '../../pq/layout';
 
 /** `auto` normalization goes per channel above this 90th / 10th percentile ratio of unit RMS. */
 export const AUTO_SPREAD = 2;

@@ -1,16 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { setupNodeTfjs } from '../../node/tfjs';
-import { isWeightLayer } from '../models/ir';
-import type { WeightLayer } from '../models/ir';
-import { isF16Exact, roundF16Array } from '../util/f16';
-import { layerBytes } from './accounting';
+import { setupNodeTfjs } from '../../../node/tfjs';
+import { isWeightLayer } from '../../models/ir';
+import type { WeightLayer } from '../../models/ir';
+import { isF16Exact, roundF16Array } from '../../util/f16';
+import { layerBytes } from '../result/accounting';
 import { decodeKernel, encodeInt8, encodePQ } from './encode';
 import { quantizeInt8 } from './int8';
-import { ModelSession } from './session';
+import { ModelSession } from '../evaluate/session';
 import { isDecodedKernel, storedBias, storedScales } from './stored';
-import { buildTiny, tinyCnn } from './testing/tinyModels';
-import type { CodebookGroup } from './types';
+import { buildTiny, tinyCnn } from '../testing/tinyModels';
+import type { CodebookGroup } from '../types';
 
 beforeAll(async () => { await setupNodeTfjs(); }, 60_000);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreement } from './session';
+import { agreement } from '../evaluate/session';
 import { formatTestDrop, testDropSePp } from './report';
 
 describe('testDropSePp', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Layer, ModelIR } from '../models/ir';
+import type { Layer, ModelIR } from '../../models/ir';
 import { basePreset, completePlan, presetPlan, validatePlan } from './presets';
-import type { Plan } from './types';
+import type { Plan } from '../types';
 import { resolveGroups, routeLayers } from './routing';
 
 const t = (shape: number[]) => ({ shape, data: new Float32Array(shape.reduce((a, b) => a * b, 1)) });

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { setupNodeTfjs } from '../../node/tfjs';
+import { setupNodeTfjs } from '../../../node/tfjs';
 import { ModelSession } from './session';
-import { fineTune } from './finetune';
-import { blobTask, irOf, quickTrain, tinyCnn } from './testing/tinyModels';
+import { fineTune } from '../recover/finetune';
+import { blobTask, irOf, quickTrain, tinyCnn } from '../testing/tinyModels';
 
 beforeAll(async () => { await setupNodeTfjs(); });
 

@@ -1,10 +1,10 @@
-import type { CancelCheck, ProgressFn } from '../util/progress';
-import { throwIfCancelled } from '../util/progress';
-import { roundF16Array } from '../util/f16';
-import { createRng } from '../util/random';
-import { kmeans } from '../pq/kmeans';
-import type { GroupSpec } from './routing';
-import type { CodebookGroup, KMeansConfig } from './types';
+import type { CancelCheck, ProgressFn } from '../../util/progress';
+import { throwIfCancelled } from '../../util/progress';
+import { roundF16Array } from '../../util/f16';
+import { createRng } from '../../util/random';
+import { kmeans } from '../../pq/kmeans';
+import type { GroupSpec } from '../plan/routing';
+import type { CodebookGroup, KMeansConfig } from '../types';
 
 /** A seed for one named part of a run, derived from the plan seed (FNV-1a of the name, mixed). */
 export function deriveSeed(seed: number, name: string): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyScales, normScales } from './normalize';
-import type { SubvectorLayout } from '../pq/layout';
+import type { SubvectorLayout } from '../../pq/layout';
 
 // 3 units, field 5, d = 3 -> 2 chunks per unit, 1 padding weight per unit.
 const layout: SubvectorLayout = { kind: 'dense', shape: [5, 3], d: 3, units: 3, fieldSize: 5, chunksPerUnit: 2, padding: 1, count: 6 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { zooModels, zooResult } from '../bundle/testing/zoo';
+import { zooModels, zooResult } from '../../bundle/testing/zoo';
 import { codebookProjections, codewordUsage } from './views';
 
 describe('codebook views', () => {

@@ -2,8 +2,8 @@
  * Train / val / test splits of an imported model's data (one x.npy + y.npy): a seeded shuffle cut
  * 60 / 20 / 20. Used by the app's import and by `yono compress PATH/model.json=DATA_DIR`, so both split alike.
  */
-import type { Split } from '../data/types';
-import { createRng } from '../util/random';
+import type { Split } from '../../data/types';
+import { createRng } from '../../util/random';
 
 /** The three splits of `n` rows (each `rowLen` values) with class ids `y`. */
 export function splitRows(x: Float32Array, y: ArrayLike<number>, n: number, rowLen: number, seed: number): { train: Split; val: Split; test: Split } {

@@ -1,11 +1,11 @@
-import type { Layer, ModelIR, Tensor } from '../models/ir';
-import { isWeightLayer } from '../models/ir';
-import { float32Bytes as irFloat32Bytes } from '../models/stats';
+import type { Layer, ModelIR, Tensor } from '../../models/ir';
+import { isWeightLayer } from '../../models/ir';
+import { float32Bytes as irFloat32Bytes } from '../../models/stats';
 import { HEADER_BYTES, codebookBytes, layerBytes, layerFloat32Bytes } from './accounting';
-import { sqnrDb } from '../pq/metrics';
-import { storedBias } from './stored';
-import type { ModelState } from './state';
-import type { CodebookGroup, CompressedModel, LayerEncoding, LayerReport, Totals } from './types';
+import { sqnrDb } from '../../pq/metrics';
+import { storedBias } from '../encode/stored';
+import type { ModelState } from '../state';
+import type { CodebookGroup, CompressedModel, LayerEncoding, LayerReport, Totals } from '../types';
 
 const copyT = (t: Tensor): Tensor => ({ shape: t.shape.slice(), data: t.data.slice() });
 

@@ -1,8 +1,8 @@
-import type { Layer, ModelIR } from '../models/ir';
-import { isWeightLayer } from '../models/ir';
-import { decodeKernel } from './encode';
-import { storedBias } from './stored';
-import type { CompressionResult } from './types';
+import type { Layer, ModelIR } from '../../models/ir';
+import { isWeightLayer } from '../../models/ir';
+import { decodeKernel } from '../encode/encode';
+import { storedBias } from '../encode/stored';
+import type { CompressionResult } from '../types';
 
 /**
  * Rebuilds the float model of `modelName` from a CompressionResult: every PQ and int8 kernel decoded

@@ -167,6 +167,11 @@ export interface CodebookGroup {
   k: number;
   /** (k x d) */
   codebook: Float32Array;
+  /**
+   * Int8 codebooks (plans with int8 activations): every value is an int8 times this scale (max|value| / 127),
+   * as the int8 runtime stores it. Absent for float16 codebooks.
+   */
+  scale?: number;
   /** Layers that use it, `<model>/<layer>`. */
   layers: string[];
 }

@@ -1,5 +1,7 @@
 import type { WeightLayer } from '../../models/ir';
-import { applyScales, normScales } from './normalize';
+import { applyScales, normScales, unitRms } from './normalize';
+import { codeLog8 } from './scales';
+import type { Log8Scales, ScaleCoding } from './scales';
 import { dequantizeInt8, outputUnits, quantizeInt8 } from './int8';
 import { assign } from '../../pq/assign';
 import { bitsFor, packIndices, unpackIndices } from '../../pq/pack';
@@ -14,15 +16,25 @@ export interface PreparedKernel {
   layout: SubvectorLayout;
   /** (count x d), divided by `scales` */
   sub: Float32Array;
-  /** The normalization scales as stored: rounded to float16 (stored.ts). */
+  /** The normalization scales as stored: float16 values (stored.ts), log8-coded ones included. */
   scales: Float32Array | null;
+  /** The log8 codes of per-unit scales (coding `log8`), else absent. */
+  log8?: Log8Scales;
 }
 
-/** Cuts a kernel (IR layout) into subvectors of length d, normalized by float16-rounded scales. */
-export function prepareKernel(kind: WeightLayer['kind'], shape: number[], kernel: Float32Array, d: number, norm: Normalization): PreparedKernel {
+/**
+ * Cuts a kernel (IR layout) into subvectors of length d, normalized by stored scales: float16-rounded, or
+ * with `coding` = `log8` and per-unit normalization, log8-coded (encode/scales.ts).
+ */
+export function prepareKernel(kind: WeightLayer['kind'], shape: number[], kernel: Float32Array, d: number, norm: Normalization, coding: ScaleCoding = 'f16'): PreparedKernel {
   const layout = subvectorLayout(kind, shape, d);
   const sub = toSubvectors(kernel, layout);
   const raw = normScales(sub, layout, norm);
+  if (coding === 'log8' && raw && raw.length > 1) {
+    const log8 = codeLog8(unitRms(sub, layout));
+    applyScales(sub, layout, log8.values, false);
+    return { layout, sub, scales: log8.values, log8 };
+  }
   const scales = raw && storedScales(raw, 'normalization scale');
   applyScales(sub, layout, scales, false);
   return { layout, sub, scales };

@@ -53,6 +53,19 @@ export function normScales(sub: Float32Array, layout: SubvectorLayout, modeIn: N
   return scales;
 }
 
+/** The RMS of each unit's real weights (zero padding adds nothing); 0 for an all-zero unit. */
+export function unitRms(sub: Float32Array, layout: SubvectorLayout): Float64Array {
+  const { units, chunksPerUnit, d, fieldSize } = layout;
+  const perUnit = chunksPerUnit * d;
+  const out = new Float64Array(units);
+  for (let u = 0; u < units; u++) {
+    let s = 0;
+    for (let i = 0; i < perUnit; i++) s += sub[u * perUnit + i] ** 2;
+    out[u] = Math.sqrt(s / fieldSize);
+  }
+  return out;
+}
+
 /**
  * Divides (inverse = false) or multiplies (inverse = true) each unit's subvectors by its scale, in
  * place. `scales` of length 1 applies to the whole layer; null leaves `sub` unchanged.

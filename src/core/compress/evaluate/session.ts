@@ -3,6 +3,7 @@ import type { ModelIR, WeightLayer } from '../../models/ir';
 import { isWeightLayer } from '../../models/ir';
 import { roundF16Array } from '../../util/f16';
 import { isDecodedKernel } from '../encode/stored';
+import { outputIsSoftmax } from './output';
 import type { Split } from '../../data/types';
 
 /** Fraction of positions where `a` equals `b` (accuracy against labels, or agreement of two predictions); 0 when empty. */
@@ -140,26 +141,47 @@ export class ModelSession {
     return saved;
   }
 
-  /** Predicted class of every row of `x`, in batches. */
-  predictClasses(x: Float32Array, n: number, batchSize = 256): Int32Array {
+  /** Runs the model on `x` in batches, `read` taking each batch's output; float16 biases swapped in. */
+  private forEachOutput(x: Float32Array, n: number, batchSize: number, read: (out: tf.Tensor, start: number) => void): void {
     const rowLen = this.ir.inputShape.reduce((a, b) => a * b, 1);
     if (x.length !== n * rowLen) throw new Error(`predict: ${x.length} values are not ${n} rows of ${rowLen}`);
-    const out = new Int32Array(n);
     const saved = this.roundBiases();
     try {
       for (let s = 0; s < n; s += batchSize) {
         const b = Math.min(batchSize, n - s);
-        const cls = tf.tidy(() => {
+        tf.tidy(() => {
           const xb = tf.tensor(x.subarray(s * rowLen, (s + b) * rowLen), [b, ...this.ir.inputShape]);
-          return (this.model.predict(xb) as tf.Tensor).argMax(-1);
+          read(this.model.predict(xb) as tf.Tensor, s);
         });
-        out.set(cls.dataSync() as Int32Array, s);
-        cls.dispose();
       }
     } finally {
       for (const { v, full } of saved) { v.assign(full); full.dispose(); }
     }
+  }
+
+  /** Predicted class of every row of `x`, in batches. */
+  predictClasses(x: Float32Array, n: number, batchSize = 256): Int32Array {
+    const out = new Int32Array(n);
+    this.forEachOutput(x, n, batchSize, (y, s) => out.set(y.argMax(-1).dataSync() as Int32Array, s));
     return out;
+  }
+
+  /**
+   * Output probabilities of every row of `x`, (n × classes): the model's output when it ends in softmax,
+   * else the softmax of its output.
+   */
+  predictProbs(x: Float32Array, n: number, batchSize = 256): Float32Array {
+    const classes = this.classes;
+    const out = new Float32Array(n * classes);
+    const soft = outputIsSoftmax(this.ir);
+    this.forEachOutput(x, n, batchSize, (y, s) => out.set((soft ? y : tf.softmax(y)).dataSync() as Float32Array, s * classes));
+    return out;
+  }
+
+  /** Classes of the model's output (its last axis). */
+  get classes(): number {
+    const shape = this.model.outputs[0].shape;
+    return shape[shape.length - 1] as number;
   }
 
   /** Fraction of rows whose predicted class equals the label. */

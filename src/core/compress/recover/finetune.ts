@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import type { ModelIR } from '../../models/ir';
 import type { CancelCheck } from '../../util/progress';
 import { forEachBatch } from '../../data/batches';
 import type { ModelSession } from '../evaluate/session';
+import { outputIsSoftmax } from '../evaluate/output';
 import type { Split } from '../../data/types';
 
 /** Options of one M-step. */
@@ -50,11 +50,6 @@ export function batchLoss(out: tf.Tensor, y: tf.Tensor1D, softmaxed: boolean, so
   return tf.neg(tf.mean(tf.sum(tf.mul(soft, logp), -1))) as tf.Scalar;
 }
 
-/** True when the model's output already applies softmax (the loss then takes probabilities). */
-export function outputIsSoftmax(ir: ModelIR): boolean {
-  const out = ir.layers.find((l) => l.name === ir.output);
-  return !!out && 'activation' in out && out.activation === 'softmax';
-}
 
 /**
  * Cross-entropy of a batch: from probabilities when the model ends in softmax, else from logits.

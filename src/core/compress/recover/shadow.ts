@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { forEachBatch } from '../../data/batches';
 import type { FineTuneOptions } from './finetune';
-import { batchLoss, outputIsSoftmax, teacherBatch } from './finetune';
+import { batchLoss, teacherBatch } from './finetune';
+import { outputIsSoftmax } from '../evaluate/output';
 import type { ModelSession } from '../evaluate/session';
 import type { Split } from '../../data/types';
 

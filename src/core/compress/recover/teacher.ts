@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Teacher } from './finetune';
-import { outputIsSoftmax } from './finetune';
+import { outputIsSoftmax } from '../evaluate/output';
 import type { ModelState } from '../state';
 
 /**

@@ -20,7 +20,7 @@ import { compareBaselines } from './core/studies/baselines';
 import { comparisonPlan } from './core/studies/comparison';
 import { setupNodeTfjs } from './node/tfjs';
 import { buildTiny, tinyInput } from './core/compress/testing/tinyModels';
-import type { CompressInput } from './core/compress/state';
+import type { CompressInput } from './core/compress/input/types';
 
 /** The plan and presets the app asks the workers to compare after `edit`. */
 async function appRequest(edit: (s: ReturnType<typeof createAppStore>) => void, presets: PresetName[]): Promise<{ plan: Plan; presets: PresetName[] }> {

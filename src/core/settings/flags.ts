@@ -93,7 +93,7 @@ function defaultText(s: Setting): string {
   return s.kind.type === 'bool' ? ` (yono: ${yono ? 'on' : 'off'})` : all ? ` (default ${text})` : ` (yono: ${text})`;
 }
 
-const VALUE_NAMES: Record<string, string> = { enum: 'NAME', int: 'N', number: 'X', group: 'dDkK' };
+const VALUE_NAMES: Record<string, string> = { enum: 'NAME', int: 'N', number: 'X', group: 'dDkK', formats: 'LIST' };
 
 /** The help lines of every plan flag, from SETTINGS. */
 export function planFlagsUsage(): string {

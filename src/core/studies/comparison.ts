@@ -1,10 +1,12 @@
 /**
  * The comparison rule, the one place it is stated: every method row of the comparison table (the app's
  * Trade-offs step and `yono compare` alike) is its preset's own recipe — grouping, normalization, keep rule,
- * coarse and fine tiers, recovery on or off, distillation, codeword fine-tuning, auto-plan and its confidence
- * (the `recipe` settings of core/settings/schema.ts) — run with the user's shared settings: seed, budget and
- * margin, effort and sample sizes, and the d and K of every codebook group the preset uses (the `shared`
- * settings). Per-layer overrides are the user's own plan's, never a method row's.
+ * plain or data-aware codebooks, the allocation's formats, correction, codebook pruning, scale coding,
+ * recovery on or off and what it tunes, distillation, codeword fine-tuning (the `recipe` settings of
+ * core/settings/schema.ts) — run with the user's shared settings: seed, budget and margin, KL threshold,
+ * flash-size target (presets with an allocation), effort and sample sizes, and the d and K of every codebook
+ * group the preset uses (the `shared` settings). Per-layer overrides are the user's own plan's, never a
+ * method row's.
  */
 import type { Plan } from '../compress/types';
 import { basePreset, presetPlan } from '../compress/plan/presets';
@@ -21,6 +23,7 @@ export function comparisonPlan(preset: PresetName, user: Plan): Plan {
   for (const s of SETTINGS) {
     if (s.scope !== 'shared' || mine[s.key] === undefined) continue;
     if (s.kind.type === 'group' && base.groups[s.key] === undefined) continue; // a group this preset does not use
+    if (s.usedBy && !s.usedBy(base)) continue; // a setting this preset's recipe does not use
     (shared as Record<string, unknown>)[s.key] = mine[s.key];
   }
   return applySettings(base, shared);

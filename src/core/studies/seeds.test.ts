@@ -4,7 +4,7 @@ import { compress } from '../compress/pipeline';
 import { presetPlan } from '../compress/plan/presets';
 import { seedStudy } from './seeds';
 import { buildTiny, tinyInput } from '../compress/testing/tinyModels';
-import type { CompressInput } from '../compress/state';
+import type { CompressInput } from '../compress/input/types';
 
 let inputs: CompressInput[];
 beforeAll(async () => {

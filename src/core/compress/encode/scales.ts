@@ -9,8 +9,7 @@
  */
 import { F16_MIN_SUBNORMAL, roundF16 } from '../../util/f16';
 
-/** Scale coding of a PQ layer's units. */
-export type ScaleCoding = 'f16' | 'log8';
+export type { ScaleCoding } from '../types';
 
 /** Steps per octave of the log8 coding. */
 export const LOG8_STEPS = 32;

@@ -76,6 +76,22 @@ export class ModelSession {
     else this.f16Bias.delete(name);
   }
 
+  /** Replaces a layer's bias (full precision; see the class comment for how it is evaluated). */
+  setBias(name: string, data: Float32Array): void {
+    const v = this.variable(name, 'bias');
+    if (!v) throw new Error(`setBias '${name}': the layer has no bias`);
+    if (data.length !== v.size) throw new Error(`setBias '${name}': ${data.length} values for ${v.size} units`);
+    const t = tf.tensor(data, v.shape);
+    v.assign(t);
+    t.dispose();
+  }
+
+  /** A copy of a layer's current bias, or null when it has none. */
+  getBias(name: string): Float32Array | null {
+    const v = this.variable(name, 'bias');
+    return v ? (v.dataSync() as Float32Array).slice() : null;
+  }
+
   /** True when the layer is evaluated with its bias rounded to float16 (its kernel is a decoded PQ/int8 one). */
   hasF16Bias(name: string): boolean {
     return this.f16Bias.has(name);

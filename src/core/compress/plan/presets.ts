@@ -1,7 +1,8 @@
+import { parseFormat } from './formats';
 import type { GroupConfig, LayerFormat, Plan, RecoveryConfig } from '../types';
 
 /** Names of the built-in presets, in the order of the comparison table. */
-export const PRESET_NAMES = ['float32', 'int8', 'pq-per-model', 'pq-shared', 'pq-shared-recovery', 'yono'] as const;
+export const PRESET_NAMES = ['float32', 'int8', 'pq-per-model', 'pq-shared', 'pq-shared-recovery', 'pq-data-aware', 'yono'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
 
 /** Human labels of the presets, as the comparison table prints them. */
@@ -11,6 +12,7 @@ export const PRESET_LABELS: Record<PresetName, string> = {
   'pq-per-model': 'PQ per model',
   'pq-shared': 'PQ shared',
   'pq-shared-recovery': 'PQ shared + recovery',
+  'pq-data-aware': 'PQ shared, data-aware',
   yono: 'YONO',
 };
 
@@ -20,29 +22,31 @@ export function isPresetName(s: string): s is PresetName {
 }
 
 const RECOVERY_OFF: RecoveryConfig = {
-  enabled: false, maxLayers: 3, epochs: 1, batchSize: 32, learningRate: 3e-3, maxTrainSamples: 2048, mStep: 'shadow', distill: false,
+  enabled: false, target: 'layers', maxLayers: 3, epochs: 1, batchSize: 32, learningRate: 3e-3, maxTrainSamples: 2048, mStep: 'shadow', distill: false,
   fineTuneCodewords: false,
 };
 
 /**
  * The paper's two groups — spatial kernels and 1x1/dense — with d and K measured for MCU-sized models:
- * spatial d = 3 (one kernel row), pointwise d = 4, K = 64 each (2 and 1.5 bits per weight, 1.8 KB of
- * codebooks). The paper's d = 9 / K = 256 (0.9 bit per weight, 9 KB per codebook) lost 10-40 pp on the
- * built-in models before recovery and left the auto-plan little to keep; `--d-spatial 9 --d 8 --k 256`
- * runs it.
+ * spatial d = 3 (one kernel row), pointwise d = 4, K = 64 each (2 and 1.5 bits per weight). The paper's
+ * d = 9 / K = 256 (0.9 bit per weight, 9 KB per codebook) lost 10-40 pp on the built-in models before
+ * recovery; `--spatial d9k256 --pointwise d8k256` runs it.
  */
 const DEFAULT_GROUPS: Record<string, GroupConfig> = {
   default: { d: 4, k: 64 },
   spatial: { d: 3, k: 64 },
   pointwise: { d: 4, k: 64 },
-  /** The medium tier (YONO's auto-plan): 3 bits per weight, 512 B. */
-  medium: { d: 2, k: 64 },
-  /** The fine tier (YONO's auto-plan): 4 bits per weight, 2 KB. */
-  fine: { d: 2, k: 256 },
-  /** The coarse tier (YONO, layers of 16,384 weights and more): 1 and 0.75 bits per weight. */
-  'coarse-spatial': { d: 6, k: 64 },
-  'coarse-pointwise': { d: 8, k: 64 },
 };
+
+/**
+ * YONO's codebook formats (docs/compression-research.md §4, decided on the four built-in models): spatial
+ * d 9 / K 256 (0.89 bit per weight) and d 3 / K 64 (2 bits), pointwise d 8 / K 64 (0.75 bit), d 8 / K 256
+ * (1 bit) and d 4 / K 256 (2 bits), and two for any kernel, d 2 / K 64 (3 bits) and d 2 / K 256 (4 bits).
+ */
+export const YONO_FORMATS: readonly string[] = ['s9k256', 's3k64', 'p8k64', 'p8k256', 'p4k256', 'a2k64', 'a2k256'];
+
+/** YONO's selection threshold: KL on the validation inputs, nats (research §4, the built-ins). */
+export const YONO_KL_THRESHOLD = 0.015;
 
 function base(preset: string, defaultFormat: LayerFormat): Plan {
   return {
@@ -52,36 +56,40 @@ function base(preset: string, defaultFormat: LayerFormat): Plan {
     normalization: 'none',
     keep: { minParams: 0, format: 'int8' },
     overrides: {},
-    fineTier: false,
-    coarseMinParams: 0,
     defaultFormat,
     seed: 1,
     budgetPp: 1.0,
     selectionMarginPp: 0,
-    selectionZ: 0,
-    recoverableGapPp: 3,
-    autoPlan: false,
     selectOn: 'val',
     recovery: { ...RECOVERY_OFF },
     kmeans: { maxIter: 30, tol: 1e-4, init: 'kmeans++' },
     kmeansMaxSamples: 65536,
+    codebookFit: 'plain',
+    formats: [],
+    klThreshold: YONO_KL_THRESHOLD,
+    flashBytes: 0,
+    pruneCodebooks: false,
+    correction: false,
+    calibrationRows: 512,
+    scaleCoding: 'f16',
   };
 }
 
 /**
- * A fresh Plan for a preset. Every baseline of the comparison table is one of these, run through the
- * same pipeline:
+ * A fresh Plan for a preset. Every row of the comparison table is one of these, run through the same
+ * pipeline:
  * - `float32`: nothing compressed;
  * - `int8`: every weight layer int8, symmetric per output channel;
  * - `pq-per-model`: PQ, codebooks learned per model (paper split inside each model), no heuristics;
- * - `pq-shared`: PQ, the paper's two codebooks shared by all models, no heuristics;
- * - `pq-shared-recovery`: the same plus the EM recovery within the budget;
- * - `yono`: the paper's method: shared codebooks, per-channel normalization, layers under 256 weights kept
- *   int8, layers of 16,384 weights and more starting in a coarse tier (d 6 / d 8, K 64), the EM recovery
- *   with distillation, then the auto-plan (sensitive layers up a ladder: coarse -> their kind's codebook ->
- *   a medium shared codebook (d 2, K 64) -> a fine shared codebook (d 2, K 256) -> int8, as the budget
- *   requires; a model that misses its target that way starts again without the medium rung), judged on the
- *   validation split with one standard error of confidence. Codebooks are stored as float16.
+ * - `pq-shared`: PQ, the paper's two codebooks shared by all models (plain k-means, nearest codeword);
+ * - `pq-shared-recovery`: the same plus the EM recovery within the budget (the paper's network optimisation);
+ * - `pq-data-aware`: the paper's two codebooks, per-unit scales, learned data-aware (k-means weighted by the
+ *   layers' input statistics, a GPTVQ round) and assigned by GPTQ with error feedback; no allocation;
+ * - `yono`: data-aware codebooks in several formats (YONO_FORMATS) shared by all models, each layer's
+ *   format (a codebook or int8) chosen per model by a Lagrangian knapsack on a per-layer KL table, the
+ *   smallest allocation whose KL on the validation inputs is at most `klThreshold` and whose validation drop
+ *   is within the budget, a per-unit affine correction, codebooks pruned by their bytes; layers under 256
+ *   weights int8; unit scales log-coded in one byte.
  */
 export function presetPlan(name: PresetName): Plan {
   switch (name) {
@@ -94,16 +102,22 @@ export function presetPlan(name: PresetName): Plan {
       p.recovery.enabled = true;
       return p;
     }
+    case 'pq-data-aware': {
+      const p = base(name, 'pq');
+      p.normalization = 'channel';
+      p.codebookFit = 'data-aware';
+      return p;
+    }
     case 'yono': {
       const p = base(name, 'pq');
       p.normalization = 'channel';
       p.keep = { minParams: 256, format: 'int8' };
-      p.autoPlan = true;
-      p.fineTier = true;
-      p.coarseMinParams = 16384;
-      p.selectionZ = 1;
-      p.recovery.distill = true;
-      p.recovery.enabled = true;
+      p.codebookFit = 'data-aware';
+      p.formats = [...YONO_FORMATS];
+      p.pruneCodebooks = true;
+      p.correction = true;
+      p.scaleCoding = 'log8';
+      p.recovery = { ...p.recovery, target: 'biases', distill: true, learningRate: 1e-3, epochs: 1, maxTrainSamples: 2048 };
       return p;
     }
   }
@@ -131,6 +145,13 @@ export function completePlan(plan: Partial<Plan>): Plan {
   return out;
 }
 
+/** True when an override names a layer format (`pq`, `int8`, `float32`, or `pq:<format>`). */
+export function isOverride(f: string): boolean {
+  if (f === 'pq' || f === 'int8' || f === 'float32') return true;
+  if (!f.startsWith('pq:')) return false;
+  try { parseFormat(f.slice(3)); return true; } catch { return false; }
+}
+
 /**
  * Checks a plan and throws an Error naming the bad field and what to use instead. Returns the plan.
  */
@@ -151,20 +172,35 @@ export function validatePlan(plan: Plan): Plan {
   if (!['int8', 'float32'].includes(plan.keep.format)) bad(`keep.format must be int8 or float32, got '${plan.keep.format}'`);
   if (!(plan.keep.minParams >= 0)) bad(`keep.minParams must be >= 0, got ${plan.keep.minParams}`);
   for (const [k, f] of Object.entries(plan.overrides)) {
-    if (!['pq', 'pq-medium', 'pq-fine', 'int8', 'float32'].includes(f)) bad(`override '${k}' = '${f}'; use pq, pq-medium, pq-fine, int8 or float32`);
+    if (!isOverride(f)) bad(`override '${k}' = '${f}'; use pq, pq:<format> (e.g. pq:a2k256), int8 or float32`);
     if (!k.includes('/')) bad(`override key '${k}' must be '<model>/<layer>'`);
   }
   if (!Number.isInteger(plan.seed)) bad(`seed must be an integer, got ${plan.seed}`);
   if (!(plan.budgetPp >= 0)) bad(`budgetPp must be >= 0, got ${plan.budgetPp}`);
-  if (!(Number.isInteger(plan.coarseMinParams) && plan.coarseMinParams >= 0)) bad(`coarseMinParams must be an integer >= 0 (0 = no coarse tier), got ${plan.coarseMinParams}`);
-  if (!(plan.recoverableGapPp >= 0)) bad(`recoverableGapPp must be >= 0, got ${plan.recoverableGapPp}`);
-  if (!(plan.selectionZ >= 0)) bad(`selectionZ must be >= 0, got ${plan.selectionZ}`);
   if (!(plan.selectionMarginPp >= 0)) bad(`selectionMarginPp must be >= 0 (it is capped at the budget), got ${plan.selectionMarginPp}`);
   const r = plan.recovery;
   if (!(r.maxLayers >= 0 && r.epochs >= 0 && r.batchSize >= 1 && r.learningRate > 0 && r.maxTrainSamples >= 0)) {
     bad('recovery needs maxLayers >= 0, epochs >= 0, batchSize >= 1, learningRate > 0, maxTrainSamples >= 0');
   }
+  if (!['layers', 'biases'].includes(r.target)) bad(`recovery.target must be layers or biases, got '${r.target}'`);
   if (!(plan.kmeans.maxIter >= 1 && plan.kmeans.tol >= 0)) bad('kmeans needs maxIter >= 1 and tol >= 0');
   if (!(plan.kmeansMaxSamples >= 0)) bad('kmeansMaxSamples must be >= 0');
+  if (!['plain', 'data-aware'].includes(plan.codebookFit)) bad(`codebookFit must be plain or data-aware, got '${plan.codebookFit}'`);
+  if (!Array.isArray(plan.formats)) bad('formats must be a list of format names');
+  const seen = new Set<string>();
+  for (const f of plan.formats) {
+    let name = '';
+    try { name = parseFormat(f).name; } catch (e) { bad((e as Error).message); }
+    if (seen.has(name)) bad(`format '${f}' is listed twice`);
+    seen.add(name);
+  }
+  if (plan.formats.length > 0 && plan.grouping !== 'paper' && plan.grouping !== 'single') {
+    bad(`an allocation over shared formats needs grouping paper or single, not '${plan.grouping}'`);
+  }
+  if (!(plan.klThreshold > 0)) bad(`klThreshold must be > 0 nats, got ${plan.klThreshold}`);
+  if (!(Number.isInteger(plan.flashBytes) && plan.flashBytes >= 0)) bad(`flashBytes must be an integer >= 0 (0 = per-model budgets), got ${plan.flashBytes}`);
+  if (plan.flashBytes > 0 && plan.formats.length === 0) bad('a flash-size target needs an allocation: give formats');
+  if (!(Number.isInteger(plan.calibrationRows) && plan.calibrationRows >= 16)) bad(`calibrationRows must be an integer >= 16, got ${plan.calibrationRows}`);
+  if (!['f16', 'log8'].includes(plan.scaleCoding)) bad(`scaleCoding must be f16 or log8, got '${plan.scaleCoding}'`);
   return plan;
 }

@@ -21,24 +21,6 @@ export interface GroupSpec extends GroupConfig {
   layers: string[];
 }
 
-/** Name of the fine tier's codebook group. */
-export const FINE_GROUP = 'fine';
-
-/** Name of the medium tier's codebook group (between the kind codebooks and `fine`). */
-export const MEDIUM_GROUP = 'medium';
-
-/** True for the groups learned over every PQ layer (the auto-plan's upper rungs): `medium`, `fine`. */
-export const isTierGroup = (g: string | null): boolean => g === FINE_GROUP || g === MEDIUM_GROUP;
-
-/** The group a `pq-medium` / `pq-fine` override sends a layer to, else null. */
-export const overrideGroup = (o: string | undefined): string | null => (o === 'pq-fine' ? FINE_GROUP : o === 'pq-medium' ? MEDIUM_GROUP : null);
-
-/** Prefix of the coarse tier's groups: `coarse-spatial`, `coarse-pointwise`. */
-export const COARSE_PREFIX = 'coarse-';
-
-/** True for a coarse tier group name. */
-export const isCoarseGroup = (g: string | null): boolean => g !== null && g.startsWith(COARSE_PREFIX);
-
 /** `spatial` for kernels with a spatial extent (3x3 conv, depthwise, conv1d k > 1), else `pointwise`. */
 export function kernelClass(layer: WeightLayer): KernelClass {
   const s = layer.kernel.shape;
@@ -72,18 +54,13 @@ export function groupConfig(plan: Plan, name: string, cls: KernelClass): GroupCo
 /** The format of a layer: manual override, else the keep rule (PQ plans only), else the plan default. */
 export function layerFormat(plan: Plan, model: string, layer: string, params: number): LayerFormat {
   const o = plan.overrides[layerKey(model, layer)];
-  if (o) return overrideGroup(o) ? 'pq' : (o as LayerFormat);
+  if (o) return o.startsWith('pq') ? 'pq' : (o as LayerFormat);
   if (plan.defaultFormat === 'pq' && params < plan.keep.minParams) return plan.keep.format;
   return plan.defaultFormat;
 }
 
-/**
- * Routes every weight layer of every model: its format and, for PQ, its group. Order: models, then layers.
- * `available`, when given, names the groups that exist (fixed codebooks, e.g. learned without this model
- * for leave-one-out): a layer the coarse rule would send to a missing coarse group starts in its kind's
- * group instead.
- */
-export function routeLayers(plan: Plan, models: ModelIR[], available?: ReadonlySet<string>): LayerRoute[] {
+/** Routes every weight layer of every model: its format and, for PQ, its group. Order: models, then layers. */
+export function routeLayers(plan: Plan, models: ModelIR[]): LayerRoute[] {
   const names = new Set<string>();
   const out: LayerRoute[] = [];
   for (const m of models) {
@@ -94,46 +71,23 @@ export function routeLayers(plan: Plan, models: ModelIR[], available?: ReadonlyS
       const params = l.kernel.data.length;
       const cls = kernelClass(l);
       const format = layerFormat(plan, m.name, l.name, params);
-      const o = plan.overrides[layerKey(m.name, l.name)];
-      const coarse = plan.grouping === 'paper' && plan.coarseMinParams > 0 && params >= plan.coarseMinParams && o === undefined
-        && (!available || available.has(`${COARSE_PREFIX}${cls}`));
-      out.push({
-        model: m.name, layer: l.name, kind: l.kind, params, kernelClass: cls, format,
-        group: format !== 'pq' ? null : overrideGroup(o) ?? (coarse ? `${COARSE_PREFIX}${cls}` : groupName(plan, m.name, l.name, cls)),
-      });
+      out.push({ model: m.name, layer: l.name, kind: l.kind, params, kernelClass: cls, format, group: format === 'pq' ? groupName(plan, m.name, l.name, cls) : null });
     }
   }
   return out;
 }
 
-/**
- * The groups the routes use, in first-use order, with their d, k and layers; with `plan.fineTier`, also
- * the `fine` group (and the `medium` group when `plan.groups.medium` is given) over every PQ layer (the
- * auto-plan's destinations for sensitive layers). A layer in a coarse group is also learned into its
- * kind's group, where the auto-plan may move it.
- */
+/** The groups the routes use, in first-use order, with their d, k and layers. */
 export function resolveGroups(plan: Plan, routes: LayerRoute[]): GroupSpec[] {
   const byName = new Map<string, GroupSpec>();
-  const add = (name: string, r: LayerRoute) => {
-    let g = byName.get(name);
+  for (const r of routes) {
+    if (r.group === null) continue;
+    let g = byName.get(r.group);
     if (!g) {
-      g = { name, ...groupConfig(plan, name, r.kernelClass), layers: [] };
-      byName.set(name, g);
+      g = { name: r.group, ...groupConfig(plan, r.group, r.kernelClass), layers: [] };
+      byName.set(r.group, g);
     }
     g.layers.push(layerKey(r.model, r.layer));
-  };
-  for (const r of routes) {
-    if (r.group === null || isTierGroup(r.group)) continue;
-    add(r.group, r);
-    if (isCoarseGroup(r.group)) add(r.kernelClass, r);
   }
-  const pq = routes.filter((r) => r.group !== null);
-  const tier = (name: string, on: boolean) => {
-    if (pq.length === 0 || !(on || pq.some((r) => r.group === name))) return;
-    const c = plan.groups[name] ?? plan.groups.default;
-    byName.set(name, { name, d: c.d, k: c.k, layers: pq.map((r) => layerKey(r.model, r.layer)) });
-  };
-  tier(MEDIUM_GROUP, plan.fineTier && plan.groups[MEDIUM_GROUP] !== undefined);
-  tier(FINE_GROUP, plan.fineTier);
   return [...byName.values()];
 }

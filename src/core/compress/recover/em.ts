@@ -4,16 +4,12 @@ import { createRng } from '../../util/random';
 import { fineTune } from './finetune';
 import { shadowFineTune } from './shadow';
 import { ensureTeacher } from './teacher';
-import type { LayerState, ModelState } from '../state';
-import { encodeAs, meanSquaredDiff, selectionScore } from '../state';
-import type { CodebookGroup, Normalization, RecoveryConfig } from '../types';
+import type { LayerState, ModelState } from './state';
+import { meanSquaredDiff, reencode, selectionScore } from './state';
+import type { RecoveryConfig } from '../types';
 
 /** What the EM recovery of one model needs besides its state. */
 export interface EmOptions {
-  /** Layer to take in the first round instead of the heuristic's choice (the auto-plan's promoted layer). */
-  first?: LayerState;
-  codebooks: CodebookGroup[];
-  normalization: Normalization;
   recovery: RecoveryConfig;
   /** Stop once the selection accuracy reaches this (float accuracy - budget). */
   target: number;
@@ -76,7 +72,7 @@ export async function recoverModel(st: ModelState, split: 'val' | 'test', opt: E
   const chosen: LayerState[] = [];
   for (let round = 0; round < r.maxLayers && best.acc < opt.target; round++) {
     await throwIfCancelled(opt.shouldCancel);
-    const L = round === 0 && opt.first ? opt.first : pickLayer(st.layers);
+    const L = pickLayer(st.layers);
     if (!L) break;
     const name = L.layer.name;
     const report = (f: number, msg: string) => opt.onProgress?.({ fraction: (round + f) / r.maxLayers, phase: 'recovery', message: `${st.input.ir.name}/${name}: ${msg}` });
@@ -87,7 +83,7 @@ export async function recoverModel(st: ModelState, split: 'val' | 'test', opt: E
       teacher: r.distill ? ensureTeacher(st, order.subarray(0, rows)) : undefined,
     };
     const encode = (l: LayerState, w: Float32Array) => {
-      l.cur = encodeAs(l.cur.enc.format, l.layer, w, l.route.group, opt.codebooks, opt.normalization);
+      l.cur = reencode(st, l, w);
       return l.cur.decoded;
     };
     if (!chosen.includes(L)) chosen.push(L);

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Teacher } from './finetune';
 import { outputIsSoftmax } from '../evaluate/output';
-import type { ModelState } from '../state';
+import type { ModelState } from './state';
 
 /**
  * The float model's output probabilities on training rows `rows` (knowledge-distillation targets),

@@ -17,16 +17,38 @@ export const align4 = (n: number): number => (n + 3) & ~3;
 /** Bytes of `count` indices packed at `bits` bits each (before alignment). */
 export const packedBytes = (count: number, bits: number): number => Math.ceil((count * bits) / 8);
 
-/** Bytes of a codebook group: (k x d) float16 plus its descriptor. */
-export function codebookBytes(k: number, d: number): number {
-  return align4(k * d * 2) + HEADER_BYTES.codebook;
+/** Bytes of an int8 codebook's one scale (float32). */
+export const CODEBOOK_SCALE_BYTES = 4;
+
+/**
+ * Bytes of a codebook group plus its descriptor: (k x d) float16 values, or with `int8` (k x d) int8 values
+ * and their one float32 scale.
+ */
+export function codebookBytes(k: number, d: number, int8 = false): number {
+  return (int8 ? align4(k * d) + CODEBOOK_SCALE_BYTES : align4(k * d * 2)) + HEADER_BYTES.codebook;
+}
+
+/** Bytes of a learned codebook (int8 when it carries a scale). */
+export const groupBytes = (c: { k: number; d: number; scale?: number }): number => codebookBytes(c.k, c.d, c.scale !== undefined);
+
+/** Bytes of a stored log8 base (a float16 per layer). */
+export const LOG8_BASE_BYTES = 2;
+
+/**
+ * Bytes of a PQ layer's unit scales: none; float16 values (2 bytes each); or log8 codes (1 byte per unit)
+ * with their float16 base, in one aligned array.
+ */
+export function unitScaleBytes(enc: Extract<LayerEncoding, { format: 'pq' }>): number {
+  if (!enc.scales) return 0;
+  if (enc.scaleCodes) return align4(enc.scaleCodes.q.length + LOG8_BASE_BYTES);
+  return align4(enc.scales.length * 2);
 }
 
 /** Bytes of a weight layer's kernel encoding (indices/int8/float values plus float16 scales), aligned. */
 export function encodingBytes(enc: LayerEncoding, kernelParams: number): number {
   switch (enc.format) {
     case 'pq':
-      return align4(enc.indices.length) + (enc.scales ? align4(enc.scales.length * 2) : 0);
+      return align4(enc.indices.length) + unitScaleBytes(enc);
     case 'int8':
       return align4(enc.q.length) + align4(enc.scales.length * 2);
     case 'float32':

@@ -1,4 +1,4 @@
-import { codebookBytes } from './accounting';
+import { groupBytes } from './accounting';
 import type { CompressionReport, CompressionResult } from '../types';
 
 /**
@@ -11,7 +11,7 @@ export function toReport(result: CompressionResult): CompressionReport {
     preset: result.plan.preset,
     plan: result.plan,
     totals: { ...result.totals, ratio: Math.round(result.totals.ratio * 1000) / 1000 },
-    codebooks: result.codebooks.map((c) => ({ name: c.name, d: c.d, k: c.k, bytes: codebookBytes(c.k, c.d), layers: c.layers.slice() })),
+    codebooks: result.codebooks.map((c) => ({ name: c.name, d: c.d, k: c.k, bytes: groupBytes(c), layers: c.layers.slice() })),
     models: result.models.map((m) => ({
       name: m.name,
       float32Bytes: m.float32Bytes,
@@ -23,8 +23,13 @@ export function toReport(result: CompressionResult): CompressionReport {
       ...(m.testDisagreement === undefined ? {} : { testSamples: m.testSamples, testDisagreement: m.testDisagreement }),
       layers: m.layers.map((l) => ({ ...l })),
       recovery: m.recovery.map((s) => ({ ...s })),
+      ...(m.klVal === undefined ? {} : { klVal: m.klVal, klTest: m.klTest }),
+      ...(m.allocation ? { allocation: { ...m.allocation, steps: m.allocation.steps.map((x) => ({ ...x })) } } : {}),
     })),
     timingsMs: { ...result.timingsMs },
+    warnings: (result.warnings ?? []).map((w) => ({ ...w })),
+    ...(result.flash ? { flash: { ...result.flash } } : {}),
+    ...(result.threads ? { threads: result.threads } : {}),
   };
 }
 

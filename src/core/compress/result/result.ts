@@ -1,56 +1,58 @@
 import type { Layer, ModelIR, Tensor } from '../../models/ir';
 import { isWeightLayer } from '../../models/ir';
 import { float32Bytes as irFloat32Bytes } from '../../models/stats';
-import { HEADER_BYTES, codebookBytes, layerBytes, layerFloat32Bytes } from './accounting';
+import { HEADER_BYTES, groupBytes, layerBytes, layerFloat32Bytes } from './accounting';
 import { sqnrDb } from '../../pq/metrics';
 import { storedBias } from '../encode/stored';
-import type { ModelState } from '../state';
+import { decodeKernel } from '../encode/encode';
+import type { ModelOutcome } from '../allocate/select';
+import type { PreparedModel } from '../calibrate/prepare';
+import type { CompressInput } from '../input/types';
 import type { CodebookGroup, CompressedModel, LayerEncoding, LayerReport, Totals } from '../types';
 
 const copyT = (t: Tensor): Tensor => ({ shape: t.shape.slice(), data: t.data.slice() });
 
 /**
- * The result IR of a model: the float IR with the session's current biases (recovery may have tuned
- * them; rounded to float16 for PQ and int8 layers, as stored) and float32 kernels; PQ and int8 kernels
+ * The result IR of a model: the float IR with the outcome's biases (the correction and recovery may have
+ * moved them; rounded as stored: float16 for PQ and int8 layers) and float32 kernels; PQ and int8 kernels
  * emptied (shape kept) since the encodings hold them.
  */
-export function resultIR(st: ModelState): ModelIR {
-  const enc = new Map(st.layers.map((l) => [l.layer.name, l.cur.enc]));
-  const layers: Layer[] = st.input.ir.layers.map((l) => {
+export function resultIR(ir: ModelIR, outcome: Pick<ModelOutcome, 'encodings' | 'biases'>): ModelIR {
+  const layers: Layer[] = ir.layers.map((l) => {
     if (!isWeightLayer(l)) {
       const c = { ...l, inputs: l.inputs.slice(), outputShape: l.outputShape.slice() } as Layer;
       if (c.kind === 'batchNorm' && l.kind === 'batchNorm') { c.scale = copyT(l.scale); c.shift = copyT(l.shift); }
       return c;
     }
-    const e = enc.get(l.name);
-    const bv = st.session.variable(l.name, 'bias');
-    const full = l.bias && (bv ? (bv.dataSync() as Float32Array).slice() : l.bias.data.slice());
-    const data = full && e ? storedBias(full, e.format, `model '${st.input.ir.name}' layer '${l.name}' bias`) : full;
+    const e = outcome.encodings[l.name];
+    if (!e) throw new Error(`model '${ir.name}': layer '${l.name}' has no encoding`);
+    const full = l.bias && (outcome.biases[l.name] ?? l.bias.data).slice();
+    const data = full && storedBias(full, e.format, `model '${ir.name}' layer '${l.name}' bias`);
     const bias = l.bias && data ? { shape: l.bias.shape.slice(), data } : null;
-    const kernel = e && e.format !== 'float32'
-      ? { shape: l.kernel.shape.slice(), data: new Float32Array(0) }
-      : copyT(l.kernel);
+    const kernel = e.format !== 'float32' ? { shape: l.kernel.shape.slice(), data: new Float32Array(0) } : copyT(l.kernel);
     return { ...l, inputs: l.inputs.slice(), outputShape: l.outputShape.slice(), kernel, bias } as Layer;
   });
-  return { ...st.input.ir, inputShape: st.input.ir.inputShape.slice(), layers };
+  return { ...ir, inputShape: ir.inputShape.slice(), layers };
 }
 
-/** Per-layer figures of a model state (bytes of `ir`, which must be the result IR). */
-export function layerReports(st: ModelState, ir: ModelIR): LayerReport[] {
-  const byName = new Map(ir.layers.map((l) => [l.name, l]));
-  const accepted = new Set(st.recovery.filter((s) => s.accepted).map((s) => s.layer));
-  return st.layers.map((l) => {
-    const enc = l.cur.enc;
-    const q = enc.format === 'float32' ? null : sqnrDb(l.float, l.cur.decoded);
+/** Per-layer figures of a model (bytes of `out`, which must be its result IR). */
+export function layerReports(ir: ModelIR, out: ModelIR, outcome: ModelOutcome, codebooks: CodebookGroup[]): LayerReport[] {
+  const byName = new Map(out.layers.map((l) => [l.name, l]));
+  const recovered = new Set(outcome.recovery.filter((s) => s.accepted).map((s) => s.layer));
+  return ir.layers.filter(isWeightLayer).map((l) => {
+    const enc = outcome.encodings[l.name];
+    const q = enc.format === 'float32' ? null : sqnrDb(l.kernel.data, decodeKernel(enc, codebooks, l.kernel.data));
+    const kl = outcome.layerKl[l.name];
     return {
-      name: l.layer.name, kind: l.layer.kind, params: l.route.params,
+      name: l.name, kind: l.kind, params: l.kernel.data.length,
       compressed: enc.format !== 'float32', format: enc.format,
       codebook: enc.format === 'pq' ? enc.group : null,
       sqnrDb: q === null ? null : Number.isFinite(q) ? Math.round(q * 100) / 100 : 999,
-      bytes: layerBytes(byName.get(l.layer.name)!, enc),
-      float32Bytes: layerFloat32Bytes(l.layer),
-      sensitivityPp: l.sensitivityPp === null ? null : Math.round(l.sensitivityPp * 1000) / 1000,
-      recovered: accepted.has(l.layer.name),
+      bytes: layerBytes(byName.get(l.name)!, enc),
+      float32Bytes: layerFloat32Bytes(l),
+      sensitivityPp: null,
+      kl: kl === undefined ? null : kl,
+      recovered: recovered.has(l.name),
     };
   });
 }
@@ -60,21 +62,29 @@ export function modelBytes(ir: ModelIR, encodings: Record<string, LayerEncoding>
   return HEADER_BYTES.model + ir.layers.reduce((s, l) => s + layerBytes(l, encodings[l.name]), 0);
 }
 
-/** Assembles a CompressedModel; `testNow` is the final test accuracy of the compressed model. */
-export function compressedModel(st: ModelState, testNow: number, codebooks: CodebookGroup[], testDisagreement?: number): CompressedModel {
-  const ir = resultIR(st);
-  const encodings: Record<string, LayerEncoding> = {};
-  for (const l of st.layers) encodings[l.layer.name] = l.cur.enc;
+/**
+ * Assembles a CompressedModel from a model's input, its prepared float outputs and its outcome. `allocated`:
+ * the plan had an allocation (its search is reported).
+ */
+export function compressedModel(input: CompressInput, prepared: PreparedModel, outcome: ModelOutcome, codebooks: CodebookGroup[], allocated: boolean): CompressedModel {
+  const ir = resultIR(input.ir, outcome);
   const own = codebooks.filter((c) => c.layers.length > 0 && c.layers.every((k) => k.startsWith(`${ir.name}/`)));
   return {
-    name: ir.name, ir, encodings,
-    accuracyFloat: st.testFloat, accuracyCompressed: testNow,
-    valAccuracyFloat: st.valFloat, valAccuracyCompressed: st.valAcc,
-    ...(testDisagreement === undefined ? {} : { testSamples: st.input.test.n, testDisagreement }),
-    float32Bytes: irFloat32Bytes(st.input.ir),
-    compressedBytes: modelBytes(ir, encodings) + own.reduce((s, c) => s + codebookBytes(c.k, c.d), 0),
-    layers: layerReports(st, ir),
-    recovery: st.recovery.slice(),
+    name: ir.name, ir, encodings: { ...outcome.encodings },
+    accuracyFloat: prepared.test.accuracy, accuracyCompressed: outcome.test.accuracy,
+    valAccuracyFloat: prepared.val.accuracy, valAccuracyCompressed: outcome.val.accuracy,
+    testSamples: input.test.n, testDisagreement: outcome.test.disagreement,
+    float32Bytes: irFloat32Bytes(input.ir),
+    compressedBytes: modelBytes(ir, outcome.encodings) + own.reduce((s, c) => s + groupBytes(c), 0),
+    layers: layerReports(input.ir, ir, outcome, codebooks),
+    recovery: outcome.recovery.slice(),
+    klVal: outcome.val.kl, klTest: outcome.test.kl,
+    ...(allocated ? {
+      allocation: {
+        passed: outcome.passed, predicted: outcome.predicted,
+        steps: outcome.search.map((x) => ({ bytes: x.bytes, predicted: x.predicted, klVal: x.klVal, valDropPp: x.valDropPp, passed: x.passed })),
+      },
+    } : {}),
   };
 }
 
@@ -84,7 +94,7 @@ export function compressedModel(st: ModelState, testNow: number, codebooks: Code
  */
 export function totals(models: CompressedModel[], codebooks: CodebookGroup[]): Totals {
   const used = codebooks.filter((c) => models.some((m) => Object.values(m.encodings).some((e) => e.format === 'pq' && e.group === c.name)));
-  const cbBytes = used.reduce((s, c) => s + codebookBytes(c.k, c.d), 0);
+  const cbBytes = used.reduce((s, c) => s + groupBytes(c), 0);
   const float32Bytes = models.reduce((s, m) => s + m.float32Bytes, 0);
   const modelOnly = models.reduce((s, m) => s + modelBytes(m.ir, m.encodings), 0);
   const compressedBytes = HEADER_BYTES.file + modelOnly + cbBytes;

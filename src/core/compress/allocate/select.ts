@@ -1,0 +1,313 @@
+/**
+ * Stage `select` (per model): picks the model's allocation and makes it. The table's options per layer give
+ * a Lagrangian path (knapsack.ts) from the fewest bytes to the least predicted loss; the search walks a
+ * ladder of predicted-loss targets from the loosest, each candidate made (encodings in place, the affine
+ * correction) and checked on the validation inputs with the arithmetic the bundle ships — it passes when
+ * the KL to the float model there is at most the plan's threshold and the validation drop is within the
+ * budget (on a split under 1,000 samples, within the budget plus one standard error) — then bisects the
+ * path between the last failing and the first passing candidate. Every step moves single layers, so a
+ * model never falls back as a whole. With `fixed` choices (flash-size mode, plans without an allocation)
+ * the one allocation is made and measured. A pure function of one model's input and shared data.
+ */
+import type { ModelIR } from '../../models/ir';
+import { toLayersModel } from '../../models/toLayersModel';
+import { gatherRows } from '../calibrate/capture';
+import { LayerRunner } from '../calibrate/forward';
+import type { PreparedModel } from '../calibrate/prepare';
+import { weightLayers } from '../calibrate/prepare';
+import { decodeKernel } from '../encode/encode';
+import { markDecoded } from '../encode/stored';
+import { argmaxRows, meanKL } from '../evaluate/kl';
+import { ModelSession, agreement } from '../evaluate/session';
+import { SMALL_SPLIT, dropSePp } from '../input/warnings';
+import type { CompressInput } from '../input/types';
+import { affineCorrection } from '../recover/affine';
+import type { CodebookGroup, LayerEncoding, Plan, RecoveryStep } from '../types';
+import { distilBiases, recoverLayers } from '../recover/stage';
+import type { Allocation, LayerChoice } from './knapsack';
+import { firstWithin, lagrangianPath } from './knapsack';
+import type { ModelTable } from './table';
+
+/** The search's predicted-loss targets (KL on calibration rows, nats), loosest first; then halving. */
+export const TARGET_LADDER: readonly number[] = [0.012, 0.006, 0.003, 0.0015, 0.0007];
+
+/** At most this many bisection steps after the ladder. */
+export const MAX_BISECT = 4;
+
+/** One candidate the search made and measured. Plain data. */
+export interface SearchStep {
+  /** Index on the model's Lagrangian path. */
+  index: number;
+  bytes: number;
+  /** Predicted loss (summed per-layer KL on calibration rows). */
+  predicted: number;
+  /** KL to the float model on the validation inputs, nats. */
+  klVal: number;
+  /** Validation drop, pp. */
+  valDropPp: number;
+  passed: boolean;
+}
+
+/** What a model's measurement gives on one split. */
+export interface SplitOutcome {
+  accuracy: number;
+  /** Fraction of samples on which compressed and float predictions differ. */
+  disagreement: number;
+  /** Mean KL to the float model's outputs, nats. */
+  kl: number;
+}
+
+/** What stage `select` gives for one model. Plain data. */
+export interface ModelOutcome {
+  model: string;
+  /** Chosen option index per layer (table order), and the options' formats. */
+  choice: number[];
+  formats: Record<string, string>;
+  encodings: Record<string, LayerEncoding>;
+  /** Each weight layer's float bias after the correction (null: the layer has none). */
+  biases: Record<string, Float32Array | null>;
+  /** The table's KL of each layer's chosen option. */
+  layerKl: Record<string, number>;
+  predicted: number;
+  val: SplitOutcome;
+  test: SplitOutcome;
+  /** The candidates the search measured, in order (one for a fixed allocation). */
+  search: SearchStep[];
+  /** True when the chosen allocation passes the selection rule (always true for a fixed one). */
+  passed: boolean;
+  /** The recovery's rounds (EM layers, or the bias distillation). */
+  recovery: RecoveryStep[];
+}
+
+/** Input of stage `select`. Plain data. */
+export interface SelectJob {
+  plan: Plan;
+  prepared: PreparedModel;
+  table: ModelTable;
+  codebooks: CodebookGroup[];
+  /** Formats the options may use (int8 and float32 always): after codebook pruning. Default: all. */
+  formats?: string[];
+  /** Start the search at the first path allocation within this predicted loss (default: the ladder's first). */
+  startLoss?: number;
+  /** Make exactly these option indices (per layer), no search. */
+  fixed?: number[];
+}
+
+/** The layer choices of a table, options restricted to `formats` (int8 and float32 always kept). */
+export function tableChoices(table: ModelTable, formats?: readonly string[]): LayerChoice[] {
+  return table.layers.map((l) => {
+    const options = l.options.map((o, i) => ({ format: o.format, bytes: o.bytes, loss: o.kl, i }))
+      .filter((o) => !formats || o.format === 'int8' || o.format === 'float32' || formats.includes(o.format) || l.options.length === 1);
+    return { layer: l.layer, options: options.length ? options : l.options.map((o, i) => ({ format: o.format, bytes: o.bytes, loss: o.kl, i })) };
+  });
+}
+
+/** A path allocation's option indices in table order (the choices may be restricted). */
+export function tableIndices(choices: LayerChoice[], a: Allocation): number[] {
+  return a.choice.map((c, li) => (choices[li].options[c] as unknown as { i: number }).i);
+}
+
+/** A model under evaluation: the compressed session, its layer runner, and a float runner for the correction. */
+class Candidate {
+  readonly session: ModelSession;
+  private readonly runner: LayerRunner;
+  private readonly floatModel: ReturnType<typeof toLayersModel>;
+  private readonly floatRunner: LayerRunner;
+
+  constructor(readonly ir: ModelIR) {
+    const m = toLayersModel(ir);
+    this.session = new ModelSession(ir, m);
+    this.runner = new LayerRunner(ir, m);
+    this.floatModel = toLayersModel(ir);
+    this.floatRunner = new LayerRunner(ir, this.floatModel);
+  }
+
+  /** Stores every layer as `encodings` and `biases` say (a stored model, e.g. a stage outcome). */
+  load(encodings: Record<string, LayerEncoding>, biases: Record<string, Float32Array | null>, codebooks: CodebookGroup[]): Record<string, Float32Array> {
+    const decoded: Record<string, Float32Array> = {};
+    for (const l of weightLayers(this.ir)) {
+      const e = encodings[l.name];
+      decoded[l.name] = e.format === 'float32' ? l.kernel.data : markDecoded(decodeKernel(e, codebooks, l.kernel.data));
+      this.session.setKernel(l.name, decoded[l.name]);
+      const b = biases[l.name];
+      if (b) this.session.setBias(l.name, b);
+    }
+    return decoded;
+  }
+
+  /** The float model's weights (the distillation teacher's). */
+  floatWeights(): Float32Array[] {
+    return this.floatModel.getWeights().map((w) => w.dataSync() as Float32Array);
+  }
+
+  /** Stores every layer as `encodings` say, with its float bias; then corrects when asked. */
+  make(encodings: Record<string, LayerEncoding>, codebooks: CodebookGroup[], correct: { x: Float32Array; n: number } | null): { encodings: Record<string, LayerEncoding>; biases: Record<string, Float32Array | null> } {
+    const layers = weightLayers(this.ir);
+    const encs = { ...encodings };
+    const biases: Record<string, Float32Array | null> = {};
+    for (const l of layers) {
+      const e = encs[l.name];
+      const k = decodeKernel(e, codebooks, l.kernel.data);
+      this.session.setKernel(l.name, e.format === 'float32' ? l.kernel.data : markDecoded(k));
+      if (l.bias) this.session.setBias(l.name, l.bias.data);
+      biases[l.name] = l.bias ? l.bias.data.slice() : null;
+    }
+    if (correct) {
+      const fixed = affineCorrection(this.floatRunner, this.runner, this.session, layers, encs, codebooks, correct.x, correct.n, this.ir.inputShape);
+      for (const [name, f] of fixed) { encs[name] = f.enc; biases[name] = f.bias; }
+    }
+    return { encodings: encs, biases };
+  }
+
+  /** The current model measured on a split against the float outputs. */
+  measure(x: Float32Array, n: number, y: ArrayLike<number>, float: { probs: Float32Array; pred: Int32Array }, classes: number): SplitOutcome {
+    const probs = this.session.predictProbs(x, n);
+    const pred = argmaxRows(probs, classes);
+    return { accuracy: agreement(pred, y), disagreement: 1 - agreement(pred, float.pred), kl: meanKL(float.probs, probs, classes) };
+  }
+
+  dispose(): void {
+    this.session.dispose();
+    this.floatModel.dispose();
+  }
+}
+
+/** True when a measured candidate passes the selection rule (see the file comment). */
+export function passes(plan: Plan, klVal: number, valDropPp: number, disagreement: number, valSamples: number): boolean {
+  const allowance = valSamples < SMALL_SPLIT ? dropSePp(disagreement, valSamples) : 0;
+  return klVal <= plan.klThreshold && valDropPp - allowance <= Math.max(0, plan.budgetPp - plan.selectionMarginPp) + 1e-9;
+}
+
+/** Stage `select` of one model (see the file comment). */
+export async function selectModel(input: CompressInput, job: SelectJob): Promise<ModelOutcome> {
+  const { plan, prepared, table, codebooks } = job;
+  const ir = input.ir;
+  const cand = new Candidate(ir);
+  try {
+    const rowLen = ir.inputShape.reduce((a, b) => a * b, 1);
+    const rows = prepared.calibration;
+    const correct = plan.correction && rows.length > 0 ? { x: gatherRows(input.train!, rowLen, rows), n: rows.length } : null;
+    const choices = tableChoices(table, job.formats);
+    const path = lagrangianPath(choices);
+    const encodingsOf = (idx: number[]) => Object.fromEntries(table.layers.map((l, li) => [l.layer, l.options[idx[li]].encoding]));
+    const search: SearchStep[] = [];
+    const made = new Map<number, { idx: number[]; made: ReturnType<Candidate['make']>; val: SplitOutcome; passed: boolean }>();
+    const tryIndex = (i: number) => {
+      const hit = made.get(i);
+      if (hit) return hit;
+      const idx = job.fixed && i === -1 ? job.fixed : tableIndices(choices, path[i]);
+      const m = cand.make(encodingsOf(idx), codebooks, correct);
+      const val = cand.measure(input.val.x, input.val.n, input.val.y, prepared.val, prepared.classes);
+      const dropPp = (prepared.val.accuracy - val.accuracy) * 100;
+      const passed = passes(plan, val.kl, dropPp, val.disagreement, input.val.n);
+      const bytes = idx.reduce((s, o, li) => s + table.layers[li].options[o].bytes, 0);
+      const predicted = idx.reduce((s, o, li) => s + table.layers[li].options[o].kl, 0);
+      search.push({ index: i, bytes, predicted, klVal: val.kl, valDropPp: dropPp, passed });
+      const r = { idx, made: m, val, passed };
+      made.set(i, r);
+      return r;
+    };
+    let chosen: number;
+    if (job.fixed) {
+      chosen = -1;
+      tryIndex(-1);
+    } else {
+      chosen = searchPath(path, job.startLoss, (i) => tryIndex(i).passed);
+    }
+    const best = tryIndex(chosen);
+    // the session holds the last candidate made: make the chosen one again when it is not that one
+    if (search[search.length - 1].index !== chosen) cand.make(encodingsOf(best.idx), codebooks, correct);
+    let { encodings, biases } = best.made;
+    let val = best.val;
+    let recovery: RecoveryStep[] = [];
+    if (plan.recovery.enabled && plan.recovery.target === 'layers') {
+      const decoded = cand.load(encodings, biases, codebooks);
+      const r = await recoverLayers(input, plan, cand.session, cand.floatWeights(), weightLayers(ir), { encodings, decoded }, codebooks,
+        { pred: prepared.val.pred, floatAccuracy: prepared.val.accuracy, accuracy: val.accuracy });
+      if (r.steps.some((x) => x.accepted)) {
+        ({ encodings, biases } = r);
+        val = cand.measure(input.val.x, input.val.n, input.val.y, prepared.val, prepared.classes);
+      }
+      recovery = r.steps;
+    }
+    const test = cand.measure(input.test.x, input.test.n, input.test.y, prepared.test, prepared.classes);
+    const formats: Record<string, string> = {};
+    const layerKl: Record<string, number> = {};
+    table.layers.forEach((l, li) => { formats[l.layer] = l.options[best.idx[li]].format; layerKl[l.layer] = l.options[best.idx[li]].kl; });
+    return {
+      model: ir.name, choice: best.idx, formats, encodings, biases, layerKl,
+      predicted: best.idx.reduce((s, o, li) => s + table.layers[li].options[o].kl, 0),
+      val, test, search, passed: job.fixed ? true : best.passed, recovery,
+    };
+  } finally {
+    cand.dispose();
+  }
+}
+
+/**
+ * The search on a Lagrangian path (see the file comment): `check(i)` makes and measures path allocation i.
+ * Returns the index chosen: the first passing one found after bisection, or the path's last when none passes.
+ */
+export function searchPath(path: Allocation[], startLoss: number | undefined, check: (i: number) => boolean): number {
+  const last = path.length - 1;
+  const targets = [...(startLoss === undefined ? TARGET_LADDER : [startLoss, ...TARGET_LADDER.filter((t) => t < startLoss)])];
+  let fail = -1;
+  let pass = -1;
+  let t = 0;
+  for (;;) {
+    const target = t < targets.length ? targets[t] : targets[targets.length - 1] / 2 ** (t - targets.length + 1);
+    t++;
+    const i = Math.max(fail + 1, firstWithin(path, target));
+    if (i > last) break;
+    if (check(i)) { pass = i; break; }
+    fail = i;
+    if (i === last) break;
+  }
+  if (pass < 0) return last;
+  // bisect between the last failing and the first passing candidate (never looser than the start)
+  for (let s = 0; s < MAX_BISECT && fail >= 0 && pass - fail > 1; s++) {
+    const mid = Math.floor((fail + pass) / 2);
+    if (check(mid)) pass = mid;
+    else fail = mid;
+  }
+  return pass;
+}
+
+/** Input of the bias recovery stage. Plain data. */
+export interface RecoverJob {
+  plan: Plan;
+  prepared: PreparedModel;
+  codebooks: CodebookGroup[];
+  outcome: ModelOutcome;
+}
+
+/**
+ * Stage `recover` (biases) of one model: its outcome's stored model with the biases distilled; the new
+ * outcome when that lowers the KL to the float model on the validation inputs (and keeps the selection rule
+ * when the outcome met it), else the outcome as it was.
+ */
+export async function recoverBiasesStage(input: CompressInput, job: RecoverJob): Promise<ModelOutcome> {
+  const { plan, prepared, codebooks, outcome } = job;
+  const cand = new Candidate(input.ir);
+  try {
+    const decoded = cand.load(outcome.encodings, outcome.biases, codebooks);
+    const val = () => cand.measure(input.val.x, input.val.n, input.val.y, prepared.val, prepared.classes);
+    let after: SplitOutcome | null = null;
+    const r = await distilBiases(input, plan, cand.session, cand.floatWeights(), weightLayers(input.ir), { encodings: outcome.encodings, decoded }, codebooks,
+      outcome.val.kl, () => { after = val(); return after.kl; });
+    const v = after as SplitOutcome | null;
+    if (!r || !v) return { ...outcome, recovery: [...outcome.recovery, { layer: '(biases)', accuracy: v?.accuracy ?? outcome.val.accuracy, accepted: false }] };
+    const dropPp = (prepared.val.accuracy - v.accuracy) * 100;
+    if (outcome.passed && !passes(plan, v.kl, dropPp, v.disagreement, input.val.n)) {
+      return { ...outcome, recovery: [...outcome.recovery, { layer: '(biases)', accuracy: v.accuracy, accepted: false }] };
+    }
+    const test = cand.measure(input.test.x, input.test.n, input.test.y, prepared.test, prepared.classes);
+    return {
+      ...outcome, biases: r.recovered.biases, val: v, test,
+      passed: outcome.passed || passes(plan, v.kl, dropPp, v.disagreement, input.val.n),
+      recovery: [...outcome.recovery, { layer: '(biases)', accuracy: v.accuracy, accepted: true }],
+    };
+  } finally {
+    cand.dispose();
+  }
+}

@@ -20,6 +20,7 @@ import type { CodebookViews } from '../core/compress/result/views';
 import { ensureWasm } from './lib/tfjs';
 import { compressInputs } from './lib/inputs';
 import { scaled, throttled } from './lib/progress';
+import { stageRunner, stopStageWorkers } from './lib/stageRunner';
 
 /** What to compress: the plan and the models. */
 export interface LearnRequest { plan: Plan; models: ModelRef[] }
@@ -31,11 +32,21 @@ async function inputsFor(req: LearnRequest, withTrain: boolean, onProgress?: Pro
 }
 
 const api = {
-  /** Learns the codebooks of `req.plan` over the models, with per-layer sensitivity, and the codebook views. */
+  /**
+   * Compresses the models with `req.plan` (its per-model and per-codebook jobs on the stage workers, one per
+   * core) and returns the result and the codebook views.
+   */
   async learn(req: LearnRequest, onProgress?: ProgressFn): Promise<{ result: CompressionResult; views: CodebookViews }> {
     const p = throttled(onProgress);
-    const inputs = await inputsFor(req, needsTrain(req.plan), p);
-    const result = await compress(inputs, req.plan, { onProgress: p, sensitivity: true });
+    const withTrain = needsTrain(req.plan);
+    const inputs = await inputsFor(req, withTrain, p);
+    let result: CompressionResult;
+    try {
+      result = await compress(inputs, req.plan, { onProgress: p, runner: stageRunner({ models: req.models, withTrain, seed: req.plan.seed }) });
+    } catch (e) {
+      stopStageWorkers();
+      throw e;
+    }
     p?.({ fraction: 1, phase: 'views', message: 'codeword usage and 2-D projection' });
     return { result, views: codebookViews(result, inputs.map((i) => i.ir)) };
   },

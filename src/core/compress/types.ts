@@ -94,8 +94,6 @@ export interface RecoveryConfig {
    * distillation) instead of the labels: the compressed model learns to agree with the float one.
    */
   distill: boolean;
-  /** Also fine-tune the codewords (mean gradient of their assigned subvectors); trades generality. */
-  fineTuneCodewords: boolean;
 }
 
 /** Which split the pipeline uses for its own decisions (auto-plan, recovery's best state). */

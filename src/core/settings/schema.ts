@@ -45,7 +45,6 @@ export interface SettingValues {
   epochs: number;
   trainSamples: number;
   distill: boolean;
-  codewords: boolean;
   kmeansIter: number;
   kmeansSamples: number;
 }
@@ -174,8 +173,6 @@ export const SETTINGS: readonly AnySetting[] = [
     doc: 'training rows per epoch (0 = all)' }),
   recovery('distill', 'distill', { url: 'distill', flag: 'distill', scope: 'recipe', kind: { type: 'bool' },
     doc: 'fine-tune towards the float model\'s outputs instead of the labels' }),
-  recovery('codewords', 'fineTuneCodewords', { url: 'codewords', flag: 'codewords', scope: 'recipe', kind: { type: 'bool' },
-    doc: 'also fine-tune the codewords (trades generality)' }),
   {
     key: 'kmeansIter', url: 'kiter', flag: 'kmeans-iter', scope: 'shared', kind: { type: 'int', min: 1, max: 500 },
     doc: 'k-means (Lloyd) iterations per codebook',

@@ -29,8 +29,8 @@ export function comparisonPlan(preset: PresetName, user: Plan): Plan {
   return applySettings(base, shared);
 }
 
-/** True when a run of this plan fine-tunes (so it needs the train split). */
-export const needsTrain = (p: Plan): boolean => p.recovery.enabled;
+/** True when a run of this plan needs the train split (calibration, correction, fine-tuning). */
+export { planNeedsTrain as needsTrain } from '../compress/pipeline';
 
 /** JSON of a value with object keys sorted (a canonical form for comparing plans). */
 function canonical(v: unknown): string {

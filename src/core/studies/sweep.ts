@@ -27,7 +27,7 @@ export function sweepPlan(base: Plan, d: number, k: number): Plan {
     formats: [],
     flashBytes: 0,
     correction: false,
-    recovery: { ...base.recovery, enabled: false, fineTuneCodewords: false },
+    recovery: { ...base.recovery, enabled: false },
   };
 }
 

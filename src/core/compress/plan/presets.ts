@@ -23,7 +23,6 @@ export function isPresetName(s: string): s is PresetName {
 
 const RECOVERY_OFF: RecoveryConfig = {
   enabled: false, target: 'layers', maxLayers: 3, epochs: 1, batchSize: 32, learningRate: 3e-3, maxTrainSamples: 2048, mStep: 'shadow', distill: false,
-  fineTuneCodewords: false,
 };
 
 /**

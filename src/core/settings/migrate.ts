@@ -85,16 +85,25 @@ const V2_DROPPED: Record<string, string> = {
   codewords: 'codeword fine-tuning (codewords) is no longer offered',
 };
 
+/** The tier groups' d and K in version 2's presets: a tier left at these is replaced by the allocation's formats. */
+const V2_TIER_DEFAULTS: Record<string, { d: number; k: number }> = {
+  'coarse-spatial': { d: 6, k: 64 }, 'coarse-pointwise': { d: 8, k: 64 }, medium: { d: 2, k: 64 }, fine: { d: 2, k: 256 },
+};
+
+/** True when a tier group is at version 2's default (nothing the user chose). */
+const tierDefault = (tier: string, g: { d: number; k: number }): boolean => V2_TIER_DEFAULTS[tier].d === g.d && V2_TIER_DEFAULTS[tier].k === g.k;
+
 /** The allocation format of a tier group (version 2), e.g. medium d2k64 -> a2k64. */
 const tierFormat = (tier: string, g: { d: number; k: number }): string => `${V2_TIER_FORMATS[tier]}${g.d}k${g.k}`;
 
 /**
  * Version 2 to 3: the tier ladder (coarse, medium and fine codebooks, auto-plan, confidence, codeword
- * fine-tuning) gave way to the per-layer allocation over codebook formats. A link's tier groups become
- * formats of its allocation (when the plan has one: YONO) or are dropped, each with a note; a saved plan
- * loses the old fields, its tier groups become formats (user plans of presets with an allocation),
- * `pq-medium` / `pq-fine` overrides become `pq:<format>` of their group, and the new fields come from the
- * preset.
+ * fine-tuning) gave way to the per-layer allocation over codebook formats. A link's tier groups at their
+ * old defaults go (the allocation's formats replace them); one the user changed becomes a format of the
+ * allocation (when the plan has one: YONO) or is dropped, with a note; a saved plan
+ * loses the old fields, its tier groups become formats and its recovery the preset's (user plans of presets
+ * with an allocation), `pq-medium` / `pq-fine` overrides become `pq:<format>` of their group, and the new
+ * fields come from the preset.
  */
 const toV3: Migration = {
   to: 3,
@@ -108,6 +117,7 @@ const toV3: Migration = {
       if (raw === undefined) continue;
       params.delete(tier);
       const m = /^d(\d{1,4})k(\d{1,6})$/.exec(raw.trim());
+      if (m && tierDefault(tier, { d: Number(m[1]), k: Number(m[2]) })) continue; // the allocation's formats replace it
       if (!m || base.formats.length === 0) {
         problems.push(`The link's tier codebook "${tier}" (${raw.slice(0, 20)}) is gone: ${base.formats.length === 0 ? `the ${preset} preset has no allocation` : 'its value is not d<d>k<K>'}; dropped.`);
         continue;
@@ -135,7 +145,7 @@ const toV3: Migration = {
       if (!isObj(g) || typeof g.d !== 'number' || typeof g.k !== 'number') continue;
       const f = tierFormat(tier, { d: g.d, k: g.k });
       tierOf[tier] = f;
-      if (role === 'user' && base.formats.length > 0 && !formats.includes(f)) formats.push(f);
+      if (role === 'user' && base.formats.length > 0 && !formats.includes(f) && !tierDefault(tier, { d: g.d, k: g.k })) formats.push(f);
     }
     const overrides: Record<string, unknown> = {};
     for (const [k, o] of Object.entries(isObj(plan.overrides) ? plan.overrides : {})) {
@@ -147,6 +157,8 @@ const toV3: Migration = {
     const out: Record<string, unknown> = { ...plan, groups, overrides, formats };
     for (const k of ['fineTier', 'coarseMinParams', 'selectionZ', 'recoverableGapPp', 'autoPlan']) delete out[k];
     if (isObj(out.recovery)) { const r = { ...out.recovery }; delete r.fineTuneCodewords; out.recovery = r; }
+    // YONO's recovery changed with its recipe (the biases after the allocation): a user plan takes the new one
+    if (role === 'user' && base.formats.length > 0) out.recovery = { ...base.recovery };
     return completePlan(out as Partial<Plan>) as unknown as Record<string, unknown>;
   },
 };

@@ -27,24 +27,6 @@ describe('routing', () => {
     expect(groups.map((g) => [g.name, g.d, g.k, g.layers.length])).toEqual([['spatial', 3, 64, 4], ['pointwise', 4, 64, 4]]);
   });
 
-  it('coarse tier: big layers start in their kind\'s coarse codebook and are learned into their kind\'s too', () => {
-    const plan = presetPlan('pq-shared');
-    plan.coarseMinParams = 1024; // pw (1024 weights) and out (40960) are big
-    plan.overrides['b/out'] = 'pq'; // an override routes the layer to its kind's codebook
-    const routes = routeLayers(plan, [model('a'), model('b')]);
-    expect(routes.map((r) => r.group)).toEqual(['spatial', 'spatial', 'coarse-pointwise', 'coarse-pointwise', 'spatial', 'spatial', 'coarse-pointwise', 'pointwise']);
-    const groups = resolveGroups(plan, routes);
-    expect(groups.map((g) => [g.name, g.d, g.k])).toEqual([['spatial', 3, 64], ['coarse-pointwise', 8, 64], ['pointwise', 4, 64]]);
-    expect(groups[1].layers).toEqual(['a/pw', 'a/out', 'b/pw']);
-    expect(groups[2].layers).toEqual(['a/pw', 'a/out', 'b/pw', 'b/out']);
-    expect(routeLayers({ ...plan, grouping: 'single' }, [model('a')])[2].group).toBe('shared');
-    // fixed codebooks without the coarse group (leave-one-out): big layers start in their kind's, the plan is untouched
-    const fixed = routeLayers(plan, [model('a')], new Set(['spatial', 'pointwise']));
-    expect(fixed.map((r) => r.group)).toEqual(['spatial', 'spatial', 'pointwise', 'pointwise']);
-    expect(Object.keys(plan.overrides)).toEqual(['b/out']);
-    expect(() => validatePlan({ ...plan, coarseMinParams: -1 })).toThrow(/coarseMinParams must be an integer >= 0/);
-  });
-
   it('keep rule, overrides and the other grouping rules', () => {
     const plan = presetPlan('yono');
     plan.keep.minParams = 1024; // layers under 1024 weights stay int8
@@ -57,27 +39,15 @@ describe('routing', () => {
     expect(routeLayers(presetPlan('int8'), [model('a')]).every((r) => r.format === 'int8' && r.group === null)).toBe(true);
   });
 
-  it('fine tier: a shared `fine` group over every PQ layer; a pq-fine override routes a layer there', () => {
-    const plan = presetPlan('pq-shared');
-    plan.fineTier = true;
-    plan.overrides['a/pw'] = 'pq-fine';
-    const routes = routeLayers(plan, [model('a')]);
-    expect(routes.map((r) => r.group)).toEqual(['spatial', 'spatial', 'fine', 'pointwise']);
-    const groups = resolveGroups(plan, routes);
-    expect(groups.map((g) => [g.name, g.d, g.k, g.layers.length])).toEqual([['spatial', 3, 64, 2], ['pointwise', 4, 64, 1], ['medium', 2, 64, 4], ['fine', 2, 256, 4]]);
-  });
-
-  it('medium tier: learned with the fine tier only when groups.medium is given; a pq-medium override routes a layer there', () => {
-    const plan = presetPlan('pq-shared');
-    plan.fineTier = true;
-    delete plan.groups.medium; // e.g. a plan saved before the medium tier existed
-    expect(resolveGroups(plan, routeLayers(plan, [model('a')])).map((g) => g.name)).toEqual(['spatial', 'pointwise', 'fine']);
-    plan.overrides['a/dw'] = 'pq-medium';
-    const routes = routeLayers(plan, [model('a')]);
-    expect(routes.map((r) => [r.format, r.group])).toEqual([['pq', 'spatial'], ['pq', 'medium'], ['pq', 'pointwise'], ['pq', 'pointwise']]);
-    // an override alone creates the group, over every PQ layer (d and K from groups.default)
-    expect(resolveGroups(plan, routes).map((g) => [g.name, g.d, g.k, g.layers.length])).toEqual([['spatial', 3, 64, 1], ['pointwise', 4, 64, 2], ['medium', 4, 64, 4], ['fine', 2, 256, 4]]);
-    expect(() => validatePlan({ ...plan, overrides: { 'a/dw': 'pq-coarse' as never } })).toThrow(/use pq, pq-medium, pq-fine, int8 or float32/);
+  it('overrides: pq:<format> routes a layer to PQ; a plan checks its formats and override names', () => {
+    const plan = presetPlan('yono');
+    plan.overrides['a/pw'] = 'pq:a2k256';
+    expect(routeLayers(plan, [model('a')]).map((r) => r.format)).toEqual(['int8', 'int8', 'pq', 'pq']); // the small ones kept int8
+    expect(() => validatePlan({ ...plan, overrides: { 'a/dw': 'pq-fine' as never } })).toThrow(/use pq, pq:<format>/);
+    expect(() => validatePlan({ ...plan, formats: ['q9k256'] })).toThrow(/<s\|p\|a><d>k<K>/);
+    expect(() => validatePlan({ ...plan, formats: ['s9k256', 'S9K256'] })).toThrow(/listed twice/);
+    expect(() => validatePlan({ ...plan, grouping: 'per-model' })).toThrow(/needs grouping paper or single/);
+    expect(() => validatePlan({ ...presetPlan('pq-shared'), flashBytes: 1000 })).toThrow(/flash-size target needs an allocation/);
   });
 
   it('rejects duplicate model names and bad plans with a message', () => {

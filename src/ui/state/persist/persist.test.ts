@@ -1,3 +1,4 @@
+import { SETTINGS_VERSION } from '../../../core/settings/schema';
 import { describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../store';
 import { makeDeps } from '../deps';
@@ -145,31 +146,30 @@ describe('persistence', () => {
     expect(b.getState().codebookResult).not.toBeNull();
   });
 
-  it('round-trips edited tier codebooks, and a link\'s tiers go on top of the saved ones', async () => {
+  it('round-trips edited allocation settings, and a link\'s settings go on top of the saved ones', async () => {
     const kv = memoryStore();
     const a = open(kv);
     await a.hydrated;
-    a.getState().setTierGroup('medium', { d: 3, k: 128 });
-    a.getState().setTierGroup('coarse-pointwise', { d: 12 });
+    a.getState().setSetting('formats', ['s9k256', 'a2k256']);
+    a.getState().setSetting('klThreshold', 0.02);
     await a.storage.flush();
 
     const b = open(kv);
     await b.hydrated;
-    expect(b.getState().plan.groups.medium).toEqual({ d: 3, k: 128 });
-    expect(b.getState().plan.groups['coarse-pointwise']).toEqual({ d: 12, k: 64 });
+    expect(b.getState().plan.formats).toEqual(['s9k256', 'a2k256']);
+    expect(b.getState().plan.klThreshold).toBe(0.02);
     expect(b.getState().plan).toEqual(a.getState().plan);
 
-    // A link of the same preset that sets the fine tier: its tiers win over the saved ones.
-    const link = decodeHash('#preset=yono&fine=d1k1024&medium=d3k128').settings.plan;
+    // A link of the same preset that sets the formats: they win over the saved ones.
+    const link = decodeHash(`#v=${SETTINGS_VERSION}&preset=yono&formats=a2k64,p8k256`).settings.plan;
     const c = open(kv, { initial: { linkPlan: link } });
     await c.hydrated;
-    expect(c.getState().plan.groups.fine).toEqual({ d: 1, k: 1024 });
-    expect(c.getState().plan.groups.medium).toEqual({ d: 3, k: 128 });
-    // A link without tier keys leaves the saved tiers as they are.
-    const old = decodeHash('#preset=yono&seed=5').settings.plan;
+    expect(c.getState().plan.formats).toEqual(['a2k64', 'p8k256']);
+    // A link without those keys leaves the saved settings as they are.
+    const old = decodeHash(`#v=${SETTINGS_VERSION}&preset=yono&seed=5`).settings.plan;
     const d = open(kv, { initial: { linkPlan: old } });
     await d.hydrated;
-    expect(d.getState().plan.groups['coarse-pointwise']).toEqual({ d: 12, k: 64 });
+    expect(d.getState().plan.klThreshold).toBe(0.02);
     expect(d.getState().plan.seed).toBe(5);
   });
 

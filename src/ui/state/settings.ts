@@ -3,7 +3,7 @@
  * the app and the CLI): the current step, the Learn demo and the target device; and how the plan editor
  * presents the plan settings (labels, rows). Pure: no DOM, no React.
  */
-import type { GroupConfig, GroupingRule, Normalization, Plan } from '../../core/compress/types';
+import type { GroupConfig, GroupingRule, Normalization } from '../../core/compress/types';
 import type { PresetName } from '../../core/compress/plan/presets';
 import type { SettingValues } from '../../core/settings/schema';
 import type { DeviceId } from '../../core/mcu/devices';

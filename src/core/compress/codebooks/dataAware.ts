@@ -141,13 +141,19 @@ export function samplePoints(p: WeightedPoints, max: number, seed: number): Weig
 export async function learnDataAwareCodebook(f: FormatSpec, layers: CodebookLayer[], opts: DataAwareOptions): Promise<CodebookGroup> {
   if (layers.length === 0) throw new Error(`codebook '${f.name}' has no layers to learn from`);
   const seed = deriveSeed(opts.seed, `codebook/${f.name}`);
+  const P = (globalThis as { __prof?: Record<string, number> }).__prof;
+  let t = Date.now();
+  const lap = (k: string) => { if (P) { P[k] = (P[k] ?? 0) + Date.now() - t; t = Date.now(); } };
   const all = formatPoints(f, layers, opts.normalization, opts.scaleCoding);
+  lap('points');
   const pts = samplePoints(all, opts.maxSamples, seed);
   const n = pts.metric.length;
   const k = Math.min(f.k, n);
   const init = await kmeans(pts.x, n, f.d, { k, maxIter: opts.initIter, tol: 1e-4, seed, init: 'kmeans++' });
+  lap('init');
   const round = (c: Float32Array) => (opts.int8 ? roundCodebookInt8(c) : { values: c, scale: undefined });
   let cb = round(weightedKmeans(pts, { k, init: init.codebook, maxIter: opts.maxIter, tol: 1e-4, seed }).codebook);
+  lap('wkm');
   for (let r = 0; r < opts.gptvqRounds; r++) {
     const acc = newAccumulator(k, f.d);
     for (const l of layers) {
@@ -157,5 +163,6 @@ export async function learnDataAwareCodebook(f: FormatSpec, layers: CodebookLaye
     }
     cb = round(solveCodewords(acc.M, acc.v, cb.values, k, f.d).codebook);
   }
+  lap('gptvq');
   return { name: f.name, d: f.d, k, codebook: cb.values, ...(cb.scale === undefined ? {} : { scale: cb.scale }), layers: layers.map((l) => l.key) };
 }

@@ -1,4 +1,3 @@
-import { SETTINGS_VERSION } from '../../../core/settings/schema';
 import { describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../store';
 import { makeDeps } from '../deps';
@@ -7,7 +6,7 @@ import { memoryStore } from './kv';
 import type { KeyValueStore } from './kv';
 import type { ImportedModel, CodebookResult } from '../../services/types';
 import { decodeHash } from '../hash';
-import { settingsOf, presetPlan } from '../../core';
+import { settingsOf, presetPlan, SETTINGS_VERSION } from '../../core';
 
 function model(name: string, n: number): ImportedModel {
   const data = new Float32Array(n).map((_, i) => Math.sin(i) * 0.1);

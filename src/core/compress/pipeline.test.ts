@@ -113,6 +113,35 @@ describe('compress pipeline', () => {
     }
   });
 
+  it('flash-size mode: never exceeds a target it reports as met, and says so when nothing fits', async () => {
+    const plan = tinyPlan('yono');
+    const budgeted = await compress(inputs, plan);
+    for (const target of [budgeted.totals.compressedBytes + 256, budgeted.totals.compressedBytes - 256]) {
+      const r = await compress(inputs, { ...plan, flashBytes: target });
+      expect(r.flash).toEqual({ target, bytes: r.totals.compressedBytes, met: r.totals.compressedBytes <= target });
+      if (r.flash!.met) expect(r.totals.compressedBytes).toBeLessThanOrEqual(target);
+    }
+    const met = await compress(inputs, { ...plan, flashBytes: budgeted.totals.compressedBytes * 2 });
+    expect(met.flash!.met).toBe(true);
+    const tiny = await compress(inputs, { ...plan, flashBytes: 100 });
+    expect(tiny.flash!.met).toBe(false);
+    expect(tiny.totals.compressedBytes).toBeGreaterThan(100);
+  });
+
+  it('no cliffs: adding a model (or changing the seed) never sends a whole model to int8', async () => {
+    const third = await tinyInput('c', 30, 6, 0.3);
+    const plan = tinyPlan('yono');
+    for (const [set, seed] of [[inputs, 1], [[...inputs, third], 1], [[...inputs, third], 2]] as const) {
+      const r = await compress([...set], { ...plan, seed });
+      // the two models of the first run keep PQ layers whatever joins them (the third may be all int8 on its own merits)
+      for (const m of r.models.filter((x) => x.name !== 'c')) {
+        const allocatable = m.layers.filter((l) => l.params >= plan.keep.minParams);
+        expect(allocatable.length).toBeGreaterThan(0);
+        expect(allocatable.some((l) => l.format === 'pq'), `${m.name}, ${set.length} models, seed ${seed}`).toBe(true);
+      }
+    }
+  });
+
   it('pq-shared: scales and the biases of PQ/int8 layers are float16 values, float32 layers keep theirs', async () => {
     const plan = tinyPlan('pq-shared');
     plan.keep = { minParams: 100, format: 'int8' };

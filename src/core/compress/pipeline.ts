@@ -48,6 +48,17 @@ export function statsLayers(plan: Plan, ir: ModelIR, routes: readonly LayerRoute
     : routes.some((r) => r.model === ir.name && r.layer === l.name && r.format === 'pq'))).map((l) => l.name);
 }
 
+/** Throws naming the model and split when a split's arrays do not hold its rows. */
+export function checkInput(inp: CompressInput): void {
+  const rowLen = inp.ir.inputShape.reduce((a, b) => a * b, 1);
+  for (const name of ['train', 'val', 'test'] as const) {
+    const s = inp[name];
+    if (!s) continue;
+    if (s.x.length !== s.n * rowLen) throw new Error(`model '${inp.ir.name}': its ${name} split holds ${s.x.length} values, not ${s.n} rows of ${rowLen}`);
+    if (s.y.length !== s.n) throw new Error(`model '${inp.ir.name}': its ${name} split has ${s.y.length} labels for ${s.n} rows`);
+  }
+}
+
 /** Times the stages and maps each stage's progress into the run's. */
 function stageClock(onProgress: ProgressFn | undefined) {
   const timings: Record<Phase, number> = { calibrate: 0, codebooks: 0, table: 0, select: 0, recovery: 0, total: 0 };
@@ -95,6 +106,7 @@ export async function compress(inputs: CompressInput[], planIn: Plan, opts: Comp
   if (inputs.length === 0) throw new Error('compress: give at least one model');
   const irs = inputs.map((i) => i.ir);
   const routes = routeLayers(plan, irs);
+  for (const inp of inputs) checkInput(inp);
   for (const inp of inputs) {
     if (planNeedsTrain(plan) && (!inp.train || inp.train.n === 0)) {
       throw new Error(`model '${inp.ir.name}': this plan calibrates on (or fine-tunes with) training rows, and the model has none; give it a training split`);

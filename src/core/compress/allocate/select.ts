@@ -212,11 +212,16 @@ export async function selectModel(input: CompressInput, job: SelectJob): Promise
       chosen = -1;
       tryIndex(-1);
     } else {
-      chosen = searchPath(path, job.startLoss, (i) => tryIndex(i).passed);
+      chosen = searchPath(path, job.startLoss, (i) => tryIndex(i).passed, (i) => {
+        // where the next target should be: the measured KL scales with the predicted one (about)
+        const m = made.get(i)!;
+        const pred = path[i].loss;
+        return m.val.kl > 0 && pred > 0 ? (0.9 * plan.klThreshold * pred) / m.val.kl : pred / 2;
+      });
     }
     const best = tryIndex(chosen);
-    // the session holds the last candidate made: make the chosen one again when it is not that one
-    if (search[search.length - 1].index !== chosen) cand.make(encodingsOf(best.idx), codebooks, correct);
+    // the session holds the last candidate made: load the chosen one (as made) when it is not that one
+    if (search[search.length - 1].index !== chosen) cand.load(best.made.encodings, best.made.biases, codebooks);
     let { encodings, biases } = best.made;
     let val = best.val;
     let recovery: RecoveryStep[] = [];
@@ -248,15 +253,18 @@ export async function selectModel(input: CompressInput, job: SelectJob): Promise
  * The search on a Lagrangian path (see the file comment): `check(i)` makes and measures path allocation i.
  * Returns the index chosen: the first passing one found after bisection, or the path's last when none passes.
  */
-export function searchPath(path: Allocation[], startLoss: number | undefined, check: (i: number) => boolean): number {
+export function searchPath(path: Allocation[], startLoss: number | undefined, check: (i: number) => boolean, suggest?: (failed: number) => number): number {
   const last = path.length - 1;
-  const targets = [...(startLoss === undefined ? TARGET_LADDER : [startLoss, ...TARGET_LADDER.filter((t) => t < startLoss)])];
   let fail = -1;
   let pass = -1;
-  let t = 0;
-  for (;;) {
-    const target = t < targets.length ? targets[t] : targets[targets.length - 1] / 2 ** (t - targets.length + 1);
-    t++;
+  // the ladder's next target below `t`, or the suggestion after a failure when it is tighter (never looser)
+  let target = startLoss ?? TARGET_LADDER[0];
+  for (let step = 0; ; step++) {
+    if (step > 0) {
+      const ladder = TARGET_LADDER.find((x) => x < target) ?? target / 2;
+      const hint = suggest ? suggest(fail) : ladder;
+      target = Math.min(ladder, Math.max(hint, ladder / 8));
+    }
     const i = Math.max(fail + 1, firstWithin(path, target));
     if (i > last) break;
     if (check(i)) { pass = i; break; }

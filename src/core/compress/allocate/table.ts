@@ -77,9 +77,10 @@ export function measureTable(input: CompressInput, plan: Plan, prepared: Prepare
     const out: ModelTable = { model: ir.name, layers: [] };
     for (const l of layers) {
       const options: TableOption[] = [];
+      const factors = new Map<string, unknown>();
       for (const f of layerFormats(plan, ir.name, l, codebooks)) {
         const cb = f === 'int8' || f === 'float32' ? f : codebooks.find((c) => c.name === f)!;
-        const e = encodeLayer(l, l.kernel.data, cb, { normalization: plan.normalization, scaleCoding: plan.scaleCoding, stats: prepared.stats[l.name] ?? null });
+        const e = encodeLayer(l, l.kernel.data, cb, { normalization: plan.normalization, scaleCoding: plan.scaleCoding, stats: prepared.stats[l.name] ?? null, factors });
         const kl = f === 'float32' || !cache || !ref ? 0 : tailKL(runner, session, cache, l, e.decoded, ref, prepared.classes, soft);
         options.push({ format: f, bytes: layerBytes(l, e.enc), kl, encoding: e.enc });
       }

@@ -44,6 +44,11 @@ export interface GptqOptions {
   accumulate?: CodebookAccumulator;
   /** Weight of this layer's terms in `accumulate` (default 1). */
   weight?: number;
+  /**
+   * Factorisations of this layer's statistics to reuse across calls (e.g. one per format: the factor depends
+   * only on the group, the padded field and the dampening). Pass the same map only with the same `stats`.
+   */
+  factors?: Map<string, unknown>;
 }
 
 /** Per group: the upper factor U of (H + damp)⁻¹ over the padded field (Fp × Fp), or the damped diagonal. */
@@ -127,7 +132,9 @@ export function gptqAssign(
   const factorOf = (g: number) => {
     let e = factors.get(g);
     if (!e) {
-      const f = groupFactor(stats, g, Fp, damp);
+      const key = `${g}|${Fp}|${damp}`;
+      let f = opts.factors?.get(key) as GroupFactor | undefined;
+      if (!f) { f = groupFactor(stats, g, Fp, damp); opts.factors?.set(key, f); }
       const A: Float64Array[] = [];
       const Ac: Float64Array[] = [];
       const cAc: Float64Array[] = [];

@@ -20,6 +20,8 @@ export interface AssignSpec {
   stats: InputStats | null;
   /** GPTQ dampening (default 0.01). */
   damp?: number;
+  /** GPTQ factorisations of this layer's statistics, reused across formats (gptq.ts). */
+  factors?: Map<string, unknown>;
 }
 
 /** Encodes `kernel` (IR layout) of layer `l` as PQ in codebook `cb` (see the file comment). */
@@ -27,7 +29,7 @@ export function encodeInCodebook(l: WeightLayer, kernel: Float32Array, cb: Codeb
   const shape = l.kernel.shape;
   const p = prepareKernel(l.kind, shape, kernel, cb.d, spec.normalization, spec.scaleCoding);
   const assignments = spec.stats
-    ? gptqAssign(l, kernel, spec.stats, cb.codebook, cb.k, cb.d, p.scales, { damp: spec.damp }).assignments
+    ? gptqAssign(l, kernel, spec.stats, cb.codebook, cb.k, cb.d, p.scales, { damp: spec.damp, factors: spec.factors }).assignments
     : assign(p.sub, p.layout.count, cb.d, cb.codebook, cb.k).assignments;
   const bits = bitsFor(cb.k);
   const enc: LayerEncoding = {

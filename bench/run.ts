@@ -1,6 +1,6 @@
 // `npm run bench`: every benchmark of the project, one after the other. Add new ones to the list.
 // Options: --runs N (default 3), --json (one JSON object per benchmark, keyed by name),
-// --only NAME[,NAME] (run just those).
+// --only NAME[,NAME] (run just those), --threads N (compress: threads of the parallel run).
 import { benchKmeans, formatKmeansBench } from './kmeans';
 import { benchMcu, formatMcuBench } from './mcu';
 import { benchCompress, formatCompressBench } from './compress';
@@ -9,12 +9,13 @@ const argv = process.argv.slice(2);
 const json = argv.includes('--json');
 const runsAt = argv.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(argv[runsAt + 1]) : 3;
+const threadsAt = argv.indexOf('--threads');
 const log = (s: string) => console.error(s);
 
 const benches: { name: string; run: () => Promise<{ report: unknown; text: string }> }[] = [
   { name: 'kmeans', run: async () => { const r = await benchKmeans({ runs, log }); return { report: r, text: formatKmeansBench(r) }; } },
   { name: 'mcu', run: async () => { const r = benchMcu({ runs }); return { report: r, text: formatMcuBench(r) }; } },
-  { name: 'compress', run: async () => { const r = await benchCompress({ log }); return { report: r, text: formatCompressBench(r) }; } },
+  { name: 'compress', run: async () => { const r = await benchCompress({ log, threads: threadsAt >= 0 ? Number(argv[threadsAt + 1]) : undefined }); return { report: r, text: formatCompressBench(r) }; } },
 ];
 
 const onlyAt = argv.indexOf('--only');

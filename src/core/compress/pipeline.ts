@@ -10,7 +10,7 @@ import type { PreparedModel } from './calibrate/prepare';
 import { allocatable, checkFixedCodebooks, codebookJobs } from './codebooks/jobs';
 import type { CompressInput } from './input/types';
 import { splitWarnings } from './input/warnings';
-import { formatApplies, parseFormat } from './plan/formats';
+import { formatApplies, optionCodebook, parseFormat } from './plan/formats';
 import { completePlan, validatePlan } from './plan/presets';
 import { layerKey, resolveGroups, routeLayers } from './plan/routing';
 import type { LayerRoute } from './plan/routing';
@@ -227,7 +227,8 @@ function predictedTotal(tables: ModelTable[], outcomes: ModelOutcome[], codebook
   outcomes.forEach((o, m) => tables[m].layers.forEach((l, li) => {
     const opt = l.options[o.choice[li]];
     bytes += opt.bytes;
-    if (codebooks.some((c) => c.name === opt.format)) used.add(opt.format);
+    const c = optionCodebook(opt.format);
+    if (c !== null) used.add(c);
   }));
   return bytes + codebooks.filter((c) => used.has(c.name)).reduce((s, c) => s + groupBytes(c), 0);
 }

@@ -164,6 +164,11 @@ export interface Plan {
   calibrationRows: number;
   /** How PQ layers store their per-unit scales: float16, or one log-coded byte each (encode/scales.ts). */
   scaleCoding: ScaleCoding;
+  /**
+   * The allocation also offers each codebook format with one scale for the whole layer (no per-unit
+   * scales) where the unit scales are a large part of the layer's bytes (LAYER_SCALE_SHARE).
+   */
+  layerScales: boolean;
 }
 
 /** How codebooks are learned and layers assigned (Plan.codebookFit). */

@@ -39,6 +39,7 @@ export interface SettingValues {
   correction: boolean;
   pruneCodebooks: boolean;
   scaleCoding: ScaleCoding;
+  layerScales: boolean;
   recovery: boolean;
   recoveryTarget: 'layers' | 'biases';
   recoveryLayers: number;
@@ -161,6 +162,8 @@ export const SETTINGS: readonly AnySetting[] = [
     doc: 'drop a codebook whose bytes buy less than they cost' }),
   field('scaleCoding', 'scaleCoding', { url: 'scales', flag: 'scale-coding', scope: 'recipe', kind: { type: 'enum', values: ['f16', 'log8'] },
     doc: 'per-unit scales of PQ layers: f16 (2 bytes) or log8 (1 byte, log-coded)' }),
+  field('layerScales', 'layerScales', { url: 'lscales', flag: 'layer-scales', scope: 'recipe', kind: { type: 'bool' },
+    doc: 'the allocation may also store a layer with one scale instead of one per unit, where that saves bytes' }),
   recovery('recovery', 'enabled', { url: 'recovery', flag: 'recovery', scope: 'recipe', kind: { type: 'bool' },
     doc: 'the recovery: fine-tune with the codebooks fixed (EM on layers, or biases after the allocation)' }),
   recovery('recoveryTarget', 'target', { url: 'rtarget', flag: 'recovery-target', scope: 'recipe', kind: { type: 'enum', values: ['layers', 'biases'] },

@@ -11,6 +11,7 @@ import type { CodebookGroup } from '../types';
 import { fitBytes } from './knapsack';
 import { tableChoices, tableIndices } from './select';
 import type { ModelTable } from './table';
+import { optionCodebook } from '../plan/formats';
 
 /** Bytes of a model besides its weight layers: its descriptor and its other layers (pooling, batch norm, ...). */
 export function fixedModelBytes(ir: ModelIR): number {
@@ -28,7 +29,7 @@ export function fitFlash(irs: ModelIR[], tables: ModelTable[], codebooks: readon
     if (!fit) return null;
     const idx = fit.choice.map((c, m) => tableIndices(choices[m], { choice: c, bytes: 0, loss: 0 }));
     const used = new Set<string>();
-    tables.forEach((t, m) => t.layers.forEach((l, li) => { const f = l.options[idx[m][li]].format; if (charged.has(f)) used.add(f); }));
+    tables.forEach((t, m) => t.layers.forEach((l, li) => { const f = optionCodebook(l.options[idx[m][li]].format); if (f !== null && charged.has(f)) used.add(f); }));
     if (used.size === charged.size) return { choice: idx, bytes: fit.bytes };
     charged = used;
   }

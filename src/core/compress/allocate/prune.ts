@@ -12,6 +12,7 @@ import { firstWithin, lagrangianPath } from './knapsack';
 import type { ModelOutcome } from './select';
 import { tableChoices, tableIndices } from './select';
 import type { ModelTable } from './table';
+import { optionCodebook } from '../plan/formats';
 
 /** The predicted bytes of a model at loss `target` with options restricted to `formats`, and its choice. */
 function allocationAt(table: ModelTable, formats: readonly string[], target: number): { bytes: number; choice: number[] } {
@@ -24,7 +25,7 @@ function allocationAt(table: ModelTable, formats: readonly string[], target: num
 /** Codebook formats a set of choices uses. */
 function usedFormats(tables: ModelTable[], choices: number[][], formats: readonly string[]): Set<string> {
   const used = new Set<string>();
-  tables.forEach((t, m) => t.layers.forEach((l, li) => { const f = l.options[choices[m][li]].format; if (formats.includes(f)) used.add(f); }));
+  tables.forEach((t, m) => t.layers.forEach((l, li) => { const f = optionCodebook(l.options[choices[m][li]].format); if (f !== null && formats.includes(f)) used.add(f); }));
   return used;
 }
 

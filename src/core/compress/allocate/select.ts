@@ -27,6 +27,7 @@ import { distilBiases, recoverLayers } from '../recover/stage';
 import type { Allocation, LayerChoice } from './knapsack';
 import { firstWithin, lagrangianPath } from './knapsack';
 import type { ModelTable } from './table';
+import { optionCodebook } from '../plan/formats';
 
 /** The search's predicted-loss targets (KL on calibration rows, nats), loosest first; then halving. */
 export const TARGET_LADDER: readonly number[] = [0.012, 0.006, 0.003, 0.0015, 0.0007];
@@ -97,7 +98,7 @@ export interface SelectJob {
 export function tableChoices(table: ModelTable, formats?: readonly string[]): LayerChoice[] {
   return table.layers.map((l) => {
     const options = l.options.map((o, i) => ({ format: o.format, bytes: o.bytes, loss: o.kl, i }))
-      .filter((o) => !formats || o.format === 'int8' || o.format === 'float32' || formats.includes(o.format) || l.options.length === 1);
+      .filter((o) => { const c = optionCodebook(o.format); return !formats || c === null || formats.includes(c) || l.options.length === 1; });
     return { layer: l.layer, options: options.length ? options : l.options.map((o, i) => ({ format: o.format, bytes: o.bytes, loss: o.kl, i })) };
   });
 }

@@ -20,14 +20,20 @@ import { ModelSession } from '../evaluate/session';
 import { meanKL } from '../evaluate/kl';
 import { outputIsSoftmax } from '../evaluate/output';
 import type { CompressInput } from '../input/types';
-import { formatApplies, parseFormat } from '../plan/formats';
+import { LAYER_SCALE_SUFFIX, formatApplies, parseFormat } from '../plan/formats';
 import { layerKey } from '../plan/routing';
 import type { LayerRoute } from '../plan/routing';
-import { layerBytes } from '../result/accounting';
+import { layerBytes, unitScaleBytes } from '../result/accounting';
 import type { CodebookGroup, LayerEncoding, Plan } from '../types';
 
 /** Calibration rows the per-layer loss is measured on (the first of the calibration rows). */
 export const KL_ROWS = 256;
+
+/**
+ * A layer gets the one-scale variant of a codebook format (plan.layerScales) when its unit scales take at
+ * least this share of its index bytes in that format (e.g. depthwise kernels: one scale per 9 weights).
+ */
+export const LAYER_SCALE_SHARE = 0.2;
 
 /** One format a layer may take, with what it costs and what it loses. Plain data. */
 export interface TableOption {
@@ -80,9 +86,17 @@ export function measureTable(input: CompressInput, plan: Plan, prepared: Prepare
       const factors = new Map<string, unknown>();
       for (const f of layerFormats(plan, ir.name, l, codebooks)) {
         const cb = f === 'int8' || f === 'float32' ? f : codebooks.find((c) => c.name === f)!;
-        const e = encodeLayer(l, l.kernel.data, cb, { normalization: plan.normalization, scaleCoding: plan.scaleCoding, stats: prepared.stats[l.name] ?? null, factors });
+        const spec = { normalization: plan.normalization, scaleCoding: plan.scaleCoding, stats: prepared.stats[l.name] ?? null, factors };
+        const e = encodeLayer(l, l.kernel.data, cb, spec);
         const kl = f === 'float32' || !cache || !ref ? 0 : tailKL(runner, session, cache, l, e.decoded, ref, prepared.classes, soft);
         options.push({ format: f, bytes: layerBytes(l, e.enc), kl, encoding: e.enc });
+        // the one-scale variant, where unit scales are a large part of the layer's bytes
+        if (plan.layerScales && typeof cb !== 'string' && e.enc.format === 'pq' && e.enc.scales && e.enc.scales.length > 1
+          && unitScaleBytes(e.enc) >= LAYER_SCALE_SHARE * e.enc.indices.length) {
+          const v = encodeLayer(l, l.kernel.data, cb, { ...spec, normalization: 'layer' });
+          const vkl = !cache || !ref ? 0 : tailKL(runner, session, cache, l, v.decoded, ref, prepared.classes, soft);
+          options.push({ format: `${f}${LAYER_SCALE_SUFFIX}`, bytes: layerBytes(l, v.enc), kl: vkl, encoding: v.enc });
+        }
       }
       out.layers.push({ layer: l.name, options });
     }

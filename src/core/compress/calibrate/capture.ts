@@ -11,10 +11,14 @@ import type { LayerRunner, TensorCache } from './forward';
 /** Batch size of the calibration passes. */
 export const CALIBRATION_BATCH = 128;
 
-/** The first `count` rows of a seeded permutation of [0, n), sorted (all rows when count ≥ n). */
+/**
+ * The first `count` rows of a seeded permutation of [0, n) (all rows when count ≥ n), in the permutation's
+ * order: any prefix is itself a uniform sample (the per-layer loss uses the first KL_ROWS), even when the
+ * split is ordered (by class, by subject).
+ */
 export function calibrationRows(n: number, count: number, seed: number): Uint32Array {
-  if (count >= n) return Uint32Array.from({ length: n }, (_, i) => i);
-  return permutation(n, createRng(deriveSeed(seed, 'calibration'))).slice(0, count).sort();
+  const p = permutation(n, createRng(deriveSeed(seed, 'calibration')));
+  return p.slice(0, Math.min(count, n));
 }
 
 /** The rows `rows` of a split as one array (n × row length). */

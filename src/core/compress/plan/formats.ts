@@ -36,5 +36,14 @@ export function formatApplies(f: FormatSpec, layer: WeightLayer): boolean {
   return f.family === 'any' || f.family === kernelClass(layer);
 }
 
+/** Suffix of an allocation option that stores a layer with one scale for the whole layer (`s9k256/layer`). */
+export const LAYER_SCALE_SUFFIX = '/layer';
+
+/** The codebook an allocation option uses (`s9k256` of `s9k256/layer`), or null for int8 and float32. */
+export function optionCodebook(option: string): string | null {
+  if (option === 'int8' || option === 'float32') return null;
+  return option.endsWith(LAYER_SCALE_SUFFIX) ? option.slice(0, -LAYER_SCALE_SUFFIX.length) : option;
+}
+
 /** Bits per weight of a format's indices (before the per-unit scales). */
 export const bitsPerWeight = (f: Pick<FormatSpec, 'd' | 'k'>): number => Math.ceil(Math.log2(f.k)) / f.d;

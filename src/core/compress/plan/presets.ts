@@ -71,6 +71,7 @@ function base(preset: string, defaultFormat: LayerFormat): Plan {
     correction: false,
     calibrationRows: 512,
     scaleCoding: 'f16',
+    layerScales: false,
   };
 }
 
@@ -116,7 +117,8 @@ export function presetPlan(name: PresetName): Plan {
       p.pruneCodebooks = true;
       p.correction = true;
       p.scaleCoding = 'log8';
-      p.recovery = { ...p.recovery, target: 'biases', distill: true, learningRate: 1e-3, epochs: 1, maxTrainSamples: 2048 };
+      p.layerScales = true;
+      p.recovery = { ...p.recovery, enabled: true, target: 'biases', distill: true, learningRate: 1e-3, epochs: 1, maxTrainSamples: 2048 };
       return p;
     }
   }

@@ -9,7 +9,7 @@ import globals from 'globals';
 const CORE_FLOORS = [
   ['util'],
   ['pq', 'tfjs', 'data'],
-  ['models', 'io'],
+  ['models', 'io', 'tflite'],
   ['learn', 'compress'],
   ['settings'],
   ['studies'],

@@ -4,6 +4,7 @@
 import { benchKmeans, formatKmeansBench } from './kmeans';
 import { benchMcu, formatMcuBench } from './mcu';
 import { benchCompress, formatCompressBench } from './compress';
+import { benchImport, formatImportBench } from './import';
 
 const argv = process.argv.slice(2);
 const json = argv.includes('--json');
@@ -16,6 +17,7 @@ const benches: { name: string; run: () => Promise<{ report: unknown; text: strin
   { name: 'kmeans', run: async () => { const r = await benchKmeans({ runs, log }); return { report: r, text: formatKmeansBench(r) }; } },
   { name: 'mcu', run: async () => { const r = benchMcu({ runs }); return { report: r, text: formatMcuBench(r) }; } },
   { name: 'compress', run: async () => { const r = await benchCompress({ log, threads: threadsAt >= 0 ? Number(argv[threadsAt + 1]) : undefined }); return { report: r, text: formatCompressBench(r) }; } },
+  { name: 'import', run: async () => { const r = await benchImport({ log }); return { report: r, text: formatImportBench(r) }; } },
 ];
 
 const onlyAt = argv.indexOf('--only');

@@ -24,7 +24,7 @@ Compresses several models into shared PQ codebooks and prints per model the floa
 test accuracy, the bytes and the ratio, then the totals and the time per stage. A validation or test
 split under 1,000 samples is named before the run (a 1 pp budget cannot be judged on it).
 
-  --models LIST        comma-separated built-in tasks and/or PATH/model.json=DATA_DIR
+  --models LIST        comma-separated built-in tasks and/or PATH/model.json=DATA_DIR, PATH/model.tflite=DATA_DIR
                        (DATA_DIR: x.npy + y.npy, split 60/20/20 by seed, or train/ val/ test/
                        subfolders each with x.npy + y.npy). Default: ${DEFAULT_MODELS}.
                        'suite' adds the generalization suite (${SUITE_NAMES.join(', ')}; see yono models)
@@ -51,6 +51,14 @@ export function formatReport(r: CompressionReport): string {
   rows.push(['TOTAL', '', '', '', kb(r.totals.float32Bytes), kb(r.totals.compressedBytes), `${r.totals.ratio.toFixed(2)}x`, `codebooks ${kb(r.totals.codebookBytes)}`]);
   const w = rows[0].map((_, i) => Math.max(...rows.map((x) => x[i].length)));
   lines.push(...rows.map((x) => x.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ')));
+  const stored = r.models.filter((m) => m.storedBytes !== undefined);
+  if (stored.length) {
+    lines.push('', 'imported models against their files (weights as stored, e.g. uint8 / float16 shards or .tflite):');
+    for (const m of stored) {
+      const s = m.storedBytes as number;
+      lines.push(`  ${m.name}: stored ${kb(s)}, compressed ${kb(m.compressedBytes)}: ${(m.float32Bytes / m.compressedBytes).toFixed(2)}x vs float32, ${(s / m.compressedBytes).toFixed(2)}x vs stored`);
+    }
+  }
   if (r.flash) lines.push('', `flash target ${r.flash.target} bytes: ${r.flash.met ? 'met' : 'NOT met'} (${r.flash.bytes} bytes)`);
   const missed = r.models.filter((m) => m.allocation && !m.allocation.passed).map((m) => m.name);
   if (missed.length) lines.push('', `the selection rule (KL on validation inputs, validation drop) was not met by: ${missed.join(', ')} (kept their least-loss allocation)`);

@@ -284,6 +284,8 @@ export interface CompressedModel {
   float32Bytes: number;
   /** This model's bytes: encodings, scales, biases, BN, kept layers, headers, plus codebooks used by it alone. */
   compressedBytes: number;
+  /** Bytes of the imported files' weights as stored (uint8/float16 shards, .tflite), when imported. */
+  storedBytes?: number;
   layers: LayerReport[];
   recovery: RecoveryStep[];
   /** KL (nats) of the compressed model's output to the float model's on the validation and test inputs. */
@@ -361,6 +363,8 @@ export interface ReportModel {
   name: string;
   float32Bytes: number;
   compressedBytes: number;
+  /** Imported models: bytes of the weights as stored in the user's files (the ratio against it: storedBytes / compressedBytes). */
+  storedBytes?: number;
   accuracyFloat: number;
   accuracyCompressed: number;
   /** The same on the selection (validation) split, which the pipeline's decisions used. */

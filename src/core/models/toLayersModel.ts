@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Layer, ModelIR, Tensor } from './ir';
+import { MULTI_INPUT_KINDS } from './ir';
 import { inferShapes } from './shapes';
+import { extraLayerToTfjs } from './layers/toTfjs';
 
 /** Epsilon of the BatchNormalization layers rebuilt from IR batchNorm layers (mean 0, var 1 - eps). */
 const BN_EPS = 1e-3;
@@ -40,6 +42,7 @@ function makeLayer(l: Exclude<Layer, { kind: 'input' }>): { layer: tf.layers.Lay
     case 'reshape': return { layer: tf.layers.reshape({ name, targetShape: l.targetShape }), weights: [] };
     case 'activation': return { layer: tf.layers.activation({ name, activation: l.activation }), weights: [] };
     case 'add': return { layer: tf.layers.add({ name }), weights: [] };
+    default: return extraLayerToTfjs(l);
   }
 }
 
@@ -58,7 +61,7 @@ export function toLayersModel(ir: ModelIR): tf.LayersModel {
     if (l.kind === 'input') continue;
     const { layer, weights } = makeLayer(l);
     const ins = l.inputs.map((n) => outs.get(n) as tf.SymbolicTensor);
-    let y = layer.apply(l.kind === 'add' ? ins : ins[0]) as tf.SymbolicTensor;
+    let y = layer.apply(MULTI_INPUT_KINDS.has(l.kind) ? ins : ins[0]) as tf.SymbolicTensor;
     if (weights.length) {
       const vals = weights.map(t);
       layer.setWeights(vals);

@@ -12,4 +12,6 @@ export interface CompressInput {
   train: Split | null;
   val: Split;
   test: Split;
+  /** Bytes the imported model's weights take as stored (quantised shards, .tflite file), when imported from files. */
+  storedBytes?: number;
 }

@@ -1,6 +1,7 @@
 import type { Layer } from '../../models/ir';
 import { isWeightLayer } from '../../models/ir';
 import { biasValueBytes } from '../encode/stored';
+import { nonKernelParams } from '../../models/layers/params';
 import type { LayerEncoding } from '../types';
 
 /**
@@ -56,11 +57,9 @@ export function encodingBytes(enc: LayerEncoding, kernelParams: number): number 
   }
 }
 
-/** Float parameters a layer carries besides its kernel (bias; batch-norm scale and shift). */
+/** Float parameters a layer carries besides its kernel (bias; batch-norm scale and shift; PReLU alpha). */
 export function extraFloats(layer: Layer): number {
-  if (isWeightLayer(layer)) return layer.bias ? layer.bias.data.length : 0;
-  if (layer.kind === 'batchNorm') return layer.scale.data.length + layer.shift.data.length;
-  return 0;
+  return nonKernelParams(layer);
 }
 
 /**

@@ -16,6 +16,7 @@ export function toReport(result: CompressionResult): CompressionReport {
       name: m.name,
       float32Bytes: m.float32Bytes,
       compressedBytes: m.compressedBytes,
+      ...(m.storedBytes === undefined ? {} : { storedBytes: m.storedBytes }),
       accuracyFloat: m.accuracyFloat,
       accuracyCompressed: m.accuracyCompressed,
       valAccuracyFloat: m.valAccuracyFloat,

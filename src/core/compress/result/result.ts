@@ -74,6 +74,7 @@ export function compressedModel(input: CompressInput, prepared: PreparedModel, o
     accuracyFloat: prepared.test.accuracy, accuracyCompressed: outcome.test.accuracy,
     valAccuracyFloat: prepared.val.accuracy, valAccuracyCompressed: outcome.val.accuracy,
     testSamples: input.test.n, testDisagreement: outcome.test.disagreement,
+    ...(input.storedBytes === undefined ? {} : { storedBytes: input.storedBytes }),
     float32Bytes: irFloat32Bytes(input.ir),
     compressedBytes: modelBytes(ir, outcome.encodings) + own.reduce((s, c) => s + groupBytes(c), 0),
     layers: layerReports(input.ir, ir, outcome, codebooks),

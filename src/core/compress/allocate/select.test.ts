@@ -25,7 +25,7 @@ describe('the search on a Lagrangian path', () => {
       expect(seen.filter((j) => j < i).every((j) => j < threshold)).toBe(true);
       const tried = seen.filter((j) => j < i);
       if (tried.length) expect(i - Math.max(...tried) === 1 || seen.length >= MAX_BISECT).toBe(true);
-      else expect(seen).toEqual([i]); // the start passed: never looser than the start
+      else expect(seen).toEqual([i]); // the start passed and no suggestion: never looser than the start
     }
   });
 
@@ -37,6 +37,16 @@ describe('the search on a Lagrangian path', () => {
     const looser: number[] = [];
     searchPath(p, undefined, (j) => { looser.push(j); return j >= 50; }, () => 1);
     expect(p[looser[1]].loss).toBeLessThanOrEqual(TARGET_LADDER[1]);
+  });
+
+  it('when the start passes, probes looser where the suggestion says, then bisects back', () => {
+    const p = path(80);
+    const seen: number[] = [];
+    const i = searchPath(p, undefined, (j) => { seen.push(j); return j >= 3; }, (j) => p[Math.max(0, j - 10)].loss);
+    expect(seen[0]).toBeGreaterThan(3);
+    expect(seen[1]).toBeLessThan(seen[0]);
+    expect(i).toBeGreaterThanOrEqual(3);
+    expect(i).toBeLessThan(seen[0]);
   });
 
   it('returns the last allocation when none passes', () => {

@@ -4,8 +4,10 @@
  * ladder of predicted-loss targets from the loosest, each candidate made (encodings in place, the affine
  * correction) and checked on the validation inputs with the arithmetic the bundle ships — it passes when
  * the KL to the float model there is at most the plan's threshold and the validation drop is within the
- * budget (on a split under 1,000 samples, within the budget plus one standard error) — then bisects the
- * path between the last failing and the first passing candidate. Every step moves single layers, so a
+ * budget (on a split under 1,000 samples, within the budget plus one standard error). After a failure the
+ * next target is the ladder's next step or, tighter, where the failed candidate's measured/predicted KL puts
+ * the threshold; when the first candidate passes, up to two looser probes go where its ratio puts it. Then
+ * it bisects the path between the last failing and the first passing candidate. Every step moves single layers, so a
  * model never falls back as a whole. With `fixed` choices (flash-size mode, plans without an allocation)
  * the one allocation is made and measured. A pure function of one model's input and shared data.
  */
@@ -34,6 +36,9 @@ export const TARGET_LADDER: readonly number[] = [0.012, 0.006, 0.003, 0.0015, 0.
 
 /** At most this many bisection steps after the ladder. */
 export const MAX_BISECT = 4;
+
+/** When the first candidate passes, at most this many looser probes (where its measured KL puts the threshold). */
+export const MAX_LOOSER = 2;
 
 /** One candidate the search made and measured. Plain data. */
 export interface SearchStep {
@@ -214,10 +219,10 @@ export async function selectModel(input: CompressInput, job: SelectJob): Promise
       tryIndex(-1);
     } else {
       chosen = searchPath(path, job.startLoss, (i) => tryIndex(i).passed, (i) => {
-        // where the next target should be: the measured KL scales with the predicted one (about)
+        // where the threshold should be on the path: the measured KL scales with the predicted one (about)
         const m = made.get(i)!;
         const pred = path[i].loss;
-        return m.val.kl > 0 && pred > 0 ? (0.9 * plan.klThreshold * pred) / m.val.kl : pred / 2;
+        return m.val.kl > 0 && pred > 0 ? (0.9 * plan.klThreshold * pred) / m.val.kl : m.passed ? pred * 2 : pred / 2;
       });
     }
     const best = tryIndex(chosen);
@@ -273,7 +278,14 @@ export function searchPath(path: Allocation[], startLoss: number | undefined, ch
     if (i === last) break;
   }
   if (pass < 0) return last;
-  // bisect between the last failing and the first passing candidate (never looser than the start)
+  // the start passed: where the measured KL says the threshold is, looser (at most MAX_LOOSER probes)
+  for (let s = 0; s < MAX_LOOSER && fail < 0 && pass > 0 && suggest; s++) {
+    const i = firstWithin(path, suggest(pass));
+    if (i >= pass) break;
+    if (check(i)) pass = i;
+    else fail = i;
+  }
+  // bisect between the last failing and the first passing candidate
   for (let s = 0; s < MAX_BISECT && fail >= 0 && pass - fail > 1; s++) {
     const mid = Math.floor((fail + pass) / 2);
     if (check(mid)) pass = mid;

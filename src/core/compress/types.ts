@@ -320,7 +320,7 @@ export interface AllocationReport {
   /** Predicted loss (summed per-layer KL) of the chosen allocation. */
   predicted: number;
   /** The candidates measured, in order. */
-  steps: { bytes: number; predicted: number; klVal: number; valDropPp: number; passed: boolean }[];
+  steps: { bytes: number; predicted: number; klVal: number; klValSe?: number; valDropPp: number; passed: boolean }[];
 }
 
 /** The flash-size target of a run (Plan.flashBytes > 0): what was asked, what the result takes, and whether it fits. */

@@ -19,7 +19,7 @@ import type { PreparedModel } from '../calibrate/prepare';
 import { weightLayers } from '../calibrate/prepare';
 import { decodeKernel } from '../encode/encode';
 import { markDecoded } from '../encode/stored';
-import { argmaxRows, meanKL } from '../evaluate/kl';
+import { argmaxRows, klWithError } from '../evaluate/kl';
 import { ModelSession, agreement } from '../evaluate/session';
 import { SMALL_SPLIT, dropSePp } from '../input/warnings';
 import type { CompressInput } from '../input/types';
@@ -47,8 +47,9 @@ export interface SearchStep {
   bytes: number;
   /** Predicted loss (summed per-layer KL on calibration rows). */
   predicted: number;
-  /** KL to the float model on the validation inputs, nats. */
+  /** KL to the float model on the validation inputs, nats, and its standard error. */
   klVal: number;
+  klValSe: number;
   /** Validation drop, pp. */
   valDropPp: number;
   passed: boolean;
@@ -59,8 +60,9 @@ export interface SplitOutcome {
   accuracy: number;
   /** Fraction of samples on which compressed and float predictions differ. */
   disagreement: number;
-  /** Mean KL to the float model's outputs, nats. */
+  /** Mean KL to the float model's outputs, nats, and its standard error over the samples. */
   kl: number;
+  klSe: number;
 }
 
 /** What stage `select` gives for one model. Plain data. */
@@ -169,7 +171,8 @@ class Candidate {
   measure(x: Float32Array, n: number, y: ArrayLike<number>, float: { probs: Float32Array; pred: Int32Array }, classes: number): SplitOutcome {
     const probs = this.session.predictProbs(x, n);
     const pred = argmaxRows(probs, classes);
-    return { accuracy: agreement(pred, y), disagreement: 1 - agreement(pred, float.pred), kl: meanKL(float.probs, probs, classes) };
+    const { kl, se } = klWithError(float.probs, probs, classes);
+    return { accuracy: agreement(pred, y), disagreement: 1 - agreement(pred, float.pred), kl, klSe: se };
   }
 
   dispose(): void {
@@ -208,7 +211,7 @@ export async function selectModel(input: CompressInput, job: SelectJob): Promise
       const passed = passes(plan, val.kl, dropPp, val.disagreement, input.val.n);
       const bytes = idx.reduce((s, o, li) => s + table.layers[li].options[o].bytes, 0);
       const predicted = idx.reduce((s, o, li) => s + table.layers[li].options[o].kl, 0);
-      search.push({ index: i, bytes, predicted, klVal: val.kl, valDropPp: dropPp, passed });
+      search.push({ index: i, bytes, predicted, klVal: val.kl, klValSe: val.klSe, valDropPp: dropPp, passed });
       const r = { idx, made: m, val, passed };
       made.set(i, r);
       return r;

@@ -23,6 +23,30 @@ export function meanKL(p: Float32Array, q: Float32Array, classes: number): numbe
   return Math.max(0, s / n);
 }
 
+/**
+ * The mean KL(p_i ‖ q_i) over rows (as meanKL) and its standard error: the sample standard deviation of the
+ * rows' KL over √n (0 for fewer than two rows).
+ */
+export function klWithError(p: Float32Array, q: Float32Array, classes: number): { kl: number; se: number } {
+  if (p.length !== q.length || p.length % classes !== 0) throw new Error(`klWithError: ${p.length} and ${q.length} values are not the same rows of ${classes} classes`);
+  const n = p.length / classes;
+  if (n === 0) return { kl: 0, se: 0 };
+  let s = 0;
+  let s2 = 0;
+  for (let r = 0; r < n; r++) {
+    let k = 0;
+    for (let c = r * classes; c < (r + 1) * classes; c++) {
+      const a = p[c];
+      if (a > 0) k += a * (Math.log(a) - Math.log(Math.max(q[c], FLOOR)));
+    }
+    s += k;
+    s2 += k * k;
+  }
+  const mean = s / n;
+  const v = n > 1 ? Math.max(0, (s2 - n * mean * mean) / (n - 1)) : 0;
+  return { kl: Math.max(0, mean), se: Math.sqrt(v / n) };
+}
+
 /** The predicted class (argmax; the first on ties) of every row of (n × classes) scores. */
 export function argmaxRows(p: Float32Array, classes: number): Int32Array {
   const n = p.length / classes;

@@ -83,7 +83,7 @@ export function compressedModel(input: CompressInput, prepared: PreparedModel, o
     ...(allocated ? {
       allocation: {
         passed: outcome.passed, predicted: outcome.predicted,
-        steps: outcome.search.map((x) => ({ bytes: x.bytes, predicted: x.predicted, klVal: x.klVal, valDropPp: x.valDropPp, passed: x.passed })),
+        steps: outcome.search.map((x) => ({ bytes: x.bytes, predicted: x.predicted, klVal: x.klVal, klValSe: x.klValSe, valDropPp: x.valDropPp, passed: x.passed })),
       },
     } : {}),
   };

@@ -78,7 +78,7 @@ export async function benchCompress(opts: { models?: string; threads?: number; l
   };
 }
 
-const PHASES: Phase[] = ['calibrate', 'codebooks', 'table', 'select', 'recovery', 'total'];
+const PHASES: Phase[] = ['calibrate', 'codebooks', 'table', 'select', 'total'];
 
 /** The bench as text: each run's stages, CPU time, ratio and accuracies; the speed-up. */
 export function formatCompressBench(b: CompressBench): string {

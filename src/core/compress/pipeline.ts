@@ -34,7 +34,7 @@ export interface CompressOptions {
 }
 
 /** Share of the overall progress of each stage. */
-const WEIGHTS: [Phase, number][] = [['calibrate', 0.12], ['codebooks', 0.2], ['table', 0.25], ['select', 0.38], ['recovery', 0.05]];
+const WEIGHTS: [Phase, number][] = [['calibrate', 0.12], ['codebooks', 0.2], ['table', 0.25], ['select', 0.43]];
 
 /** True when a plan needs the models' training splits (calibration, recovery). */
 export const planNeedsTrain = (p: Plan): boolean => p.recovery.enabled || p.codebookFit === 'data-aware' || p.correction || p.formats.length > 0;
@@ -61,7 +61,7 @@ export function checkInput(inp: CompressInput): void {
 
 /** Times the stages and maps each stage's progress into the run's. */
 function stageClock(onProgress: ProgressFn | undefined) {
-  const timings: Record<Phase, number> = { calibrate: 0, codebooks: 0, table: 0, select: 0, recovery: 0, total: 0 };
+  const timings: Record<Phase, number> = { calibrate: 0, codebooks: 0, table: 0, select: 0, total: 0 };
   const t0 = Date.now();
   return {
     timings,
@@ -96,9 +96,9 @@ function perJob(tick: (f: number, m?: string) => void, what: (i: number) => stri
  * 3. table — per model: each layer's options (a codebook format, int8) with bytes and loss (KL), or the routed
  *    encodings of a plan without an allocation;
  * 4. select — per model: the allocation (the search on its Lagrangian path, checked on validation inputs),
- *    the correction, the EM recovery of plans that ask for it, the test pass; then the codebook pruning (and
- *    a new select for the models it changed), or with a flash-size target the joint allocation;
- * 5. recovery — the bias distillation of the model closest to its limit (plans with recovery on biases);
+ *    the correction, the recovery (the paper's EM on layers, or the bias distillation of a model near its
+ *    limit), the test pass; then the codebook pruning (and a new select for the models it changed), or with a
+ *    flash-size target the joint allocation;
  * then the bytes and the result. Pure core: models and data come in, nothing is read from disk.
  */
 export async function compress(inputs: CompressInput[], planIn: Plan, opts: CompressOptions = {}): Promise<CompressionResult> {
@@ -171,18 +171,6 @@ export async function compress(inputs: CompressInput[], planIn: Plan, opts: Comp
       return out;
     });
     await throwIfCancelled(cancel);
-
-    // 5. recovery: the bias distillation of the model closest to its limit
-    if (plan.recovery.enabled && plan.recovery.target === 'biases' && allocating) {
-      outcomes = await clock.stage('recovery', async (tick) => {
-        const closeness = outcomes.map((o, i) => Math.max(o.val.kl / plan.klThreshold, (prepared[i].val.accuracy - o.val.accuracy) * 100 / Math.max(1e-9, plan.budgetPp)));
-        const m = closeness.indexOf(Math.max(...closeness));
-        const [r] = await runner.map('recover', [{ model: m, plan, prepared: light[m], codebooks, outcome: outcomes[m] }], perJob(tick, () => `${names[m]}: bias distillation`)(1));
-        const next = outcomes.slice();
-        next[m] = r;
-        return next;
-      });
-    }
 
     // the result
     const used = codebooks.map((c) => ({

@@ -309,9 +309,9 @@ export interface Totals {
  * Pipeline stages timed in `timingsMs` (wall clock of each stage; the per-model stages run in parallel on the
  * runner's threads): `calibrate` (float outputs, calibration, input statistics), `codebooks`, `table` (the
  * per-layer loss table, or the encodings of a plan without an allocation), `select` (the allocation's
- * search, correction, the EM recovery, the test pass), `recovery` (the bias distillation), `total`.
+ * search, correction, the recovery, the test pass), `total`.
  */
-export type Phase = 'calibrate' | 'codebooks' | 'table' | 'select' | 'recovery' | 'total';
+export type Phase = 'calibrate' | 'codebooks' | 'table' | 'select' | 'total';
 
 /** What the allocation of one model did: its candidates and whether the chosen one met the selection rule. */
 export interface AllocationReport {

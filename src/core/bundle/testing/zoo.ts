@@ -116,7 +116,7 @@ export function zooResult(models: ModelIR[] = zooModels(), seed = 7, cycle: [Lay
   return {
     plan: presetPlan('yono'), codebooks, models: out,
     totals: { float32Bytes: 0, compressedBytes: 0, ratio: 1, codebookBytes: 0, headerBytes: 0 },
-    timingsMs: { calibrate: 0, codebooks: 0, table: 0, select: 0, recovery: 0, total: 0 },
+    timingsMs: { calibrate: 0, codebooks: 0, table: 0, select: 0, total: 0 },
   };
 }
 

@@ -7,7 +7,8 @@
  * budget (on a split under 1,000 samples, within the budget plus one standard error). After a failure the
  * next target is the ladder's next step or, tighter, where the failed candidate's measured/predicted KL puts
  * the threshold; when the first candidate passes, up to two looser probes go where its ratio puts it. Then
- * it bisects the path between the last failing and the first passing candidate. Every step moves single layers, so a
+ * it bisects the path between the last failing and the first passing candidate. A model near its limit
+ * (NEAR_LIMIT) then gets its biases distilled (recover/stage.ts), kept when they lower its KL. Every step moves single layers, so a
  * model never falls back as a whole. With `fixed` choices (flash-size mode, plans without an allocation)
  * the one allocation is made and measured. A pure function of one model's input and shared data.
  */
@@ -181,6 +182,15 @@ class Candidate {
   }
 }
 
+/** A model this close to its limit (KL / threshold, or drop / budget) gets the bias distillation. */
+export const NEAR_LIMIT = 0.8;
+
+/** True when a made allocation is near the selection rule's limit (see NEAR_LIMIT). */
+export function nearLimit(plan: Plan, val: SplitOutcome, floatAccuracy: number): boolean {
+  const drop = (floatAccuracy - val.accuracy) * 100;
+  return val.kl >= NEAR_LIMIT * plan.klThreshold || (plan.budgetPp > 0 && drop >= NEAR_LIMIT * plan.budgetPp);
+}
+
 /** True when a measured candidate passes the selection rule (see the file comment). */
 export function passes(plan: Plan, klVal: number, valDropPp: number, disagreement: number, valSamples: number): boolean {
   const allowance = valSamples < SMALL_SPLIT ? dropSePp(disagreement, valSamples) : 0;
@@ -244,6 +254,17 @@ export async function selectModel(input: CompressInput, job: SelectJob): Promise
       }
       recovery = r.steps;
     }
+    if (plan.recovery.enabled && plan.recovery.target === 'biases' && nearLimit(plan, val, prepared.val.accuracy)) {
+      // the bias distillation of a model near its limit, kept when its KL on validation inputs falls (and the rule still holds)
+      const decoded = cand.load(encodings, biases, codebooks);
+      let after: SplitOutcome | null = null;
+      const r = await distilBiases(input, plan, cand.session, cand.floatWeights(), weightLayers(ir), { encodings, decoded }, codebooks,
+        val.kl, () => { after = cand.measure(input.val.x, input.val.n, input.val.y, prepared.val, prepared.classes); return after.kl; });
+      const v = after as SplitOutcome | null;
+      const keep = !!r && !!v && (!best.passed || passes(plan, v.kl, (prepared.val.accuracy - v.accuracy) * 100, v.disagreement, input.val.n));
+      recovery = [...recovery, { layer: '(biases)', accuracy: v?.accuracy ?? val.accuracy, accepted: keep }];
+      if (keep) { biases = r!.recovered.biases; val = v!; } else cand.load(encodings, biases, codebooks);
+    }
     const test = cand.measure(input.test.x, input.test.n, input.test.y, prepared.test, prepared.classes);
     const formats: Record<string, string> = {};
     const layerKl: Record<string, number> = {};
@@ -295,43 +316,4 @@ export function searchPath(path: Allocation[], startLoss: number | undefined, ch
     else fail = mid;
   }
   return pass;
-}
-
-/** Input of the bias recovery stage. Plain data. */
-export interface RecoverJob {
-  plan: Plan;
-  prepared: PreparedModel;
-  codebooks: CodebookGroup[];
-  outcome: ModelOutcome;
-}
-
-/**
- * Stage `recover` (biases) of one model: its outcome's stored model with the biases distilled; the new
- * outcome when that lowers the KL to the float model on the validation inputs (and keeps the selection rule
- * when the outcome met it), else the outcome as it was.
- */
-export async function recoverBiasesStage(input: CompressInput, job: RecoverJob): Promise<ModelOutcome> {
-  const { plan, prepared, codebooks, outcome } = job;
-  const cand = new Candidate(input.ir);
-  try {
-    const decoded = cand.load(outcome.encodings, outcome.biases, codebooks);
-    const val = () => cand.measure(input.val.x, input.val.n, input.val.y, prepared.val, prepared.classes);
-    let after: SplitOutcome | null = null;
-    const r = await distilBiases(input, plan, cand.session, cand.floatWeights(), weightLayers(input.ir), { encodings: outcome.encodings, decoded }, codebooks,
-      outcome.val.kl, () => { after = val(); return after.kl; });
-    const v = after as SplitOutcome | null;
-    if (!r || !v) return { ...outcome, recovery: [...outcome.recovery, { layer: '(biases)', accuracy: v?.accuracy ?? outcome.val.accuracy, accepted: false }] };
-    const dropPp = (prepared.val.accuracy - v.accuracy) * 100;
-    if (outcome.passed && !passes(plan, v.kl, dropPp, v.disagreement, input.val.n)) {
-      return { ...outcome, recovery: [...outcome.recovery, { layer: '(biases)', accuracy: v.accuracy, accepted: false }] };
-    }
-    const test = cand.measure(input.test.x, input.test.n, input.test.y, prepared.test, prepared.classes);
-    return {
-      ...outcome, biases: r.recovered.biases, val: v, test,
-      passed: outcome.passed || passes(plan, v.kl, dropPp, v.disagreement, input.val.n),
-      recovery: [...outcome.recovery, { layer: '(biases)', accuracy: v.accuracy, accepted: true }],
-    };
-  } finally {
-    cand.dispose();
-  }
 }

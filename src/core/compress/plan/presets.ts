@@ -118,7 +118,7 @@ export function presetPlan(name: PresetName): Plan {
       p.correction = true;
       p.scaleCoding = 'log8';
       p.layerScales = true;
-      p.recovery = { ...p.recovery, enabled: true, target: 'biases', distill: true, learningRate: 1e-3, epochs: 1, maxTrainSamples: 2048 };
+      p.recovery = { ...p.recovery, enabled: true, target: 'biases', distill: true, learningRate: 1e-3, epochs: 1, maxTrainSamples: 1024 };
       return p;
     }
   }

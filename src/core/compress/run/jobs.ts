@@ -7,8 +7,8 @@ import type { PreparedModel } from '../calibrate/prepare';
 import { prepareModel } from '../calibrate/prepare';
 import type { CodebookJob } from '../codebooks/jobs';
 import { learnCodebook } from '../codebooks/jobs';
-import type { RecoverJob, SelectJob } from '../allocate/select';
-import { recoverBiasesStage, selectModel } from '../allocate/select';
+import type { SelectJob } from '../allocate/select';
+import { selectModel } from '../allocate/select';
 import { measureTable, routeTable } from '../allocate/table';
 import type { CompressInput } from '../input/types';
 import type { LayerRoute } from '../plan/routing';
@@ -36,7 +36,6 @@ export const JOBS = {
     ? routeTable(ctx.inputs[j.model], j.plan, j.prepared, j.codebooks, j.routes)
     : measureTable(ctx.inputs[j.model], j.plan, j.prepared, j.codebooks)),
   select: (ctx: JobContext, j: SelectJob & { model: number }) => selectModel(ctx.inputs[j.model], j),
-  recover: (ctx: JobContext, j: RecoverJob & { model: number }) => recoverBiasesStage(ctx.inputs[j.model], j),
 };
 
 /** A job's name. */

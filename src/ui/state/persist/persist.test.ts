@@ -31,7 +31,7 @@ const result: CodebookResult = {
   codebooks: [{ name: 'shared', d: 2, k: 2, codebook: new Float32Array([0.5, -0.5, 0.25, 1]), layers: ['mine/fc'] }],
   models: [],
   totals: { float32Bytes: 100, compressedBytes: 10, ratio: 10, codebookBytes: 16, headerBytes: 0 },
-  timingsMs: { calibrate: 0, codebooks: 1, table: 0, select: 0, recovery: 0, total: 1 },
+  timingsMs: { calibrate: 0, codebooks: 1, table: 0, select: 0, total: 1 },
 };
 
 function open(kv: KeyValueStore, over: Partial<Parameters<typeof createAppStore>[0]> = {}) {

@@ -5,7 +5,7 @@ import { ModelTable } from './ModelTable';
 import type { CodebookResult } from '../../services/types';
 
 const result = (warnings: CodebookResult['warnings']): CodebookResult => ({
-  plan: {} as CodebookResult['plan'], codebooks: [], timingsMs: { calibrate: 0, codebooks: 0, table: 0, select: 0, recovery: 0, total: 0 },
+  plan: {} as CodebookResult['plan'], codebooks: [], timingsMs: { calibrate: 0, codebooks: 0, table: 0, select: 0, total: 0 },
   totals: { float32Bytes: 4000, compressedBytes: 400, ratio: 10, codebookBytes: 0, headerBytes: 0 },
   models: [{
     name: 'mine', ir: {} as never, encodings: {}, accuracyFloat: 0.9, accuracyCompressed: 0.89, valAccuracyFloat: 0.9, valAccuracyCompressed: 0.9,

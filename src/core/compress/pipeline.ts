@@ -146,7 +146,7 @@ export async function compress(inputs: CompressInput[], planIn: Plan, opts: Comp
 
     // 4. select
     let flash: CompressionResult['flash'];
-    let outcomes: ModelOutcome[] = await clock.stage('select', async (tick) => {
+    const outcomes: ModelOutcome[] = await clock.stage('select', async (tick) => {
       const selectAll = (jobs: { model: number; fixed?: number[]; formats?: string[]; startLoss?: number }[]) =>
         runner.map('select', jobs.map((j) => ({ ...j, plan, prepared: light[j.model], table: tables[j.model], codebooks })),
           perJob(tick, (i) => `${names[jobs[i].model]}: allocation`)(jobs.length));

@@ -11,7 +11,7 @@ import type { CompressionResult, Plan } from '../core/compress/types';
 import { baselineRow, compareBaselines } from '../core/studies/baselines';
 import type { BaselineRow } from '../core/studies/baselines';
 import { comparisonPlan, needsTrain } from '../core/studies/comparison';
-import { sweepPoint } from '../core/studies/sweep';
+import { sweepPlan, sweepPoint } from '../core/studies/sweep';
 import type { SweepPoint } from '../core/studies/sweep';
 import type { ProgressFn } from '../core/util/progress';
 import type { ModelRef } from './types';
@@ -63,10 +63,10 @@ const api = {
     return { ...baselineRow(result, PRESET_LABELS[preset]), preset };
   },
 
-  /** One (d, K) point of a sweep: total bytes and mean test accuracy (no recovery, no auto-plan). */
+  /** One (d, K) point of a sweep: total bytes and mean test accuracy (no allocation, correction or recovery). */
   async sweepPoint(req: LearnRequest & { d: number; k: number }, onProgress?: ProgressFn): Promise<SweepPoint> {
     const p = throttled(onProgress);
-    const inputs = await inputsFor(req, false, p);
+    const inputs = await inputsFor(req, needsTrain(sweepPlan(req.plan, req.d, req.k)), p);
     return sweepPoint(inputs, req.plan, req.d, req.k, { onProgress: scaled(p, 0, 1) });
   },
 };

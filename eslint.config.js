@@ -10,6 +10,7 @@ const CORE_FLOORS = [
   ['util'],
   ['pq', 'tfjs', 'data'],
   ['models', 'io', 'tflite'],
+  ['quant'],
   ['learn', 'compress'],
   ['settings'],
   ['studies'],

@@ -41,7 +41,7 @@ const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 
 /** The human summary of a report. */
 export function formatReport(r: CompressionReport): string {
-  const lines = [`preset ${r.preset}: ${r.codebooks.map((c) => `${c.name} (d = ${c.d}, K = ${c.k}, ${c.layers.length} layers)`).join(', ') || 'no codebooks'}`, ''];
+  const lines = [`preset ${r.preset}, ${r.plan.activations} activations: ${r.codebooks.map((c) => `${c.name} (d = ${c.d}, K = ${c.k}, ${c.layers.length} layers)`).join(', ') || 'no codebooks'}`, ''];
   const rows = [['model', 'float acc', 'compressed acc', 'drop ± se pp', 'float32', 'compressed', 'ratio', 'layers pq/int8/f32']];
   for (const m of r.models) {
     const c = (f: string) => m.layers.filter((l) => l.format === f).length;
@@ -89,6 +89,8 @@ export const compressCommand: Command = {
       const bytes = writeBundle(result, { samples: Object.fromEntries(inputs.map((x) => [x.ir.name, x.test])), maxSamples: 32 });
       await writeFile(out, bytes);
       bundleNote = `\nwrote ${out}: ${bytes.length} bytes (JSON manifest, 16-byte aligned sections, CRCs and 32 test samples per model included)`;
+      // until bundles of format 2 carry int8 models (docs/int8-runtime.md §3), the bundle is the float one
+      if (plan.activations === 'int8') bundleNote += '\nnote: the bundle holds the float model of this int8 result (float16 codebooks and biases, float runtime) until int8 bundles land; its accuracy can differ slightly from the int8 figures above';
     }
     console.log(p.flags.has('json') ? JSON.stringify(report) : formatReport(report) + bundleNote);
     return 0;

@@ -10,6 +10,7 @@ import type { PreparedModel } from './calibrate/prepare';
 import { allocatable, checkFixedCodebooks, codebookJobs } from './codebooks/jobs';
 import type { CompressInput } from './input/types';
 import { splitWarnings } from './input/warnings';
+import { noTrainForInt8 } from './evaluate/activations';
 import { formatApplies, optionCodebook, parseFormat } from './plan/formats';
 import { completePlan, validatePlan } from './plan/presets';
 import { layerKey, resolveGroups, routeLayers } from './plan/routing';
@@ -37,7 +38,7 @@ export interface CompressOptions {
 const WEIGHTS: [Phase, number][] = [['calibrate', 0.12], ['codebooks', 0.2], ['table', 0.25], ['select', 0.43]];
 
 /** True when a plan needs the models' training splits (calibration, recovery). */
-export const planNeedsTrain = (p: Plan): boolean => p.recovery.enabled || p.codebookFit === 'data-aware' || p.correction || p.formats.length > 0;
+export const planNeedsTrain = (p: Plan): boolean => p.recovery.enabled || p.codebookFit === 'data-aware' || p.correction || p.formats.length > 0 || p.activations === 'int8';
 
 /** The layers of a model that need input statistics under a plan (those a data-aware codebook may hold). */
 export function statsLayers(plan: Plan, ir: ModelIR, routes: readonly LayerRoute[]): string[] {
@@ -108,6 +109,7 @@ export async function compress(inputs: CompressInput[], planIn: Plan, opts: Comp
   const routes = routeLayers(plan, irs);
   for (const inp of inputs) checkInput(inp);
   for (const inp of inputs) {
+    if (plan.activations === 'int8' && (!inp.train || inp.train.n === 0)) throw noTrainForInt8(inp.ir.name);
     if (planNeedsTrain(plan) && (!inp.train || inp.train.n === 0)) {
       throw new Error(`model '${inp.ir.name}': this plan calibrates on (or fine-tunes with) training rows, and the model has none; give it a training split`);
     }
@@ -177,7 +179,7 @@ export async function compress(inputs: CompressInput[], planIn: Plan, opts: Comp
       ...c, layers: outcomes.flatMap((o) => Object.entries(o.encodings).filter(([, e]) => e.format === 'pq' && e.group === c.name).map(([l]) => layerKey(o.model, l))),
     })).filter((c) => c.layers.length > 0);
     const models = inputs.map((inp, i) => compressedModel(inp, prepared[i], outcomes[i], used, allocating));
-    const t = totals(models, used);
+    const t = totals(models, used, plan.activations);
     if (plan.flashBytes > 0) flash = { target: plan.flashBytes, bytes: t.compressedBytes, met: t.compressedBytes <= plan.flashBytes };
     clock.done();
     opts.onProgress?.({ fraction: 1, phase: 'done', message: 'compression finished' });

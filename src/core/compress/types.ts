@@ -6,7 +6,8 @@
  * structured-clones to Web Workers and IndexedDB unchanged. No functions, no classes, no Maps.
  */
 import type { ModelIR } from '../models/ir';
-import type { SubvectorLayout } from '../pq/layout';
+import type { LayerEncoding } from '../quant/encoding';
+import type { Calibration } from '../quant/calibrate';
 
 // ---------------------------------------------------------------------------------------------------
 // Plan
@@ -96,6 +97,14 @@ export interface RecoveryConfig {
   distill: boolean;
 }
 
+/**
+ * The arithmetic the compressed models run with (and are measured with): `int8` = int8 activations per
+ * tensor, int8 weights and codebooks, int32 biases, fixed-point requantisation (the int8 runtime; every
+ * accuracy the pipeline reports or judges comes from the fake-quant model); `float32` = float activations,
+ * weights decoded to float (float16 codebooks).
+ */
+export type Activations = 'int8' | 'float32';
+
 /** Which split the pipeline uses for its own decisions (auto-plan, recovery's best state). */
 export type SelectionSplit = 'val' | 'test';
 
@@ -116,6 +125,8 @@ export interface Plan {
   overrides: Record<string, LayerOverride>;
   /** Format of layers not kept and not overridden: `pq` for PQ presets, `int8`/`float32` for baselines. */
   defaultFormat: LayerFormat;
+  /** Activations and arithmetic of the compressed models (`Activations`). */
+  activations: Activations;
   /** Seed of every random choice (k-means init, sample subsets, shuffles). */
   seed: number;
   /** Per-model accuracy budget in percentage points (auto-plan and recovery stop there). */
@@ -197,28 +208,8 @@ export interface CodebookGroup {
   layers: string[];
 }
 
-/**
- * How one weight layer's kernel is stored.
- * - `pq`: `indices` holds `layout.count` indices of `bits` bits each, packed LSB-first by the PQ engine's
- *   `packIndices`; weight = codeword value * scale, where `scales` is null (no normalization), length 1
- *   (per layer) or `layout.units` (per output unit). Padding weights are dropped at decode.
- * - `int8`: `q` in the kernel's own row-major order; symmetric per output channel:
- *   weight = q * scales[c], c = flat index % units (units = last axis, or cin * depthMultiplier).
- * - `float32`: the kernel stays in the model IR as is.
- * With log8-coded unit scales (`scaleCodes`), `scales` holds the float16 values the codes decode to.
- */
-export type LayerEncoding =
-  | { format: 'pq'; group: string; layout: SubvectorLayout; bits: number; indices: Uint8Array; scales: Float32Array | null; scaleCodes?: ScaleCodes }
-  | { format: 'int8'; q: Int8Array; scales: Float32Array }
-  | { format: 'float32' };
-
-/** Log8-coded unit scales (encode/scales.ts): value = f16(base · 2^(q / 32)). */
-export interface ScaleCodes {
-  /** The layer's float16 base. */
-  base: number;
-  /** One code per unit. */
-  q: Uint8Array;
-}
+/** How one weight layer's kernel is stored (defined with the int8 lowering that reads it). */
+export type { LayerEncoding, ScaleCodes } from '../quant/encoding';
 
 /** Per-layer figures of the report. */
 export interface LayerReport {
@@ -293,6 +284,12 @@ export interface CompressedModel {
   klTest?: number;
   /** The allocation's search (plans with an allocation). */
   allocation?: AllocationReport;
+  /**
+   * With int8 activations: the calibration (quant/calibrate.ts) — every tensor's (scale, zero point) of the
+   * model's int8 graph, which the lowering (quant/lower.ts) turns into the runtime's integers with `ir`,
+   * `encodings` and the codebooks. Absent for float activations.
+   */
+  calibration?: Calibration;
 }
 
 /** Byte totals over all models; shared codebooks are counted once. */

@@ -46,17 +46,26 @@ function makeLayer(l: Exclude<Layer, { kind: 'input' }>): { layer: tf.layers.Lay
   }
 }
 
+/** Options of toLayersModel. */
+export interface LayersModelOptions {
+  /**
+   * Called with every IR layer's output (the input layer's too, and an add's after its activation); what it
+   * returns is what the layer's readers read (e.g. the output through a fake-quantisation layer).
+   */
+  after?: (l: Layer, y: tf.SymbolicTensor) => tf.SymbolicTensor;
+}
+
 /**
  * Builds a functional tfjs LayersModel from the IR, with one tfjs layer per IR layer of the same name
  * (so `model.getLayer(irLayer.name)` works, kernel at weights[0], bias at weights[1]) and the IR's weights.
  * A batchNorm layer becomes a BatchNormalization with mean 0 and variance 1 - eps; an `add` with an
  * activation gets an Activation layer `<name>/activation` after it. The caller owns (disposes) the model.
  */
-export function toLayersModel(ir: ModelIR): tf.LayersModel {
+export function toLayersModel(ir: ModelIR, opts: LayersModelOptions = {}): tf.LayersModel {
   inferShapes(ir);
   const outs = new Map<string, tf.SymbolicTensor>();
   const input = tf.input({ shape: ir.inputShape, name: ir.layers[0].name });
-  outs.set(ir.layers[0].name, input);
+  outs.set(ir.layers[0].name, opts.after ? opts.after(ir.layers[0], input) : input);
   for (const l of ir.layers) {
     if (l.kind === 'input') continue;
     const { layer, weights } = makeLayer(l);
@@ -70,7 +79,7 @@ export function toLayersModel(ir: ModelIR): tf.LayersModel {
     if (l.kind === 'add' && l.activation !== 'linear') {
       y = tf.layers.activation({ name: `${l.name}/activation`, activation: l.activation }).apply(y) as tf.SymbolicTensor;
     }
-    outs.set(l.name, y);
+    outs.set(l.name, opts.after ? opts.after(l, y) : y);
   }
   return tf.model({ inputs: input, outputs: outs.get(ir.output) as tf.SymbolicTensor, name: ir.name });
 }

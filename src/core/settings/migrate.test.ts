@@ -21,6 +21,8 @@ describe('version 1 links', () => {
       // the version 1 problems, then one note per tier codebook the link had that changed or went
       expect(dec.problems.length, l.hash).toBeGreaterThanOrEqual(l.problems);
       for (const p of dec.problems.slice(l.problems)) expect(p).toMatch(/tier codebook/);
+      // and with the float activations every plan ran with then (version 3)
+      expect(plan.activations, l.hash).toBe('float32');
     }
   });
 });
@@ -43,6 +45,34 @@ describe('version 2 links', () => {
     const dec = decodeSettings(pairs(`#v=${SETTINGS_VERSION}&preset=yono&formats=s9k256,a2k256&kl=0.02`));
     expect(dec.problems).toEqual([]);
     expect(planFromSettings(dec.values).formats).toEqual(['s9k256', 'a2k256']);
+  });
+});
+
+describe('version 2 links and saved plans', () => {
+  it('keep running float32 (the only arithmetic then); a link without settings stays untouched', () => {
+    expect(decodeSettings([['v', '2'], ['preset', 'yono'], ['seed', '3']]).values).toEqual({ preset: 'yono', seed: 3, activations: 'float32' });
+    expect(decodeSettings([['v', '2'], ['preset', 'yono'], ['act', 'int8']]).values).toEqual({ preset: 'yono', activations: 'int8' });
+    expect(decodeSettings([['v', '2'], ['tab', 'learn']]).touched).toBe(false);
+    const { activations: _a, ...old } = presetPlan('yono');
+    expect((migratePlan(old, 2, 'user') as Plan).activations).toBe('float32');
+    expect((migratePlan(old, 2, 'result') as Plan).activations).toBe('float32');
+    expect(presetPlan('yono').activations).toBe('int8');
+  });
+
+  it('of version 3 (activations) keep their arithmetic through the allocation step', () => {
+    const dec = decodeSettings(pairs('#v=3&preset=yono&act=int8&fine=d1k512&autoplan=1'));
+    const plan = planFromSettings(dec.values);
+    expect(plan.activations).toBe('int8');
+    expect(plan.formats).toEqual([...presetPlan('yono').formats, 'a1k512']);
+    expect(dec.problems.some((p) => p.includes('"autoplan"'))).toBe(true);
+    // a version 2 link of tier keys only is a link that sets the plan: float32, as it ran
+    expect(decodeSettings(pairs('#v=2&fine=d1k512')).values.activations).toBe('float32');
+    const v3 = { ...presetPlan('yono'), activations: 'int8', fineTier: true, groups: { ...presetPlan('yono').groups, fine: { d: 2, k: 256 } }, overrides: { 'a/x': 'pq-fine' } };
+    const p = migratePlan(v3, 3, 'user') as Plan;
+    expect(() => validatePlan(p)).not.toThrow();
+    expect(p.activations).toBe('int8');
+    expect(p.overrides).toEqual({ 'a/x': 'pq:a2k256' });
+    expect(p).not.toHaveProperty('fineTier');
   });
 });
 

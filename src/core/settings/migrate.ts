@@ -6,7 +6,7 @@
  */
 import type { Plan } from '../compress/types';
 import { basePreset, completePlan, isPresetName, presetPlan } from '../compress/plan/presets';
-import { SETTINGS_VERSION } from './schema';
+import { SETTINGS, SETTINGS_VERSION } from './schema';
 import { formatGroup, parseIntIn } from './values';
 
 /** What a saved plan is: the user's plan (what the next run uses) or the plan a result was made with. */
@@ -97,7 +97,25 @@ const tierDefault = (tier: string, g: { d: number; k: number }): boolean => V2_T
 const tierFormat = (tier: string, g: { d: number; k: number }): string => `${V2_TIER_FORMATS[tier]}${g.d}k${g.k}`;
 
 /**
- * Version 2 to 3: the tier ladder (coarse, medium and fine codebooks, auto-plan, confidence, codeword
+ * Version 2 to 3: the `activations` setting. Everything made before it ran with float activations, so a
+ * link or a saved plan keeps meaning what it did: float32 (its preset's default is int8 now).
+ */
+const toV3: Migration = {
+  to: 3,
+  note: 'the activations setting (int8 | float32); older links and plans ran float32',
+  params(params) {
+    // only a link that sets the plan (a link without settings keeps leaving it alone)
+    // (version 2's tier and ladder keys count: the next step turns them into allocation settings)
+    const sets = SETTINGS.some((s) => params.has(s.url)) || [...Object.keys(V2_TIER_FORMATS), ...Object.keys(V2_DROPPED)].some((k) => params.has(k));
+    if (!params.has('act') && sets) params.set('act', 'float32');
+  },
+  plan(plan) {
+    return plan.activations === undefined ? { ...plan, activations: 'float32' } : plan;
+  },
+};
+
+/**
+ * Version 3 to 4: the tier ladder (coarse, medium and fine codebooks, auto-plan, confidence, codeword
  * fine-tuning) gave way to the per-layer allocation over codebook formats. A link's tier groups at their
  * old defaults go (the allocation's formats replace them); one the user changed becomes a format of the
  * allocation (when the plan has one: YONO) or is dropped, with a note; a saved plan
@@ -105,8 +123,8 @@ const tierFormat = (tier: string, g: { d: number; k: number }): string => `${V2_
  * with an allocation), `pq-medium` / `pq-fine` overrides become `pq:<format>` of their group, and the new
  * fields come from the preset.
  */
-const toV3: Migration = {
-  to: 3,
+const toV4: Migration = {
+  to: 4,
   note: 'the tier ladder became the per-layer allocation over codebook formats',
   params(params, problems) {
     const preset = params.get('preset') ?? 'yono';
@@ -164,7 +182,7 @@ const toV3: Migration = {
 };
 
 /** Every step, oldest first; the last one's `to` is SETTINGS_VERSION. */
-export const MIGRATIONS: readonly Migration[] = [toV2, toV3];
+export const MIGRATIONS: readonly Migration[] = [toV2, toV3, toV4];
 
 /** The steps from `from` to the current version. */
 function stepsFrom(from: number): readonly Migration[] {

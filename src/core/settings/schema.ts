@@ -7,17 +7,18 @@
  *
  * Changing this list changes links and saved work: bump SETTINGS_VERSION and add a step to `migrate.ts`.
  */
-import type { CodebookFit, GroupConfig, GroupingRule, Normalization, Plan, ScaleCoding } from '../compress/types';
+import type { Activations, CodebookFit, GroupConfig, GroupingRule, Normalization, Plan, ScaleCoding } from '../compress/types';
 import { PRESET_NAMES, basePreset } from '../compress/plan/presets';
 import type { PresetName } from '../compress/plan/presets';
 
 /**
  * The version of the settings (links carry it as `v=`, saved work in its record). 1: links and saved work
- * before this list existed (d and K as `d=3,4&k=64,64` lists per grouping row); 2: this list; 3: the tier
- * ladder (coarse, medium and fine codebooks, auto-plan, confidence) replaced by the allocation's formats,
- * KL threshold, flash-size target, calibration rows, correction and data-aware codebooks.
+ * before this list existed (d and K as `d=3,4&k=64,64` lists per grouping row); 2: this list; 3: the
+ * `activations` setting (int8 / float32; everything older ran float32); 4: the tier ladder (coarse, medium
+ * and fine codebooks, auto-plan, confidence) replaced by the allocation's formats, KL threshold, flash-size
+ * target, calibration rows, correction and data-aware codebooks.
  */
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 4;
 
 /** The value of every setting; a partial record leaves the missing ones at the preset's value. */
 export interface SettingValues {
@@ -27,6 +28,7 @@ export interface SettingValues {
   pointwise: GroupConfig;
   shared: GroupConfig;
   normalization: Normalization;
+  activations: Activations;
   seed: number;
   budget: number;
   margin: number;
@@ -129,6 +131,8 @@ export const SETTINGS: readonly AnySetting[] = [
   group('shared', 'd and K of the one codebook of the single grouping'),
   field('normalization', 'normalization', { url: 'norm', flag: 'norm', scope: 'recipe', kind: { type: 'enum', values: ['none', 'layer', 'channel', 'auto'] },
     doc: 'scaling before clustering: none | layer | channel | auto' }),
+  field('activations', 'activations', { url: 'act', flag: 'activations', scope: 'shared', kind: { type: 'enum', values: ['int8', 'float32'] },
+    doc: 'arithmetic the models run and are measured with: int8 (int8 activations and codebooks, int32 biases) | float32' }),
   field('seed', 'seed', { url: 'seed', flag: 'seed', scope: 'shared', kind: { type: 'int', min: 0, max: 0xffffffff },
     doc: 'seed of every random choice (k-means init, data order): same seed, same result' }),
   field('budget', 'budgetPp', { url: 'budget', flag: 'budget', scope: 'shared', kind: { type: 'number', min: 0, max: 100 },

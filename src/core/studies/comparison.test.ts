@@ -32,11 +32,21 @@ describe('the comparison rule', () => {
     }
     expect(needsTrain(rec)).toBe(true);
     expect(needsTrain(yono)).toBe(true);
-    expect(needsTrain(int8)).toBe(false);
+    expect(needsTrain(int8)).toBe(true); // int8 activations are calibrated on training data
+    expect(needsTrain(comparisonPlan('int8', { ...user, activations: 'float32' }))).toBe(false);
+    // the user's arithmetic for every compressed row; the float32 row is the float reference
+    expect(PRESET_NAMES.map((p) => comparisonPlan(p, user).activations)).toEqual(PRESET_NAMES.map((p) => (p === 'float32' ? 'float32' : 'int8')));
+    expect(PRESET_NAMES.map((p) => comparisonPlan(p, { ...user, activations: 'float32' }).activations)).toEqual(PRESET_NAMES.map(() => 'float32'));
   });
 
-  it('gives each preset\'s own plan for the default settings', () => {
-    for (const p of PRESET_NAMES) expect(comparisonPlan(p, presetPlan('yono'))).toEqual(presetPlan(p));
+  it('gives each preset its own plan for its own defaults, and for YONO\'s the preset\'s plan with YONO\'s shared values', () => {
+    for (const p of PRESET_NAMES) expect(comparisonPlan(p, presetPlan(p))).toEqual(presetPlan(p));
+    const yono = presetPlan('yono');
+    for (const p of PRESET_NAMES) {
+      const want = presetPlan(p);
+      want.recovery.maxTrainSamples = yono.recovery.maxTrainSamples; // YONO's distillation rows (a shared setting)
+      expect(comparisonPlan(p, yono)).toEqual(want);
+    }
   });
 
   it('finds the preset whose comparison plan is the plan of an existing run, edit mark and key order aside', () => {

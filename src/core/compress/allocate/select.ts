@@ -19,9 +19,11 @@ import { LayerRunner } from '../calibrate/forward';
 import type { PreparedModel } from '../calibrate/prepare';
 import { weightLayers } from '../calibrate/prepare';
 import { decodeKernel } from '../encode/encode';
-import { markDecoded } from '../encode/stored';
 import { argmaxRows, klWithError } from '../evaluate/kl';
-import { ModelSession, agreement } from '../evaluate/session';
+import type { ModelSession } from '../evaluate/session';
+import { agreement } from '../evaluate/session';
+import { measuringSession } from '../evaluate/activations';
+import type { Calibration } from '../../quant/calibrate';
 import { SMALL_SPLIT, dropSePp } from '../input/warnings';
 import type { CompressInput } from '../input/types';
 import { affineCorrection } from '../recover/affine';
@@ -116,17 +118,19 @@ export function tableIndices(choices: LayerChoice[], a: Allocation): number[] {
   return a.choice.map((c, li) => (choices[li].options[c] as unknown as { i: number }).i);
 }
 
-/** A model under evaluation: the compressed session, its layer runner, and a float runner for the correction. */
+/**
+ * A model under evaluation: the compressed session (int8 activations: the fake-quant model), its layer
+ * runner, and a float runner for the correction.
+ */
 class Candidate {
   readonly session: ModelSession;
   private readonly runner: LayerRunner;
   private readonly floatModel: ReturnType<typeof toLayersModel>;
   private readonly floatRunner: LayerRunner;
 
-  constructor(readonly ir: ModelIR) {
-    const m = toLayersModel(ir);
-    this.session = new ModelSession(ir, m);
-    this.runner = new LayerRunner(ir, m);
+  constructor(readonly ir: ModelIR, calibration: Calibration | null) {
+    this.session = measuringSession(ir, calibration);
+    this.runner = new LayerRunner(ir, this.session.model);
     this.floatModel = toLayersModel(ir);
     this.floatRunner = new LayerRunner(ir, this.floatModel);
   }
@@ -136,7 +140,7 @@ class Candidate {
     const decoded: Record<string, Float32Array> = {};
     for (const l of weightLayers(this.ir)) {
       const e = encodings[l.name];
-      decoded[l.name] = e.format === 'float32' ? l.kernel.data : markDecoded(decodeKernel(e, codebooks, l.kernel.data));
+      decoded[l.name] = decodeKernel(e, codebooks, l.kernel.data);
       this.session.setKernel(l.name, decoded[l.name]);
       const b = biases[l.name];
       if (b) this.session.setBias(l.name, b);
@@ -157,7 +161,7 @@ class Candidate {
     for (const l of layers) {
       const e = encs[l.name];
       const k = decodeKernel(e, codebooks, l.kernel.data);
-      this.session.setKernel(l.name, e.format === 'float32' ? l.kernel.data : markDecoded(k));
+      this.session.setKernel(l.name, k);
       if (l.bias) this.session.setBias(l.name, l.bias.data);
       biases[l.name] = l.bias ? l.bias.data.slice() : null;
     }
@@ -201,7 +205,7 @@ export function passes(plan: Plan, klVal: number, valDropPp: number, disagreemen
 export async function selectModel(input: CompressInput, job: SelectJob): Promise<ModelOutcome> {
   const { plan, prepared, table, codebooks } = job;
   const ir = input.ir;
-  const cand = new Candidate(ir);
+  const cand = new Candidate(ir, prepared.int8);
   try {
     const rowLen = ir.inputShape.reduce((a, b) => a * b, 1);
     const rows = prepared.calibration;

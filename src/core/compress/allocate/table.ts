@@ -8,15 +8,15 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { WeightLayer } from '../../models/ir';
-import { toLayersModel } from '../../models/toLayersModel';
 import { capture, gatherRows } from '../calibrate/capture';
 import { LayerRunner, disposeCache } from '../calibrate/forward';
 import type { TensorCache } from '../calibrate/forward';
 import type { PreparedModel } from '../calibrate/prepare';
 import { weightLayers } from '../calibrate/prepare';
 import { encodeLayer } from '../encode/layer';
-import { markDecoded } from '../encode/stored';
-import { ModelSession } from '../evaluate/session';
+import type { ModelSession } from '../evaluate/session';
+import { measuringSession } from '../evaluate/activations';
+
 import { meanKL } from '../evaluate/kl';
 import { outputIsSoftmax } from '../evaluate/output';
 import type { CompressInput } from '../input/types';
@@ -24,7 +24,7 @@ import { LAYER_SCALE_SUFFIX, formatApplies, parseFormat } from '../plan/formats'
 import { layerKey } from '../plan/routing';
 import type { LayerRoute } from '../plan/routing';
 import { layerBytes, unitScaleBytes } from '../result/accounting';
-import type { CodebookGroup, LayerEncoding, Plan } from '../types';
+import type { Activations, CodebookGroup, LayerEncoding, Plan } from '../types';
 
 /** Calibration rows the per-layer loss is measured on (the first of the calibration rows). */
 export const KL_ROWS = 256;
@@ -64,9 +64,10 @@ export function layerFormats(plan: Plan, model: string, l: WeightLayer, codebook
 /** Measures the model's loss table (see the file comment). */
 export function measureTable(input: CompressInput, plan: Plan, prepared: PreparedModel, codebooks: readonly CodebookGroup[]): ModelTable {
   const ir = input.ir;
-  const model = toLayersModel(ir);
-  const session = new ModelSession(ir, model);
-  const runner = new LayerRunner(ir, model);
+  // int8 activations: the fake-quant model (the cache, the reference and every pass run its arithmetic)
+  const session = measuringSession(ir, prepared.int8);
+  const runner = new LayerRunner(ir, session.model);
+  const act: Activations = prepared.int8 ? 'int8' : 'float32';
   const layers = weightLayers(ir);
   const rowLen = ir.inputShape.reduce((a, b) => a * b, 1);
   const rows = prepared.calibration.subarray(0, Math.min(KL_ROWS, prepared.calibration.length));
@@ -89,13 +90,13 @@ export function measureTable(input: CompressInput, plan: Plan, prepared: Prepare
         const spec = { normalization: plan.normalization, scaleCoding: plan.scaleCoding, stats: prepared.stats[l.name] ?? null, factors };
         const e = encodeLayer(l, l.kernel.data, cb, spec);
         const kl = f === 'float32' || !cache || !ref ? 0 : tailKL(runner, session, cache, l, e.decoded, ref, prepared.classes, soft);
-        options.push({ format: f, bytes: layerBytes(l, e.enc), kl, encoding: e.enc });
+        options.push({ format: f, bytes: layerBytes(l, e.enc, act), kl, encoding: e.enc });
         // the one-scale variant, where unit scales are a large part of the layer's bytes
         if (plan.layerScales && typeof cb !== 'string' && e.enc.format === 'pq' && e.enc.scales && e.enc.scales.length > 1
           && unitScaleBytes(e.enc) >= LAYER_SCALE_SHARE * e.enc.indices.length) {
           const v = encodeLayer(l, l.kernel.data, cb, { ...spec, normalization: 'layer' });
           const vkl = !cache || !ref ? 0 : tailKL(runner, session, cache, l, v.decoded, ref, prepared.classes, soft);
-          options.push({ format: `${f}${LAYER_SCALE_SUFFIX}`, bytes: layerBytes(l, v.enc), kl: vkl, encoding: v.enc });
+          options.push({ format: `${f}${LAYER_SCALE_SUFFIX}`, bytes: layerBytes(l, v.enc, act), kl: vkl, encoding: v.enc });
         }
       }
       out.layers.push({ layer: l.name, options });
@@ -107,25 +108,30 @@ export function measureTable(input: CompressInput, plan: Plan, prepared: Prepare
   }
 }
 
-/** Mean KL to `ref` of the model with layer `l`'s kernel replaced by `kernel`, run from `l` on the cached cut. */
+/**
+ * Mean KL to `ref` of the model with layer `l`'s kernel replaced by `kernel` (a decoded one, marked with its
+ * source) evaluated as stored, run from `l` on the cached cut.
+ */
 function tailKL(runner: LayerRunner, session: ModelSession, cache: TensorCache, l: WeightLayer, kernel: Float32Array, ref: Float32Array, classes: number, soft: boolean): number {
   const cut = runner.cut(l.name);
   const batches = cache.get(cut[0])!.length;
   const probs = new Float32Array(ref.length);
-  session.setKernel(l.name, markDecoded(kernel));
+  session.setKernel(l.name, kernel);
   try {
     let o = 0;
-    for (let b = 0; b < batches; b++) {
-      const p = tf.tidy(() => {
-        const env = new Map(cut.map((n) => [n, cache.get(n)![b]]));
-        const y = runner.run(env, l.name);
-        return soft ? y : tf.softmax(y);
-      });
-      const v = p.dataSync() as Float32Array;
-      probs.set(v, o);
-      o += v.length;
-      p.dispose();
-    }
+    session.withStored(() => {
+      for (let b = 0; b < batches; b++) {
+        const p = tf.tidy(() => {
+          const env = new Map(cut.map((n) => [n, cache.get(n)![b]]));
+          const y = runner.run(env, l.name);
+          return soft ? y : tf.softmax(y);
+        });
+        const v = p.dataSync() as Float32Array;
+        probs.set(v, o);
+        o += v.length;
+        p.dispose();
+      }
+    }, [l.name]);
   } finally {
     session.setKernel(l.name, l.kernel.data);
   }
@@ -148,7 +154,7 @@ export function routeTable(input: CompressInput, plan: Plan, prepared: PreparedM
       const e = encodeLayer(l, l.kernel.data, cb ?? (r.format as 'int8' | 'float32'), {
         normalization: plan.normalization, scaleCoding: plan.scaleCoding, stats: plan.codebookFit === 'data-aware' ? prepared.stats[l.name] ?? null : null,
       });
-      return { layer: l.name, options: [{ format: cb ? cb.name : r.format, bytes: layerBytes(l, e.enc), kl: 0, encoding: e.enc }] };
+      return { layer: l.name, options: [{ format: cb ? cb.name : r.format, bytes: layerBytes(l, e.enc, prepared.int8 ? 'int8' : 'float32'), kl: 0, encoding: e.enc }] };
     }),
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Stage `prepare` (per model): the float model's outputs on the validation and test splits (one pass each:
- * the references of every KL, agreement and drop), the calibration rows, and — for data-aware plans — the
+ * the references of every KL, agreement and drop), the calibration rows, with int8 activations the model's
+ * int8 calibration (evaluate/activations.ts), and — for data-aware plans — the
  * input statistics of every layer a codebook may hold. A pure function of one model's input and the plan.
  */
 import type { ModelIR, WeightLayer } from '../../models/ir';
@@ -13,6 +14,8 @@ import { argmaxRows } from '../evaluate/kl';
 import { outputIsSoftmax } from '../evaluate/output';
 import type { CompressInput } from '../input/types';
 import type { Plan } from '../types';
+import type { Calibration } from '../../quant/calibrate';
+import { calibrateModel } from '../evaluate/activations';
 import { calibrationRows, capture, gatherRows } from './capture';
 import { LayerRunner, disposeCache } from './forward';
 import type { InputStats } from './stats';
@@ -41,6 +44,8 @@ export interface PreparedModel {
   calibration: Uint32Array;
   /** Input statistics of the layers asked for, by layer name. */
   stats: Record<string, InputStats>;
+  /** Int8 activations: every tensor's (scale, zero point), from training rows; null for float activations. */
+  int8: Calibration | null;
 }
 
 /** The float outputs of a session on a split. */
@@ -92,7 +97,7 @@ export function prepareModel(input: CompressInput, plan: Plan, statsFor: readonl
         disposeCache(cache);
       }
     }
-    return { model: ir.name, classes: session.classes, val, test, calibration, stats };
+    return { model: ir.name, classes: session.classes, val, test, calibration, stats, int8: calibrateModel(input, plan.activations, plan.seed) };
   } finally {
     session.dispose();
   }

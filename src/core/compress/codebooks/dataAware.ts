@@ -16,7 +16,7 @@ import { gptqAssign, newAccumulator } from '../encode/gptq';
 import type { ScaleCoding } from '../encode/scales';
 import type { FormatSpec } from '../plan/formats';
 import type { CodebookGroup, Normalization } from '../types';
-import { roundCodebookInt8 } from './int8';
+import { int8Codebook } from '../../quant/codebook';
 import type { WeightedPoints } from './weighted';
 import { solveCodewords, weightedKmeans } from './weighted';
 
@@ -151,7 +151,7 @@ export async function learnDataAwareCodebook(f: FormatSpec, layers: CodebookLaye
   const k = Math.min(f.k, n);
   const init = await kmeans(pts.x, n, f.d, { k, maxIter: opts.initIter, tol: 1e-4, seed, init: 'kmeans++' });
   lap('init');
-  const round = (c: Float32Array) => (opts.int8 ? roundCodebookInt8(c) : { values: c, scale: undefined });
+  const round = (c: Float32Array) => (opts.int8 ? int8Codebook(c) : { values: c, scale: undefined });
   let cb = round(weightedKmeans(pts, { k, init: init.codebook, maxIter: opts.maxIter, tol: 1e-4, seed }).codebook);
   lap('wkm');
   for (let r = 0; r < opts.gptvqRounds; r++) {

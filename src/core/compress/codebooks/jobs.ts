@@ -5,7 +5,6 @@
  */
 import { isWeightLayer } from '../../models/ir';
 import type { ModelIR, WeightLayer } from '../../models/ir';
-import { roundF16Array } from '../../util/f16';
 import type { PreparedModel } from '../calibrate/prepare';
 import { prepareKernel } from '../encode/encode';
 import type { FormatSpec } from '../plan/formats';
@@ -15,7 +14,7 @@ import { layerKey } from '../plan/routing';
 import type { CodebookGroup, Plan } from '../types';
 import type { CodebookLayer, DataAwareOptions } from './dataAware';
 import { learnDataAwareCodebook } from './dataAware';
-import { roundCodebookInt8 } from './int8';
+import { storedCodebook } from '../evaluate/activations';
 import { deriveSeed, learnCodebooks } from './plain';
 
 /** One codebook to learn. Plain data. */
@@ -27,14 +26,18 @@ export type CodebookJob =
 export async function learnCodebook(job: CodebookJob): Promise<CodebookGroup> {
   if (job.kind === 'data-aware') return learnDataAwareCodebook(job.format, job.layers, job.opts);
   const { plan, group } = job;
-  const [cb] = await learnCodebooks([group], new Map([[group.name, job.blocks]]), { kmeans: plan.kmeans, maxSamples: plan.kmeansMaxSamples, seed: plan.seed });
-  if (!job.int8) return cb;
-  const r = roundCodebookInt8(cb.codebook);
-  return { ...cb, codebook: r.values, scale: r.scale };
+  // rounded as stored: int8 with one scale, or float16
+  const [cb] = await learnCodebooks([group], new Map([[group.name, job.blocks]]), {
+    kmeans: plan.kmeans, maxSamples: plan.kmeansMaxSamples, seed: plan.seed, activations: job.int8 ? 'int8' : 'float32',
+  });
+  return cb;
 }
 
-/** Int8 codebooks for a plan (data-aware plans; float16 for the paper's plain recipe). */
-export const int8Codebooks = (plan: Plan): boolean => plan.codebookFit === 'data-aware';
+/**
+ * Int8 codebooks for a plan: with int8 activations (what the int8 runtime stores) and for data-aware plans;
+ * float16 for the paper's plain recipe with float activations.
+ */
+export const int8Codebooks = (plan: Plan): boolean => plan.codebookFit === 'data-aware' || plan.activations === 'int8';
 
 /** The data-aware options of a plan. */
 export function dataAwareOptions(plan: Plan): DataAwareOptions {
@@ -105,7 +108,9 @@ export function checkFixedCodebooks(needed: { name: string; d: number }[], fixed
     const c = fixed.find((x) => x.name === g.name);
     if (!c) throw new Error(`fixed codebooks have no group '${g.name}'; give one per codebook the plan uses (${needed.map((x) => x.name).join(', ')})`);
     if (c.d !== g.d) throw new Error(`fixed codebook '${g.name}' has d = ${c.d}, the plan needs d = ${g.d}`);
-    return { ...c, codebook: c.scale === undefined ? roundF16Array(c.codebook, `codebook ${c.name}`) : c.codebook.slice(), layers: c.layers.slice() };
+    const { scale: _old, ...rest } = c;
+    // int8 codebooks (a scale) are used exactly as given, scale and all (checked); float16 ones rounded as stored
+    return { ...rest, ...storedCodebook(c.codebook, c.name, c.scale === undefined ? 'float32' : 'int8', c.scale), layers: c.layers.slice() };
   });
 }
 

@@ -11,6 +11,7 @@ import type { CodebookGroup, LayerEncoding, Normalization, ScaleCoding } from '.
 import type { Encoded } from './encode';
 import { decodeFromAssignments, encodeInt8, prepareKernel } from './encode';
 import { gptqAssign } from './gptq';
+import { markDecoded } from './stored';
 
 /** How a layer is assigned to a codebook. */
 export interface AssignSpec {
@@ -36,7 +37,7 @@ export function encodeInCodebook(l: WeightLayer, kernel: Float32Array, cb: Codeb
     format: 'pq', group: cb.name, layout: p.layout, bits, indices: packIndices(assignments, bits), scales: p.scales,
     ...(p.log8 ? { scaleCodes: { base: p.log8.base, q: p.log8.q } } : {}),
   };
-  return { enc, decoded: decodeFromAssignments(assignments, cb, p.layout, p.scales) };
+  return { enc, decoded: markDecoded(decodeFromAssignments(assignments, cb, p.layout, p.scales), { enc, codebook: cb }) };
 }
 
 /** Encodes a layer's kernel as int8, float32 (kept as is) or PQ in `cb`. */

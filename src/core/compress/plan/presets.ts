@@ -49,6 +49,8 @@ export const YONO_KL_THRESHOLD = 0.015;
 
 function base(preset: string, defaultFormat: LayerFormat): Plan {
   return {
+    // the float32 preset is the float reference; every compressed preset runs int8 arithmetic, what ships
+    activations: defaultFormat === 'float32' ? 'float32' : 'int8',
     preset,
     grouping: 'paper',
     groups: Object.fromEntries(Object.entries(DEFAULT_GROUPS).map(([g, c]) => [g, { ...c }])),
@@ -90,6 +92,9 @@ function base(preset: string, defaultFormat: LayerFormat): Plan {
  *   smallest allocation whose KL on the validation inputs is at most `klThreshold` and whose validation drop
  *   is within the budget, a per-unit affine correction, codebooks pruned by their bytes; layers under 256
  *   weights int8; unit scales log-coded in one byte.
+ * Activations: int8 for every preset but `float32` (the float reference): the compressed models are
+ * measured with the arithmetic the int8 runtime ships (int8 codebooks with one scale, biases stored as int16
+ * values with a shift per layer); `activations: 'float32'` gives float activations and float16 codebooks.
  */
 export function presetPlan(name: PresetName): Plan {
   switch (name) {
@@ -170,6 +175,7 @@ export function validatePlan(plan: Plan): Plan {
     bad(`normalization '${plan.normalization}' is unknown; use none, layer, channel or auto`);
   }
   if (!['pq', 'int8', 'float32'].includes(plan.defaultFormat)) bad(`defaultFormat '${plan.defaultFormat}' is unknown`);
+  if (!['int8', 'float32'].includes(plan.activations)) bad(`activations '${plan.activations}' is unknown; use int8 or float32`);
   if (!['int8', 'float32'].includes(plan.keep.format)) bad(`keep.format must be int8 or float32, got '${plan.keep.format}'`);
   if (!(plan.keep.minParams >= 0)) bad(`keep.minParams must be >= 0, got ${plan.keep.minParams}`);
   for (const [k, f] of Object.entries(plan.overrides)) {

@@ -38,7 +38,8 @@ export function scaledEncoding(enc: LayerEncoding, a: Float64Array, codebooks: r
   if (enc.format === 'int8') {
     if (enc.scales.length !== a.length) return null;
     const scales = storedScales(Float32Array.from(enc.scales, (s, u) => s * a[u]), 'int8 scale');
-    return { enc: { ...enc, scales }, decoded: markDecoded(dequantizeInt8(enc.q, scales)) };
+    const next: LayerEncoding = { ...enc, scales };
+    return { enc: next, decoded: markDecoded(dequantizeInt8(enc.q, scales), { enc: next, codebook: null }) };
   }
   if (enc.format !== 'pq' || !enc.scales || enc.scales.length !== a.length || a.length < 2) return null;
   const raw = Float32Array.from(enc.scales, (s, u) => s * a[u]);
@@ -54,7 +55,7 @@ export function scaledEncoding(enc: LayerEncoding, a: Float64Array, codebooks: r
   const cb = codebooks.find((c) => c.name === enc.group);
   if (!cb) throw new Error(`correction: codebook '${enc.group}' is missing`);
   const next: LayerEncoding = { ...enc, scales, ...(scaleCodes ? { scaleCodes } : {}) };
-  return { enc: next, decoded: decodeFromAssignments(unpackIndices(enc.indices, enc.bits, enc.layout.count), cb, enc.layout, scales) };
+  return { enc: next, decoded: markDecoded(decodeFromAssignments(unpackIndices(enc.indices, enc.bits, enc.layout.count), cb, enc.layout, scales), { enc: next, codebook: cb }) };
 }
 
 /** What the correction changed: per corrected layer its new encoding, decoded kernel and float bias. */
@@ -89,6 +90,8 @@ export function affineCorrection(
   const out: Corrections = new Map();
   const step = (r: LayerRunner, env: Map<string, tf.Tensor[]>, name: string, inputs: string[]) =>
     env.get(inputs[0])!.map((_, b) => tf.tidy(() => r.runLayer(new Map(inputs.map((i) => [i, env.get(i)![b]])), name)));
+  // the compressed layer as stored (int8 activations: its lowered weights, its output rounded as the int8 kernel's)
+  const storedStep = (name: string, inputs: string[]) => session.withStored(() => step(comp, cEnv, name, inputs), [name]);
   try {
     g.layers.forEach((l, li) => {
       if (l.kind === 'input') return;
@@ -99,7 +102,7 @@ export function affineCorrection(
         if (fixed) out.set(l.name, fixed);
       }
       fEnv.set(l.name, step(float, fEnv, l.name, l.inputs));
-      cEnv.set(l.name, step(comp, cEnv, l.name, l.inputs));
+      cEnv.set(l.name, byName.has(l.name) ? storedStep(l.name, l.inputs) : step(comp, cEnv, l.name, l.inputs));
       for (const env of [fEnv, cEnv]) {
         for (const [k, ts] of env) if ((lastUse.get(k) ?? -1) <= li) { tf.dispose(ts); env.delete(k); }
       }

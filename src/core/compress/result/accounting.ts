@@ -1,8 +1,9 @@
-import type { Layer } from '../../models/ir';
+import type { Layer, ModelIR } from '../../models/ir';
 import { isWeightLayer } from '../../models/ir';
+import { int8Graph, tensorRule } from '../../quant/graph';
 import { biasValueBytes } from '../encode/stored';
 import { nonKernelParams } from '../../models/layers/params';
-import type { LayerEncoding } from '../types';
+import type { Activations, LayerEncoding } from '../types';
 
 /**
  * Byte accounting of a compressed model set, as an MCU image would hold it (DESIGN §4.6):
@@ -18,8 +19,15 @@ export const align4 = (n: number): number => (n + 3) & ~3;
 /** Bytes of `count` indices packed at `bits` bits each (before alignment). */
 export const packedBytes = (count: number, bits: number): number => Math.ceil((count * bits) / 8);
 
+/**
+ * Int8 arithmetic (activations `int8`): what the int8 runtime stores besides the encodings — a float32 scale
+ * and an int32 zero point per tensor with parameters of its own, one (multiplier, shift) base per weight
+ * layer, three for an add, a 256-byte table per sigmoid/tanh, a float32 scale per int8 codebook.
+ */
+export const INT8_BYTES = { tensorParams: 8, requantBase: 8, addParams: 24, table: 256, codebookScale: 4 } as const;
+
 /** Bytes of an int8 codebook's one scale (float32). */
-export const CODEBOOK_SCALE_BYTES = 4;
+export const CODEBOOK_SCALE_BYTES = INT8_BYTES.codebookScale;
 
 /**
  * Bytes of a codebook group plus its descriptor: (k x d) float16 values, or with `int8` (k x d) int8 values
@@ -65,13 +73,43 @@ export function extraFloats(layer: Layer): number {
 /**
  * Bytes of one layer in the compressed image: its descriptor, its kernel encoding (weight layers; `enc`
  * must be given for them), its bias (float16 for a PQ/int8 layer, float32 for a float32 one) or
- * batch-norm parameters (float32).
+ * batch-norm parameters (float32). With int8 activations (a layer of the int8 graph, quant/graph.ts):
+ * int32 biases, the layer's requantisation base, its output tensor's (scale, zero point) when it has its
+ * own, an add's multipliers, a sigmoid/tanh table, and an unfolded batch norm as int8 weights with float16
+ * scales and int32 shifts.
  */
-export function layerBytes(layer: Layer, enc: LayerEncoding | undefined): number {
+export function layerBytes(layer: Layer, enc: LayerEncoding | undefined, activations: Activations = 'float32'): number {
+  if (activations === 'int8') return int8LayerBytes(layer, enc);
   if (!isWeightLayer(layer)) return HEADER_BYTES.layer + align4(extraFloats(layer) * 4);
   if (!enc) throw new Error(`accounting: weight layer '${layer.name}' has no encoding`);
   return HEADER_BYTES.layer + align4(extraFloats(layer) * biasValueBytes(enc.format))
     + encodingBytes(enc, layer.kernel.shape.reduce((a, c) => a * c, 1));
+}
+
+function int8LayerBytes(layer: Layer, enc: LayerEncoding | undefined): number {
+  const rule = tensorRule(layer);
+  const params = rule.kind === 'own' ? INT8_BYTES.tensorParams : 0;
+  const base = HEADER_BYTES.layer + params;
+  if (isWeightLayer(layer)) {
+    if (!enc) throw new Error(`accounting: weight layer '${layer.name}' has no encoding`);
+    return base + align4(extraFloats(layer) * 4) + encodingBytes(enc, layer.kernel.shape.reduce((a, c) => a * c, 1))
+      + (enc.format === 'float32' ? 0 : INT8_BYTES.requantBase);
+  }
+  switch (layer.kind) {
+    case 'batchNorm': { const c = layer.scale.data.length; return base + align4(c) + align4(c * 2) + align4(c * 4) + INT8_BYTES.requantBase; }
+    case 'add': return base + INT8_BYTES.addParams;
+    case 'activation': return base + (layer.activation === 'sigmoid' || layer.activation === 'tanh' ? INT8_BYTES.table : 0);
+    default: return base;
+  }
+}
+
+/**
+ * Bytes of a model's layers (descriptors and parameters, no codebooks): with int8 activations those of its
+ * int8 graph (a split-off sigmoid/tanh and the binary adds of an n-way add are layers of their own).
+ */
+export function layersBytes(ir: ModelIR, encodings: Record<string, LayerEncoding>, activations: Activations = 'float32'): number {
+  const layers = activations === 'int8' ? int8Graph(ir).layers : ir.layers;
+  return layers.reduce((s, l) => s + layerBytes(l, encodings[l.name], activations), 0);
 }
 
 /** Float32 bytes of a layer's parameters (kernel, bias, batch-norm), the reference of every ratio. */

@@ -6,9 +6,12 @@ import { presetPlan } from '../plan/presets';
 import type { PresetName } from '../plan/presets';
 import type { Plan } from '../types';
 
-/** A lossy plan of a preset for the tiny models: small codebooks, every layer PQ-able, short recovery. */
-export function tinyPlan(preset: PresetName): Plan {
-  const p = presetPlan(preset);
+/**
+ * A lossy plan of a preset for the tiny models: small codebooks, every layer PQ-able, short recovery; float
+ * activations unless asked (evaluate/activations.test.ts).
+ */
+export function tinyPlan(preset: PresetName, activations: Plan['activations'] = 'float32'): Plan {
+  const p = { ...presetPlan(preset), activations };
   p.groups = { default: { d: 4, k: 2 }, spatial: { d: 9, k: 2 }, pointwise: { d: 16, k: 2 } };
   p.keep.minParams = 0;
   p.recovery = { ...p.recovery, epochs: 2, batchSize: 32, learningRate: 0.01, maxTrainSamples: 512, maxLayers: 3 };

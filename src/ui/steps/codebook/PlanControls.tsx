@@ -1,6 +1,7 @@
 /**
  * The plan editor: preset, grouping rule, Subvector size and Codebook size per group (and, under
- * "Advanced", the allocation's formats, KL threshold and flash target), normalization, budget and seed. Every control writes the store; the
+ * "Advanced", the allocation's formats, KL threshold and flash target), normalization, seed, arithmetic (int8 or
+ * float32 activations) and budget. Every control writes the store; the
  * shareable ones end up in the URL hash.
  */
 import { useApp } from '../../state/appStore';
@@ -49,6 +50,13 @@ export function PlanControls({ disabled }: { disabled: boolean }) {
           <input id="plan-seed" className="input" type="number" min={0} value={plan.seed} disabled={disabled}
             onChange={(e) => { const x = e.target.valueAsNumber; if (Number.isFinite(x)) a.setSeed(x); }} />
         </div>
+      </div>
+      <div className="field">
+        <label htmlFor="plan-activations">Arithmetic</label>
+        <select id="plan-activations" className="select" value={plan.activations} disabled={disabled} onChange={(e) => a.setSetting('activations', e.target.value as 'int8' | 'float32')}>
+          <option value="int8">int8 activations (what the int8 runtime runs)</option>
+          <option value="float32">float32 activations</option>
+        </select>
       </div>
       <div className="field">
         <label htmlFor="plan-budget">Accuracy budget (pp per model)</label>

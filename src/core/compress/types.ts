@@ -99,7 +99,7 @@ export interface RecoveryConfig {
 
 /**
  * The arithmetic the compressed models run with (and are measured with): `int8` = int8 activations per
- * tensor, int8 weights and codebooks, int32 biases, fixed-point requantisation (the int8 runtime; every
+ * tensor, int8 weights and codebooks, int32 biases (stored as int16 + shift), fixed-point requantisation (the int8 runtime; every
  * accuracy the pipeline reports or judges comes from the fake-quant model); `float32` = float activations,
  * weights decoded to float (float16 codebooks).
  */

@@ -42,7 +42,7 @@ describe('lowerModel', () => {
         }
         const l = z.ir.layers.find((x) => x.name === op.name);
         if (op.bias && l && isWeightLayer(l) && l.bias) {
-          for (let u = 0; u < units; u++) expect(Math.abs(op.bias[u] * op.in.scale * op.weightScale[u] - l.bias.data[u])).toBeLessThanOrEqual(0.5 * op.in.scale * op.weightScale[u] * (1 + 1e-9));
+          for (let u = 0; u < units; u++) expect(Math.abs(op.bias[u] * op.in.scale * op.weightScale[u] - l.bias.data[u])).toBeLessThanOrEqual((0.5 + (op.biasShift > 0 ? 2 ** (op.biasShift - 1) : 0)) * op.in.scale * op.weightScale[u] * (1 + 1e-9));
         }
         expect(op.kernel.every((v) => v >= -127 && v <= 127)).toBe(true);
       }

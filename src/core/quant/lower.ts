@@ -12,7 +12,7 @@
  * - a unit whose stored scale is 0 has all-zero weights: its int8 weights are 0 and its scale is taken as
  *   1.0, so that its bias survives;
  * - biases: int32, round(b / (s_x · s_w_eff[u])) with the unit's effective weight scale (the one its
- *   integers define), ties away from zero;
+ *   integers define), ties away from zero, then as stored: int16 values and a per-layer shift (bias.ts);
  * - float32 layers stay float (dequantise, float layer, quantise).
  * An unfolded batch norm is a 1x1 depthwise with int8 weights per channel (float16 channel scales).
  */
@@ -21,6 +21,7 @@ import { isWeightLayer } from '../models/ir';
 import { sizeOf } from '../models/shapes';
 import { fromF16Bits, toF16Bits } from '../util/f16';
 import { dequantizeValue, quantizeBias, quantizeValue, roundHalfAway, type AffineParams } from './affine';
+import { packBias, unpackBias } from './bias';
 import { int8Codebook } from './codebook';
 import type { LayerEncoding, LoweringCodebook } from './encoding';
 import { layerGeometry } from './geometry';
@@ -81,14 +82,15 @@ function weightOp(l: WeightLayer | BatchNormLayer, kind: WeightOp['kind'], forma
   const { mult, shift } = unitMultipliers(base, scales);
   const weightScale = new Float64Array(units);
   for (let u = 0; u < units; u++) weightScale[u] = (multiplierValue({ multiplier: mult[u], shift: shift[u] }) * outP.scale) / inP.scale;
-  const q = bias && Int32Array.from(bias, (b, u) => (weightScale[u] > 0 ? quantizeBias(b, inP.scale, weightScale[u]) : 0));
+  const stored = bias && packBias(Int32Array.from(bias, (b, u) => (weightScale[u] > 0 ? quantizeBias(b, inP.scale, weightScale[u]) : 0)));
   const act = 'activation' in l ? l.activation : 'linear';
   const { min, max } = activationRange(act, outP);
   const depthwise = kind === 'depthwiseConv2d' || kind === 'batchNorm';
   const g = kind === 'batchNorm' ? layerGeometry({ ...l, kind: 'flatten' } as Layer, inShape) : layerGeometry(l, inShape);
   return {
     op: depthwise ? 'depthwise' : 'conv', name: l.name, inputs: [l.inputs[0]], kind, format, g, kernel, kernelShape, pq,
-    in: inP, out: outP, actMin: min, actMax: max, base, unitScales: scales, mult, shift, bias: q, weightScale,
+    in: inP, out: outP, actMin: min, actMax: max, base, unitScales: scales, mult, shift,
+    bias: stored && unpackBias(stored), biasValues: stored && stored.values, biasShift: stored ? stored.shift : 0, weightScale,
   };
 }
 

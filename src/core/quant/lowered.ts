@@ -51,8 +51,14 @@ export interface WeightOp extends OpBase {
   /** Each unit's multiplier and shift, derived from `base` and `unitScales` (unitMultiplier). */
   mult: Int32Array;
   shift: Int32Array;
-  /** int32 per unit: round(b / (s_x · weightScale[u])). Null when the layer has no bias. */
+  /**
+   * int32 per unit as stored (bias.ts): round(b / (s_x · weightScale[u])) as int16 values times 2^biasShift.
+   * Null when the layer has no bias.
+   */
   bias: Int32Array | null;
+  /** The stored biases: int16 values and the layer's shift (bias[u] = biasValues[u] · 2^biasShift). */
+  biasValues: Int16Array | null;
+  biasShift: number;
   /** The effective real weight scale of each unit, defined by the integers: mult·2^(shift−31) · s_y / s_x. */
   weightScale: Float64Array;
 }

@@ -59,7 +59,7 @@ describe('int8 activations in the pipeline', () => {
     expect(strip(toReport(again))).toBe(strip(toReport(r8)));
   });
 
-  it('counts int8 codebooks, int32 biases, requantisation bases and tensor parameters', async () => {
+  it('counts int8 codebooks, int16-stored biases, requantisation bases and tensor parameters', async () => {
     const plan = tinyPlan('pq-shared', 'int8');
     const r = await compress(inputs, plan);
     let sum = HEADER_BYTES.file;
@@ -68,7 +68,8 @@ describe('int8 activations in the pipeline', () => {
       for (const l of int8Graph(m.ir).layers) {
         const enc = m.encodings[l.name];
         let b = HEADER_BYTES.layer + (tensorRule(l).kind === 'own' ? INT8_BYTES.tensorParams : 0);
-        if ('bias' in l && l.bias) b += align4(l.bias.data.length * 4); // int32 (or float32) biases
+        // biases: int16 values (shift in the descriptor) of PQ/int8 layers, float32 of a float32 layer
+        if ('bias' in l && l.bias) b += align4(l.bias.data.length * (enc?.format === 'float32' ? 4 : 2));
         if (enc?.format === 'pq') b += align4(enc.indices.length) + (enc.scales ? align4(enc.scales.length * 2) : 0) + INT8_BYTES.requantBase;
         if (enc?.format === 'int8') b += align4(enc.q.length) + align4(enc.scales.length * 2) + INT8_BYTES.requantBase;
         if (enc?.format === 'float32' && 'kernel' in l) b += align4(l.kernel.data.length * 4);

@@ -1,5 +1,6 @@
 import type { Layer, ModelIR } from '../../models/ir';
 import { isWeightLayer } from '../../models/ir';
+import { storedBiasBytes } from '../../quant/bias';
 import { int8Graph, tensorRule } from '../../quant/graph';
 import { biasValueBytes } from '../encode/stored';
 import { nonKernelParams } from '../../models/layers/params';
@@ -74,9 +75,10 @@ export function extraFloats(layer: Layer): number {
  * Bytes of one layer in the compressed image: its descriptor, its kernel encoding (weight layers; `enc`
  * must be given for them), its bias (float16 for a PQ/int8 layer, float32 for a float32 one) or
  * batch-norm parameters (float32). With int8 activations (a layer of the int8 graph, quant/graph.ts):
- * int32 biases, the layer's requantisation base, its output tensor's (scale, zero point) when it has its
+ * biases stored as int16 with a per-layer shift in the descriptor (quant/bias.ts; int32 in the arithmetic),
+ * the layer's requantisation base, its output tensor's (scale, zero point) when it has its
  * own, an add's multipliers, a sigmoid/tanh table, and an unfolded batch norm as int8 weights with float16
- * scales and int32 shifts.
+ * scales and int16 shifts (stored like biases).
  */
 export function layerBytes(layer: Layer, enc: LayerEncoding | undefined, activations: Activations = 'float32'): number {
   if (activations === 'int8') return int8LayerBytes(layer, enc);
@@ -92,11 +94,12 @@ function int8LayerBytes(layer: Layer, enc: LayerEncoding | undefined): number {
   const base = HEADER_BYTES.layer + params;
   if (isWeightLayer(layer)) {
     if (!enc) throw new Error(`accounting: weight layer '${layer.name}' has no encoding`);
-    return base + align4(extraFloats(layer) * 4) + encodingBytes(enc, layer.kernel.shape.reduce((a, c) => a * c, 1))
+    const biases = enc.format === 'float32' ? extraFloats(layer) * 4 : storedBiasBytes(extraFloats(layer));
+    return base + align4(biases) + encodingBytes(enc, layer.kernel.shape.reduce((a, c) => a * c, 1))
       + (enc.format === 'float32' ? 0 : INT8_BYTES.requantBase);
   }
   switch (layer.kind) {
-    case 'batchNorm': { const c = layer.scale.data.length; return base + align4(c) + align4(c * 2) + align4(c * 4) + INT8_BYTES.requantBase; }
+    case 'batchNorm': { const c = layer.scale.data.length; return base + align4(c) + align4(c * 2) + align4(storedBiasBytes(c)) + INT8_BYTES.requantBase; }
     case 'add': return base + INT8_BYTES.addParams;
     case 'activation': return base + (layer.activation === 'sigmoid' || layer.activation === 'tanh' ? INT8_BYTES.table : 0);
     default: return base;

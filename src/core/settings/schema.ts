@@ -132,7 +132,7 @@ export const SETTINGS: readonly AnySetting[] = [
   field('normalization', 'normalization', { url: 'norm', flag: 'norm', scope: 'recipe', kind: { type: 'enum', values: ['none', 'layer', 'channel', 'auto'] },
     doc: 'scaling before clustering: none | layer | channel | auto' }),
   field('activations', 'activations', { url: 'act', flag: 'activations', scope: 'shared', kind: { type: 'enum', values: ['int8', 'float32'] },
-    doc: 'arithmetic the models run and are measured with: int8 (int8 activations and codebooks, int32 biases) | float32' }),
+    doc: 'arithmetic the models run and are measured with: int8 (int8 activations and codebooks, int32 bias arithmetic on int16-stored biases) | float32' }),
   field('seed', 'seed', { url: 'seed', flag: 'seed', scope: 'shared', kind: { type: 'int', min: 0, max: 0xffffffff },
     doc: 'seed of every random choice (k-means init, data order): same seed, same result' }),
   field('budget', 'budgetPp', { url: 'budget', flag: 'budget', scope: 'shared', kind: { type: 'number', min: 0, max: 100 },

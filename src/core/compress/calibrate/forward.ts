@@ -9,8 +9,12 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ModelIR } from '../../models/ir';
 
-/** One IR layer of the graph and the tfjs layers that compute it (the layer, then any suffix layers). */
-interface Step { name: string; inputs: string[]; layers: tf.layers.Layer[] }
+/**
+ * One IR layer of the graph and the tfjs layers that compute it: the layer, then any suffix layers; for an
+ * add of n > 2 inputs in the int8 graph, first its partial sums (`<add>/sum<j>`, each with its own suffix
+ * layers), the layer then adding the last sum and the last input.
+ */
+interface Step { name: string; inputs: string[]; layers: tf.layers.Layer[]; sums: tf.layers.Layer[][] }
 
 /** A map from tensor name to one tensor per batch. */
 export type TensorCache = Map<string, tf.Tensor[]>;
@@ -45,7 +49,13 @@ export class LayerRunner {
     this.steps = graph.layers.slice(1).map((l) => {
       const own = byName.get(l.name);
       if (!own) throw new Error(`model '${graph.name}': the tfjs model has no layer '${l.name}'`);
-      return { name: l.name, inputs: l.inputs.slice(), layers: [own, ...extra(l.name)] };
+      const isSum = (x: tf.layers.Layer) => /^\/sum\d+(\/|$)/.test(x.name.slice(l.name.length));
+      const sums: tf.layers.Layer[][] = [];
+      for (const x of extra(l.name).filter(isSum)) {
+        if (/^\/sum\d+$/.test(x.name.slice(l.name.length))) sums.push([x]);
+        else sums[sums.length - 1]?.push(x);
+      }
+      return { name: l.name, inputs: l.inputs.slice(), layers: [own, ...extra(l.name).filter((x) => !isSum(x))], sums };
     });
     this.cuts = this.steps.map((_, i) => {
       const made = new Set([first.name, ...this.steps.slice(0, i).map((s) => s.name)]);
@@ -86,7 +96,17 @@ export class LayerRunner {
       if (!t) throw new Error(`model '${this.graph.name}': tensor '${n}' (input of '${s.name}') is not available`);
       return t;
     });
-    let h = s.layers[0].apply(ins.length === 1 ? ins[0] : ins) as tf.Tensor;
+    let args: tf.Tensor | tf.Tensor[] = ins.length === 1 ? ins[0] : ins;
+    if (s.sums.length > 0) {
+      // the int8 graph's binary adds: ((x0 + x1) + x2) + ...
+      let acc = ins[0];
+      s.sums.forEach((chain, j) => {
+        acc = chain[0].apply([acc, ins[j + 1]]) as tf.Tensor;
+        for (const x of chain.slice(1)) acc = x.apply(acc) as tf.Tensor;
+      });
+      args = [acc, ins[ins.length - 1]];
+    }
+    let h = s.layers[0].apply(args) as tf.Tensor;
     for (const l of s.layers.slice(1)) h = l.apply(h) as tf.Tensor;
     return h;
   }

@@ -1,7 +1,7 @@
 // `npm run bench`: every benchmark of the project, one after the other. Add new ones to the list.
 // Options: --runs N (default 3), --json (one JSON object per benchmark, keyed by name),
-// --only NAME[,NAME] (run just those), --bundle FILE.yono (the qemu and mcu benches' bundle), --models suite (mcu:
-// check the counts model on the suite), --quick and
+// --only NAME[,NAME] (run just those), --threads N (compress: threads of the parallel run), --bundle FILE.yono
+// (the qemu and mcu benches' bundle), --models suite (mcu: check the counts model on the suite), --quick and
 // --samples N (the int8 bench: a short pq-shared run; test samples run on the reference int8 execution).
 import { benchKmeans, formatKmeansBench } from './kmeans';
 import { benchMcu, formatMcuBench } from './mcu';
@@ -16,6 +16,7 @@ const argv = process.argv.slice(2);
 const json = argv.includes('--json');
 const runsAt = argv.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(argv[runsAt + 1]) : 3;
+const threadsAt = argv.indexOf('--threads');
 const log = (s: string) => console.error(s);
 
 const benches: { name: string; run: () => Promise<{ report: unknown; text: string }> }[] = [
@@ -28,7 +29,7 @@ const benches: { name: string; run: () => Promise<{ report: unknown; text: strin
     const e = await benchInt8Export({ bundle: at >= 0 ? argv[at + 1] : undefined, suite: m >= 0 && argv[m + 1].includes('suite'), log });
     return { report: { simulate: r, export: e }, text: `${formatMcuBench(r)}\n\n${formatInt8ExportBench(e)}` };
   } },
-  { name: 'compress', run: async () => { const r = await benchCompress({ log }); return { report: r, text: formatCompressBench(r) }; } },
+  { name: 'compress', run: async () => { const r = await benchCompress({ log, threads: threadsAt >= 0 ? Number(argv[threadsAt + 1]) : undefined }); return { report: r, text: formatCompressBench(r) }; } },
   { name: 'import', run: async () => { const r = await benchImport({ log }); return { report: r, text: formatImportBench(r) }; } },
   // the int8 kernels chained into the built-in models on QEMU Cortex-M7 (--bundle FILE.yono for a pipeline bundle's formats)
   { name: 'qemu', run: async () => { const at = argv.indexOf('--bundle'); const r = await benchQemu({ bundle: at >= 0 ? argv[at + 1] : undefined, log }); return { report: r, text: formatQemuBench(r) }; } },

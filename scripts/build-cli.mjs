@@ -1,9 +1,8 @@
-// Bundles the TypeScript CLI into dist-cli/yono.mjs so `npx yono` runs on plain Node 20.
+// Bundles the TypeScript CLI into dist-cli/yono.mjs so `npx yono` runs on plain Node 20, and the pipeline's
+// worker thread into dist-cli/stage-worker.mjs next to it (src/node/runner.ts starts it from there).
 import { build } from 'esbuild';
 
-await build({
-  entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist-cli/yono.mjs',
+const common = {
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -13,4 +12,7 @@ await build({
   // tfjs stays in node_modules: it locates its .wasm files relative to its own package.
   external: ['@tensorflow/*', 'ml-kmeans'],
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-});
+};
+
+await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist-cli/yono.mjs' });
+await build({ ...common, entryPoints: ['src/node/stageWorker.ts'], outfile: 'dist-cli/stage-worker.mjs' });

@@ -11,7 +11,7 @@ import { memoryStore } from './ui/state/persist/kv';
 import { decodeHash, encodeHash } from './ui/state/hash';
 import { shareableOf } from './ui/state/shareable';
 import type { Plan } from './core/compress/types';
-import type { PresetName } from './core/compress/presets';
+import type { PresetName } from './core/compress/plan/presets';
 import { parseArgs } from './cli/args';
 import { COMPARE_ARGS } from './cli/commands/compare';
 import { planFromFlags } from './core/settings/flags';
@@ -19,8 +19,8 @@ import { planFromSettings } from './core/settings/plan';
 import { compareBaselines } from './core/studies/baselines';
 import { comparisonPlan } from './core/studies/comparison';
 import { setupNodeTfjs } from './node/tfjs';
-import { buildTiny, tinyInput } from './core/compress/testing/tinyModels';
-import type { CompressInput } from './core/compress/state';
+import { tinyInput } from './core/compress/testing/tinyModels';
+import type { CompressInput } from './core/compress/input/types';
 
 /** The plan and presets the app asks the workers to compare after `edit`. */
 async function appRequest(edit: (s: ReturnType<typeof createAppStore>) => void, presets: PresetName[]): Promise<{ plan: Plan; presets: PresetName[] }> {
@@ -48,7 +48,7 @@ const CASES: { name: string; edit: (s: ReturnType<typeof createAppStore>) => voi
       const a = s.getState();
       a.setGroup(0, { d: 9, k: 16 });
       a.setGroup(1, { k: 16 });
-      a.setTierGroup('fine', { d: 1, k: 32 });
+      a.setSetting('klThreshold', 0.02);
       a.setBudget(2.5);
       a.setSeed(7);
       a.setSetting('epochs', 2);
@@ -56,7 +56,7 @@ const CASES: { name: string; edit: (s: ReturnType<typeof createAppStore>) => voi
       a.setSetting('kmeansIter', 4);
       a.setNormalization('layer');
     },
-    argv: ['--spatial', 'd9k16', '--k', '16', '--fine', 'd1k32', '--budget', '2.5', '--seed', '7', '--epochs', '2', '--train-samples', '64', '--kmeans-iter', '4', '--norm', 'layer'],
+    argv: ['--spatial', 'd9k16', '--k', '16', '--kl', '0.02', '--budget', '2.5', '--seed', '7', '--epochs', '2', '--train-samples', '64', '--kmeans-iter', '4', '--norm', 'layer'],
   },
   {
     name: 'another preset with the single grouping',
@@ -74,7 +74,7 @@ const CASES: { name: string; edit: (s: ReturnType<typeof createAppStore>) => voi
 describe('the app and the CLI', () => {
   it('build the identical plan and comparison plans from the same settings', async () => {
     for (const c of CASES) {
-      const presets: PresetName[] = ['float32', 'int8', 'pq-per-model', 'pq-shared', 'pq-shared-recovery', 'yono'];
+      const presets: PresetName[] = ['float32', 'int8', 'pq-per-model', 'pq-shared', 'pq-shared-recovery', 'pq-data-aware', 'yono'];
       const app = await appRequest(c.edit, presets);
       const cli = cliPlan(c.argv);
       expect(app.plan, c.name).toEqual(cli);
@@ -95,7 +95,7 @@ describe('the app and the CLI', () => {
       const presets: PresetName[] = ['int8', 'pq-shared', 'pq-shared-recovery'];
       const app = await appRequest(c.edit, presets);
       const cli = cliPlan(c.argv);
-      const rows = async (user: Plan) => (await compareBaselines(inputs, { presets, user, buildModel: buildTiny })).map(({ timeMs: _t, ...r }) => r);
+      const rows = async (user: Plan) => (await compareBaselines(inputs, { presets, user })).map(({ timeMs: _t, ...r }) => r);
       const a = await rows(app.plan);
       expect(a.map((r) => r.preset)).toEqual(presets);
       expect(await rows(cli)).toEqual(a);

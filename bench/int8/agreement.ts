@@ -9,10 +9,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { compress } from '../../src/core/compress/pipeline';
-import { decodeModel, lowerResult } from '../../src/core/compress/decode';
-import { presetPlan } from '../../src/core/compress/presets';
+import { decodeModel, lowerResult } from '../../src/core/compress/result/decode';
+import { presetPlan } from '../../src/core/compress/plan/presets';
 import type { CompressionResult } from '../../src/core/compress/types';
-import type { CompressInput } from '../../src/core/compress/state';
+import type { CompressInput } from '../../src/core/compress/input/types';
 import { toLayersModel } from '../../src/core/models/toLayersModel';
 import { compareFakeQuant, storedFakeQuantModel } from '../../src/core/quant/testing/agreement';
 import { TASK_NAMES } from '../../src/core/data/types';

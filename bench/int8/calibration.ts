@@ -5,8 +5,8 @@
  * layer int8 per channel (the int8 preset's weights), against the float model.
  */
 import * as tf from '@tensorflow/tfjs';
-import { encodeInt8 } from '../../src/core/compress/encode';
-import type { CompressInput } from '../../src/core/compress/state';
+import { encodeInt8 } from '../../src/core/compress/encode/encode';
+import type { CompressInput } from '../../src/core/compress/input/types';
 import { TASK_NAMES } from '../../src/core/data/types';
 import type { Split } from '../../src/core/data/types';
 import { isWeightLayer } from '../../src/core/models/ir';

@@ -197,7 +197,9 @@ async function compressAndReimport(reports: ZooModelReport[], specsArg: string[]
     rep.compress = {
       ratio: m.float32Bytes / m.compressedBytes, ratioVsStored: (m.storedBytes ?? 0) / m.compressedBytes,
       dropPp: (m.accuracyFloat - m.accuracyCompressed) * 100, valDropPp: (m.valAccuracyFloat - m.valAccuracyCompressed) * 100,
-      budgetPp: r.plan.budgetPp, withinBudget: (m.valAccuracyFloat - m.valAccuracyCompressed) * 100 <= r.plan.budgetPp + 1e-9,
+      // within the budget as the selection judges it: with an allocation its rule (KL threshold, and the
+      // validation drop with one standard error of allowance on a split under 1,000 samples), else the drop
+      budgetPp: r.plan.budgetPp, withinBudget: m.allocation ? m.allocation.passed : (m.valAccuracyFloat - m.valAccuracyCompressed) * 100 <= r.plan.budgetPp + 1e-9,
     };
   });
   for (const [i, m] of r.models.entries()) {

@@ -41,3 +41,12 @@ export function strFlag(p: ParsedArgs, name: string, dflt?: string): string | un
   if (v === true) throw new UsageError(`--${name} needs a value`);
   return v ?? dflt;
 }
+
+/** The `--threads N` flag (an integer in 1..64), or undefined for the default. */
+export function threadsFlag(p: ParsedArgs): number | undefined {
+  const raw = strFlag(p, 'threads');
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--threads takes an integer in 1..64, got '${raw}'`);
+  return n;
+}

@@ -8,7 +8,7 @@ import { loadCompressInputs, parseModelSpecs } from './compressInputs';
 import { saveModelFiles } from '../core/io/saveModel';
 import { encodeNpy } from '../core/io/npy';
 import { compress } from '../core/compress/pipeline';
-import { presetPlan } from '../core/compress/presets';
+import { presetPlan } from '../core/compress/plan/presets';
 import { evaluate } from '../core/models/evaluate';
 import { blobTask, quickTrain, tinyCnn } from '../core/compress/testing/tinyModels';
 

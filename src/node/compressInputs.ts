@@ -2,8 +2,8 @@
 // CompressInputs (float IR with batch norm folded + train/val/test splits) read from disk.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CompressInput } from '../core/compress/state';
-import { splitRows } from '../core/compress/split';
+import type { CompressInput } from '../core/compress/input/types';
+import { splitRows } from '../core/compress/input/split';
 import { isDatasetName, SUITE_NAMES, type DatasetName } from '../core/data/suite';
 import { readEvalData } from '../core/io/evalData';
 import { loadModelFiles } from '../core/io/loadModel';

@@ -5,9 +5,9 @@
  * `services/`. Lint enforces it: outside `services/` the UI imports core values only from here (types
  * from anywhere). Add a helper here only if it runs in milliseconds.
  */
-export { PRESET_LABELS, PRESET_NAMES, basePreset, presetPlan, validatePlan } from '../core/compress/presets';
-export { COARSE_PREFIX, FINE_GROUP, MEDIUM_GROUP } from '../core/compress/routing';
-export { formatTestDrop } from '../core/compress/report';
+export { PRESET_LABELS, PRESET_NAMES, YONO_FORMATS, basePreset, presetPlan, validatePlan } from '../core/compress/plan/presets';
+export { parseFormat } from '../core/compress/plan/formats';
+export { formatTestDrop } from '../core/compress/result/report';
 export { GROUP_LIMITS, SETTINGS_VERSION, settingOf } from '../core/settings/schema';
 export { applySettings, planFromSettings, settingsOf, withEditMark } from '../core/settings/plan';
 export { clampValue, parseIntIn } from '../core/settings/values';

@@ -5,21 +5,22 @@
  */
 import * as Comlink from 'comlink';
 import { compress } from '../core/compress/pipeline';
-import { PRESET_LABELS } from '../core/compress/presets';
-import type { PresetName } from '../core/compress/presets';
+import { PRESET_LABELS } from '../core/compress/plan/presets';
+import type { PresetName } from '../core/compress/plan/presets';
 import type { CompressionResult, Plan } from '../core/compress/types';
 import { baselineRow, compareBaselines } from '../core/studies/baselines';
 import type { BaselineRow } from '../core/studies/baselines';
 import { comparisonPlan, needsTrain } from '../core/studies/comparison';
-import { sweepPoint } from '../core/studies/sweep';
+import { sweepPlan, sweepPoint } from '../core/studies/sweep';
 import type { SweepPoint } from '../core/studies/sweep';
 import type { ProgressFn } from '../core/util/progress';
 import type { ModelRef } from './types';
-import { codebookViews } from '../core/compress/views';
-import type { CodebookViews } from '../core/compress/views';
+import { codebookViews } from '../core/compress/result/views';
+import type { CodebookViews } from '../core/compress/result/views';
 import { ensureWasm } from './lib/tfjs';
 import { compressInputs } from './lib/inputs';
 import { scaled, throttled } from './lib/progress';
+import { stageRunner, stopStageWorkers } from './lib/stageRunner';
 
 /** What to compress: the plan and the models. */
 export interface LearnRequest { plan: Plan; models: ModelRef[] }
@@ -31,11 +32,21 @@ async function inputsFor(req: LearnRequest, withTrain: boolean, onProgress?: Pro
 }
 
 const api = {
-  /** Learns the codebooks of `req.plan` over the models, with per-layer sensitivity, and the codebook views. */
+  /**
+   * Compresses the models with `req.plan` (its per-model and per-codebook jobs on the stage workers, one per
+   * core) and returns the result and the codebook views.
+   */
   async learn(req: LearnRequest, onProgress?: ProgressFn): Promise<{ result: CompressionResult; views: CodebookViews }> {
     const p = throttled(onProgress);
-    const inputs = await inputsFor(req, needsTrain(req.plan), p);
-    const result = await compress(inputs, req.plan, { onProgress: p, sensitivity: true });
+    const withTrain = needsTrain(req.plan);
+    const inputs = await inputsFor(req, withTrain, p);
+    let result: CompressionResult;
+    try {
+      result = await compress(inputs, req.plan, { onProgress: p, runner: stageRunner({ models: req.models, withTrain, seed: req.plan.seed }) });
+    } catch (e) {
+      stopStageWorkers();
+      throw e;
+    }
     p?.({ fraction: 1, phase: 'views', message: 'codeword usage and 2-D projection' });
     return { result, views: codebookViews(result, inputs.map((i) => i.ir)) };
   },
@@ -52,10 +63,10 @@ const api = {
     return { ...baselineRow(result, PRESET_LABELS[preset]), preset };
   },
 
-  /** One (d, K) point of a sweep: total bytes and mean test accuracy (no recovery, no auto-plan). */
+  /** One (d, K) point of a sweep: total bytes and mean test accuracy (no allocation, correction or recovery). */
   async sweepPoint(req: LearnRequest & { d: number; k: number }, onProgress?: ProgressFn): Promise<SweepPoint> {
     const p = throttled(onProgress);
-    const inputs = await inputsFor(req, false, p);
+    const inputs = await inputsFor(req, needsTrain(sweepPlan(req.plan, req.d, req.k)), p);
     return sweepPoint(inputs, req.plan, req.d, req.k, { onProgress: scaled(p, 0, 1) });
   },
 };

@@ -1,25 +1,25 @@
 import type { Command } from '../command';
 import { UsageError } from '../command';
 import { parseArgs, strFlag } from '../args';
-import { baselineRow, compareBaselines } from '../../core/studies/baselines';
-import { compress } from '../../core/compress/pipeline';
+import { compareBaselines } from '../../core/studies/baselines';
 import type { BaselineRow } from '../../core/studies/baselines';
-import { comparisonPlan } from '../../core/studies/comparison';
 import { leaveOneOut } from '../../core/studies/loo';
 import { compareNormalization } from '../../core/studies/normalizationEffect';
 import type { NormalizationRow } from '../../core/studies/normalizationEffect';
 import type { LooRow } from '../../core/studies/loo';
 import { seedStudy } from '../../core/studies/seeds';
 import type { SeedRow } from '../../core/studies/seeds';
-import { isPresetName, PRESET_NAMES } from '../../core/compress/presets';
-import type { PresetName } from '../../core/compress/presets';
-import { applySettings } from '../../core/settings/plan';
+import { isPresetName, PRESET_NAMES } from '../../core/compress/plan/presets';
+import type { PresetName } from '../../core/compress/plan/presets';
 import { PLAN_BOOLEAN_FLAGS, PLAN_VALUE_FLAGS, planFlagsUsage, planFromFlags } from '../../core/settings/flags';
 import { loadCompressInputs, parseModelSpecs } from '../../node/compressInputs';
 import { stderrProgress } from '../../node/progress';
 import { setupNodeTfjs } from '../../node/tfjs';
+import { nodeRunner } from '../../node/runner';
+import { splitWarnings } from '../../core/compress/input/warnings';
+import { threadsFlag } from '../args';
 
-const usage = `Usage: yono compare [--models LIST] [--presets LIST] [--loo] [--seeds LIST] [--normalization] [--codewords] [--json] [--quiet] [plan flags]
+const usage = `Usage: yono compare [--models LIST] [--presets LIST] [--loo] [--seeds LIST] [--normalization] [--threads N] [--json] [--quiet] [plan flags]
 
 Runs the same pipeline once per preset (${PRESET_NAMES.join(', ')}) and prints the comparison table:
 total bytes, ratio against float32 and each model's test accuracy. With --loo, also the leave-one-out
@@ -31,7 +31,7 @@ table of the YONO plan: each model compressed with codebooks learned without it.
   --seeds LIST         add the seed table: the --preset plan (default yono) once per seed (e.g. 1,2,3),
                        its ratio and each model's drop on the validation and the test split
   --normalization      add the normalization table: none / per layer / per channel, no recovery
-  --codewords          add a row: YONO with codeword fine-tuning (the other rows keep fixed codewords)
+  --threads N          worker threads per run (default: the cores; 1 = this thread; same results)
   --json               print { baselines, leaveOneOut, seeds, normalization } as JSON
   --quiet              no progress on stderr
 Plan flags: the plan of --loo, --seeds and --normalization; each method row is its preset's recipe run with
@@ -84,7 +84,7 @@ export function formatLoo(rows: LooRow[]): string {
 
 /** The options `yono compare` parses: its own and every plan flag. */
 export const COMPARE_ARGS = {
-  values: ['models', 'presets', 'seeds', ...PLAN_VALUE_FLAGS],
+  values: ['models', 'presets', 'seeds', 'threads', ...PLAN_VALUE_FLAGS],
   booleans: ['json', 'quiet', 'loo', 'normalization', ...PLAN_BOOLEAN_FLAGS],
 };
 
@@ -105,17 +105,13 @@ export const compareCommand: Command = {
     await setupNodeTfjs();
     const inputs = await loadCompressInputs(parseModelSpecs(strFlag(p, 'models', 'digits,fashion,keywords,activity')!), { seed: base.seed });
     const progress = stderrProgress(p.flags.has('quiet'));
+    const runner = nodeRunner(threadsFlag(p));
+    for (const w of splitWarnings(inputs)) console.error(`warning: ${w.message}`);
     // every row is its preset's recipe with the shared settings of the command line (the comparison rule)
-    const baselines = await compareBaselines(inputs, { presets: presets as PresetName[], user: base, onProgress: progress });
-    if (p.flags.has('codewords')) {
-      // the YONO row with codeword fine-tuning, as its own row: what trading generality buys
-      const plan = applySettings(comparisonPlan('yono', base), { codewords: true });
-      const r = await compress(inputs, plan, { onProgress: progress });
-      baselines.push(baselineRow(r, 'YONO + codeword fine-tuning'));
-    }
-    const loo = p.flags.has('loo') ? await leaveOneOut(inputs, base, { onProgress: progress }) : null;
-    const seedRows = seeds ? await seedStudy(inputs, base, seeds, { onProgress: progress }) : null;
-    const norm = p.flags.has('normalization') ? await compareNormalization(inputs, base, { onProgress: progress }) : null;
+    const baselines = await compareBaselines(inputs, { presets: presets as PresetName[], user: base, onProgress: progress, runner });
+    const loo = p.flags.has('loo') ? await leaveOneOut(inputs, base, { onProgress: progress, runner }) : null;
+    const seedRows = seeds ? await seedStudy(inputs, base, seeds, { onProgress: progress, runner }) : null;
+    const norm = p.flags.has('normalization') ? await compareNormalization(inputs, base, { onProgress: progress, runner }) : null;
     if (p.flags.has('json')) {
       console.log(JSON.stringify({ baselines, leaveOneOut: loo, seeds: seedRows, normalization: norm }));
     } else {

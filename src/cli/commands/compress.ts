@@ -3,7 +3,7 @@ import type { Command } from '../command';
 import { UsageError } from '../command';
 import { parseArgs, strFlag } from '../args';
 import { compress } from '../../core/compress/pipeline';
-import { formatTestDrop, toReport } from '../../core/compress/report';
+import { formatTestDrop, toReport } from '../../core/compress/result/report';
 import { writeBundle } from '../../core/bundle/write';
 import { readBundle } from '../../core/bundle/read';
 import type { CompressionReport } from '../../core/compress/types';
@@ -12,14 +12,18 @@ import { SUITE_NAMES } from '../../core/data/suite';
 import { stderrProgress } from '../../node/progress';
 import { PLAN_BOOLEAN_FLAGS, PLAN_VALUE_FLAGS, planFlagsUsage, planFromFlags } from '../../core/settings/flags';
 import { setupNodeTfjs } from '../../node/tfjs';
+import { nodeRunner } from '../../node/runner';
+import { splitWarnings } from '../../core/compress/input/warnings';
+import { threadsFlag } from '../args';
 
 const DEFAULT_MODELS = 'digits,fashion,keywords,activity';
 
-const usage = `Usage: yono compress [--models LIST] [--preset NAME] [--d N] [--k N] [--budget PP] [--seed S]
-                     [--out FILE.yono] [--report FILE.json] [--sensitivity] [--json] [--quiet]
+const usage = `Usage: yono compress [--models LIST] [--preset NAME] [--budget PP] [--seed S] [--flash BYTES]
+                     [--threads N] [--out FILE.yono] [--report FILE.json] [--json] [--quiet] [plan flags]
 
 Compresses several models into shared PQ codebooks and prints per model the float and compressed
-test accuracy, the bytes and the ratio, then the totals and the time per phase.
+test accuracy, the bytes and the ratio, then the totals and the time per stage. A validation or test
+split under 1,000 samples is named before the run (a 1 pp budget cannot be judged on it).
 
   --models LIST        comma-separated built-in tasks and/or PATH/model.json=DATA_DIR, PATH/model.tflite=DATA_DIR
                        (DATA_DIR: x.npy + y.npy, split 60/20/20 by seed, or train/ val/ test/
@@ -28,7 +32,8 @@ test accuracy, the bytes and the ratio, then the totals and the time per phase.
 ${planFlagsUsage()}
   --report FILE.json   write the JSON report
   --out FILE.yono      write the .yono bundle (with the first 32 test samples of each model)
-  --sensitivity        measure every layer's sensitivity (otherwise only where the auto-plan needs it)
+  --threads N          worker threads for the per-model and per-codebook jobs (default: the cores;
+                       1 = this thread only; the result is the same)
   --json               print the JSON report on stdout instead of the table
   --quiet              no progress on stderr`;
 
@@ -55,7 +60,11 @@ export function formatReport(r: CompressionReport): string {
       lines.push(`  ${m.name}: stored ${kb(s)}, compressed ${kb(m.compressedBytes)}: ${(m.float32Bytes / m.compressedBytes).toFixed(2)}x vs float32, ${(s / m.compressedBytes).toFixed(2)}x vs stored`);
     }
   }
-  lines.push('', `time (ms): ${Object.entries(r.timingsMs).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  if (r.flash) lines.push('', `flash target ${r.flash.target} bytes: ${r.flash.met ? 'met' : 'NOT met'} (${r.flash.bytes} bytes)`);
+  const missed = r.models.filter((m) => m.allocation && !m.allocation.passed).map((m) => m.name);
+  if (missed.length) lines.push('', `the selection rule (KL on validation inputs, validation drop) was not met by: ${missed.join(', ')} (kept their least-loss allocation)`);
+  for (const w of r.warnings ?? []) lines.push('', `warning: ${w.message}`);
+  lines.push('', `time (ms${r.threads && r.threads > 1 ? `, ${r.threads} threads` : ''}): ${Object.entries(r.timingsMs).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   return lines.join('\n');
 }
 
@@ -64,13 +73,15 @@ export const compressCommand: Command = {
   summary: 'compress models into shared PQ codebooks (YONO) and report bytes and accuracy',
   usage,
   async run(argv) {
-    const p = parseArgs(argv, { values: ['models', 'report', 'out', ...PLAN_VALUE_FLAGS], booleans: ['json', 'quiet', 'sensitivity', ...PLAN_BOOLEAN_FLAGS] });
+    const p = parseArgs(argv, { values: ['models', 'report', 'out', 'threads', ...PLAN_VALUE_FLAGS], booleans: ['json', 'quiet', ...PLAN_BOOLEAN_FLAGS] });
     if (p.positional.length) throw new UsageError(`unexpected argument '${p.positional[0]}'`);
     const plan = planFromFlags(p.flags);
     const out = strFlag(p, 'out');
     await setupNodeTfjs();
+    const threads = threadsFlag(p);
     const inputs = await loadCompressInputs(parseModelSpecs(strFlag(p, 'models', DEFAULT_MODELS)!), { seed: plan.seed });
-    const result = await compress(inputs, plan, { onProgress: stderrProgress(p.flags.has('quiet')), sensitivity: p.flags.has('sensitivity') });
+    for (const w of splitWarnings(inputs)) console.error(`warning: ${w.message}`);
+    const result = await compress(inputs, plan, { onProgress: stderrProgress(p.flags.has('quiet')), runner: nodeRunner(threads) });
     const report = toReport(result);
     const reportPath = strFlag(p, 'report');
     if (reportPath) await writeFile(reportPath, `${JSON.stringify(report, null, 1)}\n`);

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decodeModel } from '../../core/compress/decode';
+import { decodeModel } from '../../core/compress/result/decode';
 import { createRuntime } from '../../core/mcu/runtime/executor';
 import type { Bundle } from '../../core/bundle/bundle';
 import { readBundle } from '../../core/bundle/read';

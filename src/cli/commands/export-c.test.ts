@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { decodeModel } from '../../core/compress/decode';
+import { decodeModel } from '../../core/compress/result/decode';
 import { readBundle } from '../../core/bundle/read';
 import { writeBundle } from '../../core/bundle/write';
 import { zooModels, zooResult, zooSamples } from '../../core/bundle/testing/zoo';
@@ -18,7 +18,7 @@ import { loadTaskNode } from '../../node/data';
 import { loadCompressInputs } from '../../node/compressInputs';
 import { setupNodeTfjs } from '../../node/tfjs';
 import { compress } from '../../core/compress/pipeline';
-import { presetPlan } from '../../core/compress/presets';
+import { presetPlan } from '../../core/compress/plan/presets';
 import { activityConv1d, digitsCnn, fashionDsCnn, keywordsDsCnn } from '../../../scripts/pretrain/architectures';
 
 const CFLAGS = ['-std=c99', '-Wall', '-Wextra', '-Werror', '-O2'];

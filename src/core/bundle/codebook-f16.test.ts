@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeModel } from '../compress/decode';
+import { decodeModel } from '../compress/result/decode';
 import type { CompressionResult } from '../compress/types';
 import { createRuntime } from '../mcu/runtime/executor';
 import { fromF16Array, isF16Exact, roundF16Array, toF16Array } from '../util/f16';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crc32 } from '../data/crc32';
-import { decodeModel } from '../compress/decode';
+import { decodeModel } from '../compress/result/decode';
 import { createRuntime } from '../mcu/runtime/executor';
 import { createInt8Runtime } from '../mcu/runtime/int8/runtime';
 import { int8ModelCounts } from '../mcu/runtime/int8/counts';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { setupWasmBackend } from '../tfjs/backend';
-import { decodeModel } from '../compress/decode';
+import { decodeModel } from '../compress/result/decode';
 import { fromLayersModel } from '../models/fromLayersModel';
 import { inferenceGraph } from '../models/fuseActivations';
 import { toLayersModel } from '../models/toLayersModel';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { crc32 } from '../data/crc32';
-import { decodeModel } from '../compress/decode';
+import { decodeModel } from '../compress/result/decode';
 import { packedLength } from '../pq/pack';
 import { BundleError } from './errors';
 import { ALIGN, FORMAT_VERSION, HEADER_BYTES } from './format';

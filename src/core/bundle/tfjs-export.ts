@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Layer, ModelIR, Tensor } from '../models/ir';
 import { toLayersModel } from '../models/toLayersModel';
-import { decodeKernel } from '../compress/encode';
+import { decodeKernel } from '../compress/encode/encode';
 import type { CodebookGroup, LayerEncoding } from '../compress/types';
 import { subvectorLayout } from '../pq/layout';
 import type { Bundle } from './bundle';

@@ -2,7 +2,7 @@ import type { Layer, ModelIR, WeightLayer } from '../models/ir';
 import { isWeightLayer } from '../models/ir';
 import { sizeOf } from '../models/shapes';
 import type { CompressionResult, LayerEncoding } from '../compress/types';
-import { storedBias, storesF16 } from '../compress/stored';
+import { storedBias, storesF16 } from '../compress/encode/stored';
 import { toF16Array } from '../util/f16';
 import { encodeBundle } from './encode';
 import { SectionList, checkFinite, scalesSection, tensorSection } from './write-sections';
@@ -12,7 +12,7 @@ import { canonLayer } from './manifest-json';
 import { readBundle } from './read';
 import { int8Codebook } from '../quant/codebook';
 import { int8Graph } from '../quant/graph';
-import { lowerResult } from '../compress/decode';
+import { lowerResult } from '../compress/result/decode';
 import { int8LayerEntries } from './write-int8';
 import { int8Unsupported } from './check-int8';
 

@@ -1,14 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setupNodeTfjs } from '../../node/tfjs';
 import { compress, learnPlanCodebooks } from './pipeline';
-import { presetPlan } from './presets';
-import { decodeModel } from './decode';
-import { toReport } from './report';
-import { ModelSession } from './session';
-import { HEADER_BYTES, align4, codebookBytes } from './accounting';
+import { presetPlan } from './plan/presets';
+import { decodeModel } from './result/decode';
+import { toReport } from './result/report';
+import { ModelSession } from './evaluate/session';
+import { HEADER_BYTES, align4, groupBytes } from './result/accounting';
 import { buildTiny, tinyInput } from './testing/tinyModels';
-import type { CompressInput } from './state';
-import { lossy } from './testing/plans';
+import { tinyPlan } from './testing/plans';
+import type { CompressInput } from './input/types';
 import { isF16Exact } from '../util/f16';
 
 let inputs: CompressInput[];
@@ -24,9 +24,14 @@ function predictions(ir: CompressInput['ir'], x: Float32Array, n: number): Int32
   return p;
 }
 
+const accuracyOf = (p: Int32Array, y: ArrayLike<number>) => p.reduce((s, c, i) => s + (c === y[i] ? 1 : 0), 0) / p.length;
+
+/** The report without what may differ between two runs of the same plan (times, threads). */
+const strip = (x: ReturnType<typeof toReport>) => JSON.stringify({ ...x, timingsMs: null, threads: null });
+
 describe('compress pipeline', () => {
   it('an all-float plan decodes to the original weights and predictions', async () => {
-    const r = await compress(inputs, presetPlan('float32'), { buildModel: buildTiny });
+    const r = await compress(inputs, presetPlan('float32'));
     for (const inp of inputs) {
       const m = r.models.find((x) => x.name === inp.ir.name)!;
       expect(m.accuracyCompressed).toBe(m.accuracyFloat);
@@ -38,7 +43,7 @@ describe('compress pipeline', () => {
   });
 
   it('reported bytes are the bytes the packing produces, codebooks counted once', async () => {
-    const r = await compress(inputs, lossy('pq-shared'), { buildModel: buildTiny });
+    const r = await compress(inputs, tinyPlan('pq-shared'));
     let sum = HEADER_BYTES.file;
     for (const m of r.models) {
       let mb = HEADER_BYTES.model;
@@ -60,44 +65,92 @@ describe('compress pipeline', () => {
       expect(m.compressedBytes).toBe(mb);
       sum += mb;
     }
-    sum += r.codebooks.reduce((s, c) => s + codebookBytes(c.k, c.d), 0);
+    sum += r.codebooks.reduce((s, c) => s + groupBytes(c), 0);
     expect(r.codebooks.map((c) => c.name)).toEqual(['spatial', 'pointwise']);
     expect(r.totals.compressedBytes).toBe(sum);
     expect(r.totals.ratio).toBeCloseTo(r.totals.float32Bytes / sum, 9);
   });
 
-  it.each(['pq-shared', 'yono'] as const)('%s: the same seed gives the same report; decoded models reproduce the reported accuracy', async (preset) => {
-    const plan = lossy(preset);
-    plan.budgetPp = 0.5;
-    const strip = (x: ReturnType<typeof toReport>) => JSON.stringify({ ...x, timingsMs: null });
-    const r1 = await compress(inputs, plan, { buildModel: buildTiny });
-    const r2 = await compress(inputs, plan, { buildModel: buildTiny });
+  it.each(['pq-shared', 'pq-data-aware', 'yono'] as const)('%s: the same seed gives the same report; decoded models reproduce the reported accuracy', async (preset) => {
+    const plan = tinyPlan(preset);
+    const r1 = await compress(inputs, plan);
+    const r2 = await compress(inputs, plan);
     expect(strip(toReport(r1))).toBe(strip(toReport(r2)));
-    const models = inputs.map((x) => x.ir);
-    const c1 = await learnPlanCodebooks(models, plan);
-    expect(c1.length).toBeGreaterThan(0);
-    expect(await learnPlanCodebooks(models, plan)).toEqual(c1);
-    expect((await learnPlanCodebooks(models, { ...plan, seed: plan.seed + 1 })).map((c) => Array.from(c.codebook))).not.toEqual(c1.map((c) => Array.from(c.codebook)));
     for (const inp of inputs) {
       const m = r1.models.find((x) => x.name === inp.ir.name)!;
-      const p = predictions(decodeModel(r1, inp.ir.name), inp.test.x, inp.test.n);
-      const acc = p.reduce((s, c, i) => s + (c === inp.test.y[i] ? 1 : 0), 0) / inp.test.n;
-      expect(acc).toBe(m.accuracyCompressed);
+      expect(accuracyOf(predictions(decodeModel(r1, inp.ir.name), inp.test.x, inp.test.n), inp.test.y)).toBe(m.accuracyCompressed);
+    }
+    const c1 = await learnPlanCodebooks(inputs, plan);
+    expect(c1.length).toBeGreaterThan(0);
+    expect(await learnPlanCodebooks(inputs, plan)).toEqual(c1);
+    expect((await learnPlanCodebooks(inputs, { ...plan, seed: plan.seed + 1 })).map((c) => Array.from(c.codebook))).not.toEqual(c1.map((c) => Array.from(c.codebook)));
+  });
+
+  it('yono: each model takes the smallest allocation its search found passing, per layer, and reports it', async () => {
+    const plan = tinyPlan('yono');
+    plan.klThreshold = 0.05;
+    const r = await compress(inputs, plan);
+    for (const m of r.models) {
+      const a = m.allocation!;
+      expect(a.steps.length).toBeGreaterThan(0);
+      const passing = a.steps.filter((s) => s.passed);
+      if (a.passed) {
+        // the chosen allocation is the cheapest that passed
+        expect(m.klVal!).toBeLessThanOrEqual(plan.klThreshold + 1e-12);
+        const bytes = m.layers.reduce((s, l) => s + l.bytes, 0);
+        expect(Math.min(...passing.map((s) => s.bytes))).toBe(bytes);
+      }
+      // layers in codebooks report their loss in the table; the formats are the plan's or int8
+      for (const l of m.layers) {
+        expect(l.kl).not.toBeNull();
+        if (l.format === 'pq') expect(plan.formats).toContain(l.codebook);
+      }
+    }
+    // int8 codebooks (data-aware plans), each used by the layers it lists
+    for (const c of r.codebooks) {
+      expect(c.scale).toBeGreaterThan(0);
+      for (const v of c.codebook) expect(Math.abs(Math.round(v / c.scale!))).toBeLessThanOrEqual(127);
     }
   });
 
-  it.each(['pq-shared', 'pq-shared-recovery'] as const)('%s: scales and the biases of PQ/int8 layers are float16 values, float32 layers keep theirs', async (preset) => {
-    const plan = lossy(preset);
-    if (preset === 'pq-shared') {
-      // small layers int8, one layer of each model float32, the rest PQ
-      plan.keep = { minParams: 100, format: 'int8' };
-      for (const inp of inputs) {
-        const w = inp.ir.layers.filter((l) => 'kernel' in l);
-        plan.overrides[`${inp.ir.name}/${w[w.length - 1].name}`] = 'float32';
+  it('flash-size mode: never exceeds a target it reports as met, and says so when nothing fits', async () => {
+    const plan = tinyPlan('yono');
+    const budgeted = await compress(inputs, plan);
+    for (const target of [budgeted.totals.compressedBytes + 256, budgeted.totals.compressedBytes - 256]) {
+      const r = await compress(inputs, { ...plan, flashBytes: target });
+      expect(r.flash).toEqual({ target, bytes: r.totals.compressedBytes, met: r.totals.compressedBytes <= target });
+      if (r.flash!.met) expect(r.totals.compressedBytes).toBeLessThanOrEqual(target);
+    }
+    const met = await compress(inputs, { ...plan, flashBytes: budgeted.totals.compressedBytes * 2 });
+    expect(met.flash!.met).toBe(true);
+    const tiny = await compress(inputs, { ...plan, flashBytes: 100 });
+    expect(tiny.flash!.met).toBe(false);
+    expect(tiny.totals.compressedBytes).toBeGreaterThan(100);
+  });
+
+  it('no cliffs: adding a model (or changing the seed) never sends a whole model to int8', async () => {
+    const third = await tinyInput('c', 30, 6, 0.3);
+    const plan = tinyPlan('yono');
+    for (const [set, seed] of [[inputs, 1], [[...inputs, third], 1], [[...inputs, third], 2]] as const) {
+      const r = await compress([...set], { ...plan, seed });
+      // the two models of the first run keep PQ layers whatever joins them (the third may be all int8 on its own merits)
+      for (const m of r.models.filter((x) => x.name !== 'c')) {
+        const allocatable = m.layers.filter((l) => l.params >= plan.keep.minParams);
+        expect(allocatable.length).toBeGreaterThan(0);
+        expect(allocatable.some((l) => l.format === 'pq'), `${m.name}, ${set.length} models, seed ${seed}`).toBe(true);
       }
     }
-    const r = await compress(inputs, plan, { buildModel: buildTiny });
-    if (preset === 'pq-shared') expect(r.models.some((m) => Object.values(m.encodings).some((e) => e.format === 'int8'))).toBe(true);
+  });
+
+  it('pq-shared: scales and the biases of PQ/int8 layers are float16 values, float32 layers keep theirs', async () => {
+    const plan = tinyPlan('pq-shared');
+    plan.keep = { minParams: 100, format: 'int8' };
+    for (const inp of inputs) {
+      const w = inp.ir.layers.filter((l) => 'kernel' in l);
+      plan.overrides[`${inp.ir.name}/${w[w.length - 1].name}`] = 'float32';
+    }
+    const r = await compress(inputs, plan);
+    expect(r.models.some((m) => Object.values(m.encodings).some((e) => e.format === 'int8'))).toBe(true);
     let f16 = 0, f32 = 0;
     for (const m of r.models) {
       const orig = inputs.find((x) => x.ir.name === m.name)!.ir;
@@ -107,28 +160,25 @@ describe('compress pipeline', () => {
         if (enc.format === 'float32') {
           f32++;
           const o = orig.layers.find((x) => x.name === l.name)!;
-          if (preset === 'pq-shared' && 'bias' in o && o.bias) expect(l.bias.data).toEqual(o.bias.data); // no recovery: untouched
+          if ('bias' in o && o.bias) expect(l.bias.data).toEqual(o.bias.data); // no recovery: untouched
           continue;
         }
         f16++;
         expect(isF16Exact(l.bias.data)).toBe(true);
         if (enc.scales) expect(isF16Exact(enc.scales)).toBe(true);
       }
-      const p = predictions(decodeModel(r, m.name), inputs.find((x) => x.ir.name === m.name)!.test.x, inputs.find((x) => x.ir.name === m.name)!.test.n);
-      const t = inputs.find((x) => x.ir.name === m.name)!.test;
-      expect(p.reduce((s, c, i) => s + (c === t.y[i] ? 1 : 0), 0) / t.n).toBe(m.accuracyCompressed);
     }
     expect(f16).toBeGreaterThan(0);
-    if (preset === 'pq-shared') expect(f32).toBeGreaterThan(0);
+    expect(f32).toBeGreaterThan(0);
   });
 
   it.each([['float', false], ['shadow', false], ['shadow', true]] as const)('recovery (%s M-step, distillation %s) never lowers accuracy and keeps only improving rounds', async (mStep, distill) => {
-    const plain = await compress(inputs, lossy('pq-shared'), { buildModel: buildTiny });
-    const plan = lossy('pq-shared-recovery');
+    const plain = await compress(inputs, tinyPlan('pq-shared'));
+    const plan = tinyPlan('pq-shared-recovery');
     plan.recovery.mStep = mStep;
     plan.recovery.distill = distill;
     plan.budgetPp = 0;
-    const rec = await compress(inputs, plan, { buildModel: buildTiny });
+    const rec = await compress(inputs, plan);
     expect(rec.models.some((m) => m.recovery.some((s) => s.accepted))).toBe(true);
     for (const m of rec.models) {
       const p = plain.models.find((x) => x.name === m.name)!;
@@ -143,64 +193,29 @@ describe('compress pipeline', () => {
     }
   });
 
-  it('with codeword fine-tuning on, the auto-plan meets the budget and records its overrides', async () => {
-    const plan = lossy('yono');
-    plan.recovery.fineTuneCodewords = true;
-    plan.budgetPp = 2;
-    const r = await compress(inputs, plan, { buildModel: buildTiny, sensitivity: true });
-    for (const m of r.models) {
-      expect(m.valAccuracyCompressed).toBeGreaterThanOrEqual(m.valAccuracyFloat - 0.02);
-      expect(m.layers.every((l) => l.sensitivityPp !== null || l.format === 'float32')).toBe(true);
-      for (const l of m.layers) if (l.format !== 'pq') expect(r.plan.overrides[`${m.name}/${l.name}`]).toBe(l.format);
-    }
-  });
-
-  it('medium tier: the auto-plan stores layers in the medium and fine codebooks as its overrides say, within budget', async () => {
-    const plan = lossy('yono');
-    plan.groups.medium = { d: 4, k: 4 };
-    plan.groups.fine = { d: 2, k: 16 };
-    plan.budgetPp = 1;
-    const r = await compress(inputs, plan, { buildModel: buildTiny });
-    expect(r.codebooks.every((c) => isF16Exact(c.codebook))).toBe(true);
-    let tiers = 0;
-    for (const m of r.models) {
-      expect(m.valAccuracyCompressed).toBeGreaterThanOrEqual(m.valAccuracyFloat - 0.01);
-      for (const l of m.layers) {
-        const o = r.plan.overrides[`${m.name}/${l.name}`];
-        if (o === 'pq-medium' || o === 'pq-fine') {
-          tiers++;
-          expect(l.codebook).toBe(o === 'pq-medium' ? 'medium' : 'fine');
-        }
-      }
-    }
-    expect(tiers).toBeGreaterThan(0);
-  });
-
-  it('reports monotone progress ending at 1, and cancels between units', async () => {
+  it('reports monotone progress ending at 1, and cancels between stages', async () => {
     const seen: number[] = [];
-    const plan = lossy('yono');
-    plan.budgetPp = 0;
+    const plan = tinyPlan('yono');
     await compress(inputs, plan, { onProgress: (p) => seen.push(p.fraction) });
     expect(seen.length).toBeGreaterThan(5);
     for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThanOrEqual(seen[i - 1]);
     expect(seen[seen.length - 1]).toBe(1);
     let calls = 0;
-    await expect(compress(inputs, plan, { shouldCancel: () => ++calls > 3 })).rejects.toThrow(/cancelled/);
+    await expect(compress(inputs, plan, { shouldCancel: () => ++calls > 1 })).rejects.toThrow(/cancelled/);
   });
 
   it('fixed codebooks (leave-one-out) are used as given and checked', async () => {
-    const plan = lossy('pq-shared');
-    const learned = await compress([inputs[0]], plan, { buildModel: buildTiny });
-    const r = await compress([inputs[1]], plan, { buildModel: buildTiny, codebooks: learned.codebooks });
+    const plan = tinyPlan('pq-shared');
+    const learned = await compress([inputs[0]], plan);
+    const r = await compress([inputs[1]], plan, { codebooks: learned.codebooks });
     expect(r.codebooks.map((c) => Array.from(c.codebook))).toEqual(learned.codebooks.map((c) => Array.from(c.codebook)));
     expect(r.codebooks[0].layers.every((k) => k.startsWith('b/'))).toBe(true);
     const bad = learned.codebooks.map((c) => ({ ...c, d: c.d + 1 }));
-    await expect(compress([inputs[1]], plan, { buildModel: buildTiny, codebooks: bad })).rejects.toThrow(/the plan needs d/);
-    // codebooks without a coarse tier: the layers the plan would start there use their kind's codebook
-    const coarse = await compress([inputs[1]], { ...plan, coarseMinParams: 1 }, { buildModel: buildTiny, codebooks: learned.codebooks });
-    expect(coarse.codebooks.map((c) => c.name)).toEqual(learned.codebooks.map((c) => c.name));
-    expect(coarse.codebooks.some((c) => c.name.startsWith('coarse-'))).toBe(false);
-    await expect(compress([inputs[1]], { ...plan, coarseMinParams: 1 }, { buildModel: buildTiny })).resolves.toSatisfy(
-      (x: { codebooks: { name: string }[] }) => x.codebooks.some((c) => c.name.startsWith('coarse-')));
+    await expect(compress([inputs[1]], plan, { codebooks: bad })).rejects.toThrow(/the plan needs d/);
+    // an allocation takes the fixed formats it has
+    const y = tinyPlan('yono');
+    const cbs = await learnPlanCodebooks([inputs[0]], y);
+    const loo = await compress([inputs[1]], y, { codebooks: cbs });
+    for (const c of loo.codebooks) expect(Array.from(c.codebook)).toEqual(Array.from(cbs.find((x) => x.name === c.name)!.codebook));
   });
 });

@@ -40,10 +40,10 @@ export type Normalization = 'none' | 'layer' | 'channel' | 'auto';
 export type LayerFormat = 'pq' | 'int8' | 'float32';
 
 /**
- * A manual (or auto-plan) per-layer choice: a format, `pq-medium` = PQ in the shared `medium` codebook or
- * `pq-fine` = PQ in the shared `fine` codebook.
+ * A manual per-layer choice: a format; `pq` = PQ (in its group's codebook, or with an allocation any
+ * codebook format it chooses); `pq:<format>` = PQ in that format's codebook (e.g. `pq:a2k256`).
  */
-export type LayerOverride = LayerFormat | 'pq-medium' | 'pq-fine';
+export type LayerOverride = LayerFormat | `pq:${string}`;
 
 /** Subvector length and number of codewords of a group. */
 export interface GroupConfig {
@@ -71,6 +71,11 @@ export interface KeepRule {
 /** The EM recovery (the paper's network optimization), run per model with the codebooks fixed. */
 export interface RecoveryConfig {
   enabled: boolean;
+  /**
+   * What it fine-tunes: `layers` = EM rounds, one kernel at a time fine-tuned and re-assigned (the paper);
+   * `biases` = the biases only, by distillation, after the allocation (the codeword assignment stays).
+   */
+  target: 'layers' | 'biases';
   /** At most this many EM rounds (one layer fine-tuned then re-assigned per round) per model. */
   maxLayers: number;
   /** Epochs of full-precision fine-tuning per round (M-step). */
@@ -90,8 +95,6 @@ export interface RecoveryConfig {
    * distillation) instead of the labels: the compressed model learns to agree with the float one.
    */
   distill: boolean;
-  /** Also fine-tune the codewords (mean gradient of their assigned subvectors); trades generality. */
-  fineTuneCodewords: boolean;
 }
 
 /**
@@ -120,20 +123,6 @@ export interface Plan {
   keep: KeepRule;
   /** Manual per-layer formats, keyed `<model>/<layer>`; they win over every rule. */
   overrides: Record<string, LayerOverride>;
-  /**
-   * A third shared codebook, group `fine` (d and K in `groups.fine`), learned over every PQ layer of
-   * every model: the auto-plan moves a sensitive layer there (more bits per weight) before int8. When
-   * `groups.medium` is given too, a `medium` codebook between the kind codebooks and `fine` is learned the
-   * same way and is the rung before `fine`.
-   */
-  fineTier: boolean;
-  /**
-   * The coarse tier: with the paper's grouping, layers of at least this many weights start in their kind's
-   * coarse codebook (`coarse-spatial` / `coarse-pointwise`, fewer bits per weight; d and K in `groups`),
-   * and the auto-plan moves a sensitive one back to its kind's codebook first. 0 = off. Big layers are
-   * where the bytes are, and they are usually the least sensitive per weight.
-   */
-  coarseMinParams: number;
   /** Format of layers not kept and not overridden: `pq` for PQ presets, `int8`/`float32` for baselines. */
   defaultFormat: LayerFormat;
   /** Activations and arithmetic of the compressed models (`Activations`). */
@@ -147,25 +136,57 @@ export interface Plan {
    * than on unseen data, so the pipeline aims at float - (budget - margin) on it. 0 = none.
    */
   selectionMarginPp: number;
-  /**
-   * Decisions use the selection accuracy minus this many standard errors of its difference to the float
-   * model (sqrt(disagreements) / n): a lower confidence bound that widens the margin where the
-   * selection split is small or the models disagree often. 0 = plain accuracy.
-   */
-  selectionZ: number;
-  /**
-   * With auto-plan and recovery: a model whose score is further than this (pp) below its target before
-   * recovery first moves its most sensitive layers up (fine codebook, else keep format) until within it.
-   */
-  recoverableGapPp: number;
-  /** When true, sensitivity is measured and layers are reverted to `keep.format` until within budget. */
-  autoPlan: boolean;
   selectOn: SelectionSplit;
   recovery: RecoveryConfig;
   kmeans: KMeansConfig;
   /** Subsample at most this many subvectors per group for k-means (0 = all); assignment covers all. */
   kmeansMaxSamples: number;
+  /**
+   * How codebooks are learned and layers assigned to them: `plain` = k-means on the weights and the nearest
+   * codeword (the paper); `data-aware` = k-means weighted by each layer's input statistics, one GPTVQ
+   * re-estimation round, and the GPTQ assignment with error feedback (the codewords minimise the layers'
+   * output error on calibration data).
+   */
+  codebookFit: CodebookFit;
+  /**
+   * Codebook formats (`<s|p|a><d>k<K>`, plan/formats.ts) the allocation chooses from, per layer, next to
+   * int8; empty = no allocation (every PQ layer in its group's codebook, the grouping rule).
+   */
+  formats: string[];
+  /**
+   * The allocation's selection rule: a model's allocation passes when the mean KL divergence of its output
+   * to the float model's on the validation inputs is at most this (nats) and its validation drop at most
+   * the budget (minus the margin).
+   */
+  klThreshold: number;
+  /**
+   * 0: each model gets the smallest allocation that passes its own rule. > 0: all models together in at most
+   * this many bytes (the flash-size mode), the least summed loss that fits.
+   */
+  flashBytes: number;
+  /** Drop a codebook when the bytes it saves its layers are fewer than its own (greedy, on predicted bytes). */
+  pruneCodebooks: boolean;
+  /**
+   * After assignment, a sequential per-unit affine correction: each compressed layer's output fitted to the
+   * float layer's on calibration data (scale folded into the unit scale, shift into the bias; no bytes).
+   */
+  correction: boolean;
+  /** Training rows of the calibration: input statistics, the per-layer loss table, the correction. */
+  calibrationRows: number;
+  /** How PQ layers store their per-unit scales: float16, or one log-coded byte each (encode/scales.ts). */
+  scaleCoding: ScaleCoding;
+  /**
+   * The allocation also offers each codebook format with one scale for the whole layer (no per-unit
+   * scales) where the unit scales are a large part of the layer's bytes (LAYER_SCALE_SHARE).
+   */
+  layerScales: boolean;
 }
+
+/** How codebooks are learned and layers assigned (Plan.codebookFit). */
+export type CodebookFit = 'plain' | 'data-aware';
+
+/** How PQ layers store per-unit scales (Plan.scaleCoding). */
+export type ScaleCoding = 'f16' | 'log8';
 
 // ---------------------------------------------------------------------------------------------------
 // Result
@@ -188,7 +209,7 @@ export interface CodebookGroup {
 }
 
 /** How one weight layer's kernel is stored (defined with the int8 lowering that reads it). */
-export type { LayerEncoding } from '../quant/encoding';
+export type { LayerEncoding, ScaleCodes } from '../quant/encoding';
 
 /** Per-layer figures of the report. */
 export interface LayerReport {
@@ -209,6 +230,11 @@ export interface LayerReport {
   float32Bytes: number;
   /** Accuracy drop (pp, on the selection split) when only this layer is quantized; null if not measured. */
   sensitivityPp: number | null;
+  /**
+   * The allocation's loss of this layer in its format: the KL (nats) of the model's output to the float
+   * model's on the calibration rows with only this layer stored so; null without an allocation.
+   */
+  kl?: number | null;
   /** True when the EM recovery fine-tuned this layer. */
   recovered: boolean;
 }
@@ -253,6 +279,11 @@ export interface CompressedModel {
   storedBytes?: number;
   layers: LayerReport[];
   recovery: RecoveryStep[];
+  /** KL (nats) of the compressed model's output to the float model's on the validation and test inputs. */
+  klVal?: number;
+  klTest?: number;
+  /** The allocation's search (plans with an allocation). */
+  allocation?: AllocationReport;
   /**
    * With int8 activations: the calibration (quant/calibrate.ts) — every tensor's (scale, zero point) of the
    * model's int8 graph, which the lowering (quant/lower.ts) turns into the runtime's integers with `ir`,
@@ -271,8 +302,38 @@ export interface Totals {
   headerBytes: number;
 }
 
-/** Pipeline phases timed in `timingsMs`. */
-export type Phase = 'extract' | 'kmeans' | 'assign' | 'evaluate' | 'sensitivity' | 'recovery' | 'total';
+/**
+ * Pipeline stages timed in `timingsMs` (wall clock of each stage; the per-model stages run in parallel on the
+ * runner's threads): `calibrate` (float outputs, calibration, input statistics), `codebooks`, `table` (the
+ * per-layer loss table, or the encodings of a plan without an allocation), `select` (the allocation's
+ * search, correction, the recovery, the test pass), `total`.
+ */
+export type Phase = 'calibrate' | 'codebooks' | 'table' | 'select' | 'total';
+
+/** What the allocation of one model did: its candidates and whether the chosen one met the selection rule. */
+export interface AllocationReport {
+  /** True when the chosen allocation passes the rule (KL on validation inputs and validation drop). */
+  passed: boolean;
+  /** Predicted loss (summed per-layer KL) of the chosen allocation. */
+  predicted: number;
+  /** The candidates measured, in order. */
+  steps: { bytes: number; predicted: number; klVal: number; klValSe?: number; valDropPp: number; passed: boolean }[];
+}
+
+/** The flash-size target of a run (Plan.flashBytes > 0): what was asked, what the result takes, and whether it fits. */
+export interface FlashReport {
+  target: number;
+  bytes: number;
+  met: boolean;
+}
+
+/** A validation or test split too small to judge the budget on (input/warnings.ts). */
+export interface SplitWarningReport {
+  model: string;
+  split: 'val' | 'test';
+  samples: number;
+  message: string;
+}
 
 /** The output of `compress`. Plain data: clones to workers and IndexedDB. */
 export interface CompressionResult {
@@ -281,6 +342,12 @@ export interface CompressionResult {
   models: CompressedModel[];
   totals: Totals;
   timingsMs: Record<Phase, number>;
+  /** Validation or test splits under 1,000 samples (absent in results made before they were recorded). */
+  warnings?: SplitWarningReport[];
+  /** The flash-size target and whether the result fits it (flash-size mode only). */
+  flash?: FlashReport;
+  /** Threads the per-model stages ran on (1 = inline). */
+  threads?: number;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -305,6 +372,9 @@ export interface ReportModel {
   testDisagreement?: number;
   layers: LayerReport[];
   recovery: RecoveryStep[];
+  klVal?: number;
+  klTest?: number;
+  allocation?: AllocationReport;
 }
 
 export interface CompressionReport {
@@ -314,4 +384,8 @@ export interface CompressionReport {
   codebooks: ReportCodebook[];
   models: ReportModel[];
   timingsMs: Record<Phase, number>;
+  /** Splits too small to judge the budget on: what it means and what to do. */
+  warnings: SplitWarningReport[];
+  flash?: FlashReport;
+  threads?: number;
 }

@@ -3,10 +3,10 @@ import * as tf from '@tensorflow/tfjs';
 import { setupNodeTfjs } from '../../node/tfjs';
 import { loadCompressInputs } from '../../node/compressInputs';
 import { learnPlanCodebooks } from '../compress/pipeline';
-import { presetPlan } from '../compress/presets';
-import { routeLayers } from '../compress/routing';
-import { encodeAs } from '../compress/state';
-import type { CompressInput } from '../compress/state';
+import { presetPlan } from '../compress/plan/presets';
+import { routeLayers } from '../compress/plan/routing';
+import { encodeLayer } from '../compress/encode/layer';
+import type { CompressInput } from '../compress/input/types';
 import type { CodebookGroup } from '../compress/types';
 import { TASK_NAMES } from '../data/types';
 import { isWeightLayer } from '../models/ir';
@@ -42,14 +42,15 @@ beforeAll(async () => {
   plan.kmeans.maxIter = 4;
   plan.kmeansMaxSamples = 8192;
   const models = inputs.map((x) => x.ir);
-  codebooks = await learnPlanCodebooks(models, plan);
+  codebooks = await learnPlanCodebooks(inputs, plan);
   const routes = routeLayers(plan, models);
   for (const ir of models) {
     const e: Record<string, LayerEncoding> = {};
     for (const l of ir.layers) {
       if (!isWeightLayer(l)) continue;
       const r = routes.find((x) => x.model === ir.name && x.layer === l.name)!;
-      e[l.name] = encodeAs(r.format, l, l.kernel.data, r.group, codebooks, plan.normalization).enc;
+      const cb = r.format === 'pq' ? codebooks.find((c) => c.name === r.group)! : r.format;
+      e[l.name] = encodeLayer(l, l.kernel.data, cb, { normalization: plan.normalization, scaleCoding: plan.scaleCoding, stats: null }).enc;
     }
     encodings.set(ir.name, e);
   }

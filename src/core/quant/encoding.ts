@@ -12,12 +12,21 @@ import type { SubvectorLayout } from '../pq/layout';
  * - `int8`: `q` in the kernel's own row-major order; symmetric per output channel:
  *   weight = q * scales[c], c = flat index % units (units = last axis, or cin * depthMultiplier).
  * - `float32`: the kernel stays in the model IR as is.
- * Scales are float16 values (the pipeline rounds them where it makes them).
+ * Scales are float16 values (the pipeline rounds them where it makes them). With log8-coded unit scales
+ * (`scaleCodes`, compress/encode/scales.ts), `scales` holds the float16 values the codes decode to.
  */
 export type LayerEncoding =
-  | { format: 'pq'; group: string; layout: SubvectorLayout; bits: number; indices: Uint8Array; scales: Float32Array | null }
+  | { format: 'pq'; group: string; layout: SubvectorLayout; bits: number; indices: Uint8Array; scales: Float32Array | null; scaleCodes?: ScaleCodes }
   | { format: 'int8'; q: Int8Array; scales: Float32Array }
   | { format: 'float32' };
+
+/** Log8-coded unit scales: value = f16(base · 2^(q / 32)) (compress/encode/scales.ts). */
+export interface ScaleCodes {
+  /** The layer's float16 base. */
+  base: number;
+  /** One code per unit. */
+  q: Uint8Array;
+}
 
 /**
  * A codebook as the lowering reads it: (k x d) values, and for an int8 codebook its one scale (every

@@ -4,7 +4,7 @@
  */
 import type { CompressionResult } from '../compress/types';
 import type { BaselineRow } from '../studies/baselines';
-import { toReport } from '../compress/report';
+import { toReport } from '../compress/result/report';
 import type { SimulationSummary } from '../mcu/scenario/run';
 import type { SweepPoint } from '../studies/sweep';
 

@@ -4,7 +4,7 @@
  * and what it takes (the CLI prints it with the command's usage).
  */
 import type { Plan } from '../compress/types';
-import { PRESET_NAMES, presetPlan } from '../compress/presets';
+import { PRESET_NAMES, presetPlan } from '../compress/plan/presets';
 import { GROUP_LIMITS, SETTINGS, settingOf } from './schema';
 import type { Setting, SettingValues } from './schema';
 import { expectedText, formatValue, parseIntIn, parseValue } from './values';
@@ -93,7 +93,7 @@ function defaultText(s: Setting): string {
   return s.kind.type === 'bool' ? ` (yono: ${yono ? 'on' : 'off'})` : all ? ` (default ${text})` : ` (yono: ${text})`;
 }
 
-const VALUE_NAMES: Record<string, string> = { enum: 'NAME', int: 'N', number: 'X', group: 'dDkK' };
+const VALUE_NAMES: Record<string, string> = { enum: 'NAME', int: 'N', number: 'X', group: 'dDkK', formats: 'LIST' };
 
 /** The help lines of every plan flag, from SETTINGS. */
 export function planFlagsUsage(): string {

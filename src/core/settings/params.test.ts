@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeSettings, encodeSettings } from './params';
 import { settingsOf } from './plan';
 import { SETTINGS, SETTINGS_VERSION } from './schema';
-import { PRESET_NAMES, presetPlan } from '../compress/presets';
+import { PRESET_NAMES, presetPlan } from '../compress/plan/presets';
 
 describe('link pairs', () => {
   it('carry the version and every setting once, and read back as the same settings', () => {

@@ -4,7 +4,7 @@
  * A link of an older version is migrated first (`migrate.ts`). Pure: takes and gives plain pairs (the UI
  * turns them into a URL hash with URLSearchParams).
  */
-import { presetPlan } from '../compress/presets';
+import { presetPlan } from '../compress/plan/presets';
 import { SETTINGS, SETTINGS_VERSION } from './schema';
 import type { Setting, SettingValues } from './schema';
 import { formatValue, parseValue } from './values';

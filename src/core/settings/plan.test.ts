@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applySettings, editedSettings, planFromSettings, settingsOf, withEditMark } from './plan';
 import { SETTINGS } from './schema';
-import { PRESET_NAMES, presetPlan, validatePlan } from '../compress/presets';
+import { PRESET_NAMES, presetPlan, validatePlan } from '../compress/plan/presets';
 
 describe('settings and plans', () => {
   it('read every setting of a preset\'s plan and rebuild exactly that plan', () => {
@@ -14,9 +14,9 @@ describe('settings and plans', () => {
 
   it('write settings without changing the input, and the result is a valid plan', () => {
     const base = presetPlan('yono');
-    const p = applySettings(base, { medium: { d: 3, k: 128 }, epochs: 2, kmeansSamples: 0, codewords: true });
-    expect(p.groups.medium).toEqual({ d: 3, k: 128 });
-    expect([p.recovery.epochs, p.kmeansMaxSamples, p.recovery.fineTuneCodewords]).toEqual([2, 0, true]);
+    const p = applySettings(base, { formats: ['a2k256', 's9k256'], epochs: 2, kmeansSamples: 0, klThreshold: 0.02 });
+    expect(p.formats).toEqual(['a2k256', 's9k256']);
+    expect([p.recovery.epochs, p.kmeansMaxSamples, p.klThreshold]).toEqual([2, 0, 0.02]);
     expect(base).toEqual(presetPlan('yono'));
     expect(() => validatePlan(p)).not.toThrow();
   });

@@ -3,7 +3,7 @@
  * become a `Plan`, so the app and the CLI build the same plan from the same settings.
  */
 import type { Plan } from '../compress/types';
-import { basePreset, presetPlan } from '../compress/presets';
+import { basePreset, presetPlan } from '../compress/plan/presets';
 import { SETTINGS } from './schema';
 import type { Setting, SettingKey, SettingValues } from './schema';
 

@@ -7,16 +7,18 @@
  *
  * Changing this list changes links and saved work: bump SETTINGS_VERSION and add a step to `migrate.ts`.
  */
-import type { Activations, GroupConfig, GroupingRule, Normalization, Plan } from '../compress/types';
-import { PRESET_NAMES, basePreset } from '../compress/presets';
-import type { PresetName } from '../compress/presets';
+import type { Activations, CodebookFit, GroupConfig, GroupingRule, Normalization, Plan, ScaleCoding } from '../compress/types';
+import { PRESET_NAMES, basePreset } from '../compress/plan/presets';
+import type { PresetName } from '../compress/plan/presets';
 
 /**
  * The version of the settings (links carry it as `v=`, saved work in its record). 1: links and saved work
  * before this list existed (d and K as `d=3,4&k=64,64` lists per grouping row); 2: this list; 3: the
- * `activations` setting (int8 / float32; everything older ran float32).
+ * `activations` setting (int8 / float32; everything older ran float32); 4: the tier ladder (coarse, medium
+ * and fine codebooks, auto-plan, confidence) replaced by the allocation's formats, KL threshold, flash-size
+ * target, calibration rows, correction and data-aware codebooks.
  */
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 4;
 
 /** The value of every setting; a partial record leaves the missing ones at the preset's value. */
 export interface SettingValues {
@@ -25,26 +27,27 @@ export interface SettingValues {
   spatial: GroupConfig;
   pointwise: GroupConfig;
   shared: GroupConfig;
-  'coarse-spatial': GroupConfig;
-  'coarse-pointwise': GroupConfig;
-  medium: GroupConfig;
-  fine: GroupConfig;
   normalization: Normalization;
   activations: Activations;
   seed: number;
   budget: number;
   margin: number;
-  confidence: number;
   keepUnder: number;
-  coarseOver: number;
-  fineTier: boolean;
-  autoPlan: boolean;
+  codebookFit: CodebookFit;
+  formats: string[];
+  klThreshold: number;
+  flashBytes: number;
+  calibrationRows: number;
+  correction: boolean;
+  pruneCodebooks: boolean;
+  scaleCoding: ScaleCoding;
+  layerScales: boolean;
   recovery: boolean;
+  recoveryTarget: 'layers' | 'biases';
   recoveryLayers: number;
   epochs: number;
   trainSamples: number;
   distill: boolean;
-  codewords: boolean;
   kmeansIter: number;
   kmeansSamples: number;
 }
@@ -62,7 +65,9 @@ export type SettingKind =
   /** `1` / `0` in links; `--flag` / `--no-flag` on the command line. */
   | { type: 'bool' }
   /** d and K of a codebook group, written `d<d>k<K>` (e.g. `d3k64`); d and K within GROUP_LIMITS. */
-  | { type: 'group' };
+  | { type: 'group' }
+  /** Codebook formats, written `s9k256,p8k64,...` (plan/formats.ts); `none` for no allocation. */
+  | { type: 'formats' };
 
 /**
  * What the comparison rows do with a setting: `shared` = every method row runs with the user's value
@@ -85,11 +90,16 @@ export interface Setting<K extends SettingKey = SettingKey> {
   get(plan: Plan): SettingValues[K] | undefined;
   /** A copy of `plan` with the value set. */
   set(plan: Plan, value: SettingValues[K]): Plan;
+  /**
+   * False for a plan that does not use the setting (a `shared` setting then stays out of that plan's
+   * comparison row, e.g. a flash-size target for a preset without an allocation). Default: every plan.
+   */
+  usedBy?(plan: Plan): boolean;
 }
 
 type AnySetting = { [K in SettingKey]: Setting<K> }[SettingKey];
 
-const group = (key: 'spatial' | 'pointwise' | 'shared' | 'coarse-spatial' | 'coarse-pointwise' | 'medium' | 'fine', doc: string): Setting<typeof key> => ({
+const group = (key: 'spatial' | 'pointwise' | 'shared', doc: string): Setting<typeof key> => ({
   key, url: key, flag: key, doc, kind: { type: 'group' }, scope: 'shared',
   get: (p) => (p.groups[key] ? { d: p.groups[key].d, k: p.groups[key].k } : undefined),
   set: (p, v) => ({ ...p, groups: { ...p.groups, [key]: { d: v.d, k: v.k } } }),
@@ -119,35 +129,49 @@ export const SETTINGS: readonly AnySetting[] = [
   group('spatial', 'd and K of the codebook of 3×3, depthwise and conv1d kernels'),
   group('pointwise', 'd and K of the codebook of 1×1 convolutions and dense layers'),
   group('shared', 'd and K of the one codebook of the single grouping'),
-  group('coarse-spatial', 'd and K of the coarse codebook big spatial layers start in'),
-  group('coarse-pointwise', 'd and K of the coarse codebook big 1×1/dense layers start in'),
-  group('medium', 'd and K of the medium tier (the auto-plan\'s rung after a layer\'s own codebook)'),
-  group('fine', 'd and K of the fine tier (the auto-plan\'s last codebook before int8)'),
   field('normalization', 'normalization', { url: 'norm', flag: 'norm', scope: 'recipe', kind: { type: 'enum', values: ['none', 'layer', 'channel', 'auto'] },
     doc: 'scaling before clustering: none | layer | channel | auto' }),
   field('activations', 'activations', { url: 'act', flag: 'activations', scope: 'shared', kind: { type: 'enum', values: ['int8', 'float32'] },
-    doc: 'arithmetic the models run and are measured with: int8 (int8 activations and codebooks, int32 biases) | float32' }),
+    doc: 'arithmetic the models run and are measured with: int8 (int8 activations and codebooks, int32 bias arithmetic on int16-stored biases) | float32' }),
   field('seed', 'seed', { url: 'seed', flag: 'seed', scope: 'shared', kind: { type: 'int', min: 0, max: 0xffffffff },
     doc: 'seed of every random choice (k-means init, data order): same seed, same result' }),
   field('budget', 'budgetPp', { url: 'budget', flag: 'budget', scope: 'shared', kind: { type: 'number', min: 0, max: 100 },
     doc: 'per-model accuracy budget, percentage points' }),
   field('margin', 'selectionMarginPp', { url: 'margin', flag: 'margin', scope: 'shared', kind: { type: 'number', min: 0, max: 100 },
     doc: 'aim this far (pp) inside the budget on the validation split' }),
-  field('confidence', 'selectionZ', { url: 'z', flag: 'confidence', scope: 'recipe', kind: { type: 'number', min: 0, max: 10 },
-    doc: 'judge the budget on validation accuracy minus Z standard errors' }),
   {
     key: 'keepUnder', url: 'keep', flag: 'keep-under', scope: 'recipe', kind: { type: 'int', min: 0, max: 1e9 },
     doc: 'layers with fewer weights stay int8',
     get: (p) => p.keep.minParams, set: (p, v) => ({ ...p, keep: { ...p.keep, minParams: v } }),
   },
-  field('coarseOver', 'coarseMinParams', { url: 'coarse', flag: 'coarse-over', scope: 'recipe', kind: { type: 'int', min: 0, max: 1e9 },
-    doc: 'layers with at least N weights start in the coarse codebooks (0 = off)' }),
-  field('fineTier', 'fineTier', { url: 'tiers', flag: 'fine-tier', scope: 'recipe', kind: { type: 'bool' },
-    doc: 'learn the medium and fine tier codebooks the auto-plan tries before int8' }),
-  field('autoPlan', 'autoPlan', { url: 'autoplan', flag: 'autoplan', scope: 'recipe', kind: { type: 'bool' },
-    doc: 'measure sensitivity and move sensitive layers up (tiers, then int8) until within the budget' }),
+  field('codebookFit', 'codebookFit', { url: 'fit', flag: 'fit', scope: 'recipe', kind: { type: 'enum', values: ['plain', 'data-aware'] },
+    doc: 'codebooks and assignment: plain (k-means on weights, nearest codeword) or data-aware (input-weighted k-means, GPTQ)' }),
+  {
+    key: 'formats', url: 'formats', flag: 'formats', scope: 'recipe', kind: { type: 'formats' },
+    doc: 'codebook formats the per-layer allocation chooses from (s/p/a = spatial/pointwise/any, d, K); none = no allocation',
+    get: (p) => p.formats.slice(), set: (p, v) => ({ ...p, formats: v.slice() }),
+  },
+  field('klThreshold', 'klThreshold', { url: 'kl', flag: 'kl', scope: 'shared', kind: { type: 'number', min: 0.0001, max: 10 },
+    doc: 'the allocation passes when the KL to the float model on validation inputs is at most this (nats)' }),
+  {
+    ...field('flashBytes', 'flashBytes', { url: 'flash', flag: 'flash', scope: 'shared', kind: { type: 'int', min: 0, max: 1e9 },
+      doc: 'fit all models in this many bytes instead of a per-model budget (0 = per-model budgets)' }),
+    usedBy: (p: Plan) => p.formats.length > 0,
+  },
+  field('calibrationRows', 'calibrationRows', { url: 'calib', flag: 'calibration-rows', scope: 'shared', kind: { type: 'int', min: 16, max: 100000 },
+    doc: 'training rows of the calibration (input statistics, per-layer loss, correction)' }),
+  field('correction', 'correction', { url: 'correct', flag: 'correction', scope: 'recipe', kind: { type: 'bool' },
+    doc: 'per-unit affine correction after assignment (scale into the unit scale, shift into the bias)' }),
+  field('pruneCodebooks', 'pruneCodebooks', { url: 'prune', flag: 'prune-codebooks', scope: 'recipe', kind: { type: 'bool' },
+    doc: 'drop a codebook whose bytes buy less than they cost' }),
+  field('scaleCoding', 'scaleCoding', { url: 'scales', flag: 'scale-coding', scope: 'recipe', kind: { type: 'enum', values: ['f16', 'log8'] },
+    doc: 'per-unit scales of PQ layers: f16 (2 bytes) or log8 (1 byte, log-coded)' }),
+  field('layerScales', 'layerScales', { url: 'lscales', flag: 'layer-scales', scope: 'recipe', kind: { type: 'bool' },
+    doc: 'the allocation may also store a layer with one scale instead of one per unit, where that saves bytes' }),
   recovery('recovery', 'enabled', { url: 'recovery', flag: 'recovery', scope: 'recipe', kind: { type: 'bool' },
-    doc: 'the EM recovery: fine-tune layers with the codebooks fixed, then re-assign' }),
+    doc: 'the recovery: fine-tune with the codebooks fixed (EM on layers, or biases after the allocation)' }),
+  recovery('recoveryTarget', 'target', { url: 'rtarget', flag: 'recovery-target', scope: 'recipe', kind: { type: 'enum', values: ['layers', 'biases'] },
+    doc: 'what the recovery fine-tunes: layers (EM rounds, re-assigned) or biases' }),
   recovery('recoveryLayers', 'maxLayers', { url: 'rlayers', flag: 'recovery-layers', scope: 'shared', kind: { type: 'int', min: 0, max: 64 },
     doc: 'EM rounds (layers) per model' }),
   recovery('epochs', 'epochs', { url: 'epochs', flag: 'epochs', scope: 'shared', kind: { type: 'int', min: 0, max: 1000 },
@@ -156,8 +180,6 @@ export const SETTINGS: readonly AnySetting[] = [
     doc: 'training rows per epoch (0 = all)' }),
   recovery('distill', 'distill', { url: 'distill', flag: 'distill', scope: 'recipe', kind: { type: 'bool' },
     doc: 'fine-tune towards the float model\'s outputs instead of the labels' }),
-  recovery('codewords', 'fineTuneCodewords', { url: 'codewords', flag: 'codewords', scope: 'recipe', kind: { type: 'bool' },
-    doc: 'also fine-tune the codewords (trades generality)' }),
   {
     key: 'kmeansIter', url: 'kiter', flag: 'kmeans-iter', scope: 'shared', kind: { type: 'int', min: 1, max: 500 },
     doc: 'k-means (Lloyd) iterations per codebook',

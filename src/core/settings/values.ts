@@ -3,6 +3,7 @@
  * is expected, so a bad value is reported instead of guessed.
  */
 import type { GroupConfig } from '../compress/types';
+import { parseFormat } from '../compress/plan/formats';
 import { GROUP_LIMITS } from './schema';
 import type { Setting, SettingKind, SettingKey, SettingValues } from './schema';
 
@@ -24,6 +25,7 @@ export function expectedText(kind: SettingKind): string {
     case 'number': return `a number in ${kind.min}..${kind.max}`;
     case 'bool': return '1 or 0';
     case 'group': return `d<d>k<K> with d in ${GROUP_LIMITS.d.min}..${GROUP_LIMITS.d.max} and K in ${GROUP_LIMITS.k.min}..${GROUP_LIMITS.k.max} (e.g. d3k64)`;
+    case 'formats': return 'comma-separated formats <s|p|a><d>k<K> (e.g. s9k256,p8k64,a2k256), or none';
   }
 }
 
@@ -54,7 +56,25 @@ export function parseValue<K extends SettingKey>(s: Setting<K>, raw: string): Pa
     }
     case 'bool': return t === '1' ? ok(true) : t === '0' ? ok(false) : no;
     case 'group': { const g = parseGroup(t); return g === null ? no : ok(g); }
+    case 'formats': { const f = parseFormats(t); return f === null ? no : ok(f); }
   }
+}
+
+/** Parses a formats list (`none` or empty = no formats); null when a name is malformed or listed twice. */
+export function parseFormats(raw: string): string[] | null {
+  const t = raw.trim();
+  if (t === '' || t === 'none') return [];
+  const out: string[] = [];
+  for (const part of t.split(',')) {
+    try {
+      const name = parseFormat(part).name;
+      if (out.includes(name)) return null;
+      out.push(name);
+    } catch {
+      return null;
+    }
+  }
+  return out;
 }
 
 /** The text of a setting's value (what `parseValue` reads back). */
@@ -62,6 +82,7 @@ export function formatValue<K extends SettingKey>(s: Setting<K>, v: SettingValue
   switch (s.kind.type) {
     case 'bool': return v ? '1' : '0';
     case 'group': return formatGroup(v as GroupConfig);
+    case 'formats': return (v as string[]).length ? (v as string[]).join(',') : 'none';
     default: return String(v);
   }
 }

@@ -1,9 +1,9 @@
 import type { CancelCheck, ProgressFn } from '../util/progress';
 import { compress } from '../compress/pipeline';
 import type { CompressOptions } from '../compress/pipeline';
-import { PRESET_LABELS, PRESET_NAMES, presetPlan } from '../compress/presets';
-import type { PresetName } from '../compress/presets';
-import type { CompressInput } from '../compress/state';
+import { PRESET_LABELS, PRESET_NAMES, presetPlan } from '../compress/plan/presets';
+import type { PresetName } from '../compress/plan/presets';
+import type { CompressInput } from '../compress/input/types';
 import type { CompressionResult, Plan } from '../compress/types';
 import { comparisonPlan } from './comparison';
 

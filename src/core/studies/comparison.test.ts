@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { comparisonPlan, needsTrain, presetsMatching, samePlan } from './comparison';
 import { sweepPlan } from './sweep';
-import { PRESET_NAMES, presetPlan } from '../compress/presets';
+import { PRESET_NAMES, presetPlan } from '../compress/plan/presets';
 import { applySettings } from '../settings/plan';
 
 describe('the comparison rule', () => {
   const user = applySettings(presetPlan('yono'), {
-    seed: 9, budget: 2, margin: 0.5, spatial: { d: 9, k: 32 }, pointwise: { d: 4, k: 16 }, fine: { d: 1, k: 128 }, shared: { d: 8, k: 8 },
-    kmeansIter: 3, trainSamples: 128, epochs: 2, recoveryLayers: 1,
-    normalization: 'layer', keepUnder: 0, distill: false, codewords: true, autoPlan: false,
+    seed: 9, budget: 2, margin: 0.5, spatial: { d: 9, k: 32 }, pointwise: { d: 4, k: 16 }, shared: { d: 8, k: 8 },
+    kmeansIter: 3, trainSamples: 128, epochs: 2, recoveryLayers: 1, klThreshold: 0.02, flashBytes: 50000, calibrationRows: 256,
+    normalization: 'layer', keepUnder: 0, distill: false, formats: ['a2k64'], correction: false,
   });
 
   it('runs every preset\'s recipe with the user\'s shared settings', () => {
@@ -20,16 +20,18 @@ describe('the comparison rule', () => {
     expect([perModel.groups.spatial, perModel.groups.pointwise]).toEqual([{ d: 9, k: 32 }, { d: 4, k: 16 }]);
     expect(perModel.kmeans.maxIter).toBe(3);
     const rec = comparisonPlan('pq-shared-recovery', user);
-    expect(rec.recovery).toMatchObject({ enabled: true, maxTrainSamples: 128, epochs: 2, maxLayers: 1, fineTuneCodewords: false });
+    expect(rec.recovery).toMatchObject({ enabled: true, maxTrainSamples: 128, epochs: 2, maxLayers: 1 });
     expect(rec.normalization).toBe('none');
+    expect(rec.flashBytes).toBe(0); // a flash-size target needs an allocation: not for this row
     const yono = comparisonPlan('yono', user);
-    expect([yono.normalization, yono.keep.minParams, yono.recovery.distill, yono.autoPlan]).toEqual(['channel', 256, true, true]); // its recipe
-    expect(yono.groups.fine).toEqual({ d: 1, k: 128 }); // the d and K of a tier it uses
+    expect([yono.normalization, yono.keep.minParams, yono.recovery.distill, yono.formats, yono.correction]).toEqual(['channel', 256, true, presetPlan('yono').formats, true]); // its recipe
+    expect([yono.klThreshold, yono.flashBytes, yono.calibrationRows]).toEqual([0.02, 50000, 256]); // the user's shared settings
     for (const p of PRESET_NAMES) {
       expect(comparisonPlan(p, user).groups).not.toHaveProperty('shared'); // a group no preset uses
       expect(comparisonPlan(p, user).preset).toBe(p);
     }
     expect(needsTrain(rec)).toBe(true);
+    expect(needsTrain(yono)).toBe(true);
     expect(needsTrain(int8)).toBe(true); // int8 activations are calibrated on training data
     expect(needsTrain(comparisonPlan('int8', { ...user, activations: 'float32' }))).toBe(false);
     // the user's arithmetic for every compressed row; the float32 row is the float reference
@@ -37,8 +39,14 @@ describe('the comparison rule', () => {
     expect(PRESET_NAMES.map((p) => comparisonPlan(p, { ...user, activations: 'float32' }).activations)).toEqual(PRESET_NAMES.map(() => 'float32'));
   });
 
-  it('gives each preset\'s own plan for the default settings', () => {
-    for (const p of PRESET_NAMES) expect(comparisonPlan(p, presetPlan('yono'))).toEqual(presetPlan(p));
+  it('gives each preset its own plan for its own defaults, and for YONO\'s the preset\'s plan with YONO\'s shared values', () => {
+    for (const p of PRESET_NAMES) expect(comparisonPlan(p, presetPlan(p))).toEqual(presetPlan(p));
+    const yono = presetPlan('yono');
+    for (const p of PRESET_NAMES) {
+      const want = presetPlan(p);
+      want.recovery.maxTrainSamples = yono.recovery.maxTrainSamples; // YONO's distillation rows (a shared setting)
+      expect(comparisonPlan(p, yono)).toEqual(want);
+    }
   });
 
   it('finds the preset whose comparison plan is the plan of an existing run, edit mark and key order aside', () => {
@@ -51,11 +59,11 @@ describe('the comparison rule', () => {
 });
 
 describe('sweep plans', () => {
-  it('sweep one (d, K) everywhere with recovery and auto-plan off, leaving the input as it was', () => {
-    const base = { ...presetPlan('yono'), seed: 9 };
+  it('sweep one (d, K) everywhere with recovery, allocation and correction off, leaving the input as it was', () => {
+    const base = { ...presetPlan('yono'), seed: 9, recovery: { ...presetPlan('yono').recovery, enabled: true } };
     const p = sweepPlan(base, 8, 64);
     expect(Object.values(p.groups).every((g) => g.d === 8 && g.k === 64)).toBe(true);
-    expect([p.recovery.enabled, p.autoPlan, p.seed]).toEqual([false, false, 9]);
+    expect([p.recovery.enabled, p.formats, p.correction, p.seed]).toEqual([false, [], false, 9]);
     expect(base.recovery.enabled).toBe(true);
   });
 });

@@ -1,16 +1,17 @@
 /**
  * The comparison rule, the one place it is stated: every method row of the comparison table (the app's
  * Trade-offs step and `yono compare` alike) is its preset's own recipe — grouping, normalization, keep rule,
- * coarse and fine tiers, recovery on or off, distillation, codeword fine-tuning, auto-plan and its confidence
- * (the `recipe` settings of core/settings/schema.ts) — run with the user's shared settings: seed, budget and
- * margin, effort and sample sizes, and the d and K of every codebook group the preset uses (the `shared`
- * settings), and with the user's arithmetic (`activations`), so that the rows compare methods under the arithmetic
- * that ships — except the float32 row, the uncompressed reference, which stays float. Per-layer overrides are
- * the user's own plan's, never a method row's.
+ * plain or data-aware codebooks, the allocation's formats, correction, codebook pruning, scale coding,
+ * recovery on or off and what it tunes, distillation, codeword fine-tuning (the `recipe` settings of
+ * core/settings/schema.ts) — run with the user's shared settings: seed, budget and margin, KL threshold,
+ * flash-size target (presets with an allocation), effort and sample sizes, and the d and K of every codebook
+ * group the preset uses (the `shared` settings), and with the user's arithmetic (`activations`), so that the
+ * rows compare methods under the arithmetic that ships — except the float32 row, the uncompressed reference,
+ * which stays float. Per-layer overrides are the user's own plan's, never a method row's.
  */
 import type { Plan } from '../compress/types';
-import { basePreset, presetPlan } from '../compress/presets';
-import type { PresetName } from '../compress/presets';
+import { basePreset, presetPlan } from '../compress/plan/presets';
+import type { PresetName } from '../compress/plan/presets';
 import { SETTINGS } from '../settings/schema';
 import type { SettingValues } from '../settings/schema';
 import { applySettings, settingsOf } from '../settings/plan';
@@ -23,14 +24,15 @@ export function comparisonPlan(preset: PresetName, user: Plan): Plan {
   for (const s of SETTINGS) {
     if (s.scope !== 'shared' || mine[s.key] === undefined) continue;
     if (s.kind.type === 'group' && base.groups[s.key] === undefined) continue; // a group this preset does not use
+    if (s.usedBy && !s.usedBy(base)) continue; // a setting this preset's recipe does not use
     if (s.key === 'activations' && base.defaultFormat === 'float32') continue; // the float reference stays float
     (shared as Record<string, unknown>)[s.key] = mine[s.key];
   }
   return applySettings(base, shared);
 }
 
-/** True when a run of this plan fine-tunes or calibrates int8 activations (so it needs the train split). */
-export const needsTrain = (p: Plan): boolean => p.recovery.enabled || p.activations === 'int8';
+/** True when a run of this plan needs the train split (calibration, int8 activations, correction, fine-tuning). */
+export { planNeedsTrain as needsTrain } from '../compress/pipeline';
 
 /** JSON of a value with object keys sorted (a canonical form for comparing plans). */
 function canonical(v: unknown): string {

@@ -1,7 +1,7 @@
 import type { CancelCheck, ProgressFn } from '../util/progress';
 import { compress, learnPlanCodebooks } from '../compress/pipeline';
 import type { CompressOptions } from '../compress/pipeline';
-import type { CompressInput } from '../compress/state';
+import type { CompressInput } from '../compress/input/types';
 import type { Plan } from '../compress/types';
 
 /** Leave-one-out outcome of one model: compressed with codebooks learned without it. */
@@ -41,8 +41,8 @@ export async function leaveOneOut(
     const x = inputs[i];
     const sub = opts.onProgress && ((p: { fraction: number; phase: string; message?: string }) =>
       opts.onProgress!({ fraction: (i + p.fraction) / inputs.length, phase: p.phase, message: `without ${x.ir.name}: ${p.message ?? ''}` }));
-    const others = inputs.filter((_, j) => j !== i).map((m) => m.ir);
-    const codebooks = await learnPlanCodebooks(others, plan, { shouldCancel: opts.shouldCancel });
+    const others = inputs.filter((_, j) => j !== i);
+    const codebooks = await learnPlanCodebooks(others, plan, { shouldCancel: opts.shouldCancel, runner: opts.runner });
     const r = await compress([x], plan, { ...opts, codebooks, onProgress: sub });
     const m = r.models[0];
     rows.push({

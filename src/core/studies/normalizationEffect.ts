@@ -1,7 +1,7 @@
 import type { CancelCheck, ProgressFn } from '../util/progress';
 import { compress } from '../compress/pipeline';
 import type { CompressOptions } from '../compress/pipeline';
-import type { CompressInput } from '../compress/state';
+import type { CompressInput } from '../compress/input/types';
 import type { Normalization, Plan } from '../compress/types';
 
 /** One normalization mode's outcome: accuracy per model and SQNR per layer, codebooks learned with it. */
@@ -18,7 +18,7 @@ export interface NormalizationRow {
 
 /**
  * Shows what normalization buys (DESIGN §4.3): runs the plan's codebook learning and assignment once per
- * mode (none, per layer, per output channel, auto) with recovery and auto-plan off, and returns accuracy and
+ * mode (none, per layer, per output channel, auto) with recovery, allocation and correction off, and returns accuracy and
  * per-layer SQNR side by side.
  */
 export async function compareNormalization(
@@ -28,7 +28,7 @@ export async function compareNormalization(
   const modes: Normalization[] = ['none', 'layer', 'channel', 'auto'];
   const rows: NormalizationRow[] = [];
   for (let i = 0; i < modes.length; i++) {
-    const p: Plan = { ...plan, normalization: modes[i], autoPlan: false, recovery: { ...plan.recovery, enabled: false } };
+    const p: Plan = { ...plan, normalization: modes[i], formats: [], flashBytes: 0, correction: false, recovery: { ...plan.recovery, enabled: false } };
     const r = await compress(inputs, p, {
       ...opts,
       onProgress: opts.onProgress && ((q) => opts.onProgress!({ ...q, fraction: (i + q.fraction) / modes.length, message: `normalization ${modes[i]}: ${q.message ?? ''}` })),

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setupNodeTfjs } from '../../node/tfjs';
 import { compress } from '../compress/pipeline';
-import { presetPlan } from '../compress/presets';
+import { presetPlan } from '../compress/plan/presets';
 import { seedStudy } from './seeds';
-import { buildTiny, tinyInput } from '../compress/testing/tinyModels';
-import type { CompressInput } from '../compress/state';
+import { tinyInput } from '../compress/testing/tinyModels';
+import type { CompressInput } from '../compress/input/types';
 
 let inputs: CompressInput[];
 beforeAll(async () => {
@@ -17,10 +17,10 @@ describe('seedStudy', () => {
     const plan = presetPlan('pq-shared');
     plan.groups = { default: { d: 4, k: 2 }, spatial: { d: 9, k: 2 }, pointwise: { d: 16, k: 2 } };
     plan.keep.minParams = 0;
-    const rows = await seedStudy(inputs, plan, [1, 7], { buildModel: buildTiny });
+    const rows = await seedStudy(inputs, plan, [1, 7]);
     expect(rows.map((r) => r.seed)).toEqual([1, 7]);
     for (const row of rows) {
-      const r = await compress(inputs, { ...plan, seed: row.seed }, { buildModel: buildTiny });
+      const r = await compress(inputs, { ...plan, seed: row.seed });
       expect(row.totalBytes).toBe(r.totals.compressedBytes);
       for (const m of r.models) {
         // pp rounded to 2 decimals

@@ -1,9 +1,9 @@
 import type { CancelCheck, ProgressFn } from '../util/progress';
 import { baselineRow, dropPp } from './baselines';
 import { compress } from '../compress/pipeline';
-import { testDropSePp } from '../compress/report';
+import { testDropSePp } from '../compress/result/report';
 import type { CompressOptions } from '../compress/pipeline';
-import type { CompressInput } from '../compress/state';
+import type { CompressInput } from '../compress/input/types';
 import type { Plan } from '../compress/types';
 
 /** One run of a seed study: the plan with `seed`, its ratio and every model's drops. */

@@ -5,7 +5,7 @@
  */
 import type { CancelCheck, ProgressFn } from '../util/progress';
 import { compress } from '../compress/pipeline';
-import type { CompressInput } from '../compress/state';
+import type { CompressInput } from '../compress/input/types';
 import type { Plan } from '../compress/types';
 
 /** One point of a (d, K) sweep. */
@@ -17,15 +17,17 @@ export interface SweepPoint {
   accuracy: number;
 }
 
-/** The plan of one sweep point: `base` with (d, K) in every group, recovery and auto-plan off. */
+/** The plan of one sweep point: `base` with (d, K) in every group, no allocation, correction or recovery. */
 export function sweepPlan(base: Plan, d: number, k: number): Plan {
   return {
     ...base,
     preset: 'custom',
     defaultFormat: 'pq',
     groups: Object.fromEntries(Object.keys(base.groups).map((g) => [g, { d, k }])),
-    autoPlan: false,
-    recovery: { ...base.recovery, enabled: false, fineTuneCodewords: false },
+    formats: [],
+    flashBytes: 0,
+    correction: false,
+    recovery: { ...base.recovery, enabled: false },
   };
 }
 

@@ -6,20 +6,20 @@
  */
 import type { Progress } from '../../core/util/progress';
 import type { CompressionResult, Plan } from '../../core/compress/types';
-import type { PresetName } from '../../core/compress/presets';
+import type { PresetName } from '../../core/compress/plan/presets';
 import type { BaselineRow } from '../../core/studies/baselines';
 import type { SweepPoint } from '../../core/studies/sweep';
 import type { BundleSummary as CoreBundleSummary } from '../../core/bundle/describe';
 import type { DeviceId } from '../../core/mcu/devices';
 import type { ScenarioTask } from '../../core/mcu/scenario/for-bundle';
 import type { McuPrediction, SimulationSummary } from '../../core/mcu/scenario/run';
-import type { CodebookViews } from '../../core/compress/views';
+import type { CodebookViews } from '../../core/compress/result/views';
 import type { ImportedModel, ModelRef } from '../../workers/types';
 import type { ExportKind, ExportedFile } from '../../core/report/exports';
 import type { ReportExtras } from '../../core/report/report';
 
 export type { BaselineRow, PresetName, ExportKind, ExportedFile, ReportExtras, SweepPoint, DeviceId, ScenarioTask, McuPrediction, SimulationSummary, CodebookViews };
-export type { CodewordUsage, CodebookProjection } from '../../core/compress/views';
+export type { CodewordUsage, CodebookProjection } from '../../core/compress/result/views';
 export type { ImportedData, ImportedModel, ModelRef } from '../../workers/types';
 
 /** Progress callback and cancellation for one long call. */

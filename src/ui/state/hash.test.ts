@@ -2,18 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { decodeHash, encodeHash } from './hash';
 import { defaultSettings } from './settings';
 import type { ShareableSettings } from './settings';
-import { presetPlan, settingsOf } from '../core';
+import { SETTINGS_VERSION, presetPlan, settingsOf } from '../core';
 
 describe('hash codec', () => {
   it('round-trips the defaults and an edited set of settings, with the settings version', () => {
     const def = { ...defaultSettings(), plan: settingsOf(presetPlan('yono')) };
     expect(decodeHash(encodeHash(def)).settings).toEqual(def);
-    expect(encodeHash(def)).toMatch(/^#v=3&tab=models&preset=yono&/);
+    expect(encodeHash(def)).toMatch(new RegExp(`^#v=${SETTINGS_VERSION}&tab=models&preset=yono&`));
     const s: ShareableSettings = {
       tab: 'learn',
       plan: {
         ...settingsOf(presetPlan('pq-per-model')), grouping: 'per-layer', spatial: { d: 9, k: 64 }, pointwise: { d: 4, k: 1024 }, normalization: 'layer',
-        seed: 4294967295, budget: 0.25, 'coarse-spatial': { d: 64, k: 2 }, 'coarse-pointwise': { d: 1, k: 65536 }, medium: { d: 3, k: 100 }, fine: { d: 2, k: 512 },
+        seed: 4294967295, budget: 0.25, formats: ['s9k256', 'a1k512'], klThreshold: 0.02, flashBytes: 65536, calibrationRows: 256,
         recovery: true, epochs: 3, kmeansIter: 5,
       },
       learn: { rows: 64, cols: 2, d: 16, k: 64, seed: 0 },
@@ -35,7 +35,7 @@ describe('hash codec', () => {
   });
 
   it('leaves each bad value to its default, keeps the good ones and reports the bad ones', () => {
-    const dec = decodeHash('#v=3&tab=nope&preset=pq-shared&spatial=d9x&pointwise=d4k256&seed=-3&lsize=999x2&ld=2&lk=abc&device=stm32h743');
+    const dec = decodeHash(`#v=${SETTINGS_VERSION}&tab=nope&preset=pq-shared&spatial=d9x&pointwise=d4k256&seed=-3&lsize=999x2&ld=2&lk=abc&device=stm32h743`);
     expect(dec.settings.tab).toBe('models');
     expect(dec.settings.device).toBe('stm32h743');
     expect(dec.settings.plan).toEqual({ preset: 'pq-shared', pointwise: { d: 4, k: 256 } });

@@ -3,11 +3,11 @@
  * the app and the CLI): the current step, the Learn demo and the target device; and how the plan editor
  * presents the plan settings (labels, rows). Pure: no DOM, no React.
  */
-import type { GroupConfig, GroupingRule, Normalization, Plan } from '../../core/compress/types';
-import type { PresetName } from '../../core/compress/presets';
+import type { GroupConfig, GroupingRule, Normalization } from '../../core/compress/types';
+import type { PresetName } from '../../core/compress/plan/presets';
 import type { SettingValues } from '../../core/settings/schema';
 import type { DeviceId } from '../../core/mcu/devices';
-import { PRESET_LABELS, PRESET_NAMES, basePreset, presetPlan, COARSE_PREFIX, FINE_GROUP, MEDIUM_GROUP, GROUP_LIMITS, settingOf, DEVICE_PROFILES, DEVICE_IDS, deviceSummary } from '../core';
+import { PRESET_LABELS, PRESET_NAMES, GROUP_LIMITS, settingOf, DEVICE_PROFILES, DEVICE_IDS, deviceSummary } from '../core';
 
 /** The six steps, in order. `id` is what the hash holds; `label` is the tab's accessible name. */
 export const STEPS = [
@@ -39,49 +39,6 @@ export function uiGroups(grouping: GroupingRule): readonly { key: 'spatial' | 'p
   return grouping === 'single'
     ? [{ key: 'shared', label: 'All layers' }]
     : [{ key: 'spatial', label: '3×3 kernels' }, { key: 'pointwise', label: '1×1 and dense' }];
-}
-
-/**
- * The tier codebook groups of the YONO preset, in ladder order: big layers start in their kind's coarse
- * codebook; the auto-plan moves a sensitive layer up to its kind's codebook, then `medium`, then `fine`,
- * then int8. `key` is the plan's `groups` key (and the hash key); `ladder` tiers are on with `plan.fineTier`.
- */
-export const TIER_GROUPS = [
-  { key: `${COARSE_PREFIX}spatial`, label: 'Coarse spatial', ladder: false },
-  { key: `${COARSE_PREFIX}pointwise`, label: 'Coarse pointwise', ladder: false },
-  { key: MEDIUM_GROUP, label: 'Medium tier', ladder: true },
-  { key: FINE_GROUP, label: 'Fine tier', ladder: true },
-] as const;
-export type TierKey = (typeof TIER_GROUPS)[number]['key'];
-
-/** One tier row of the Codebook step: which group, and whether it can be edited (the tier is on). */
-export interface UiTierRow {
-  key: TierKey;
-  label: string;
-  /** What the tier is for, one line. */
-  purpose: string;
-  /** False for `medium` / `fine` while `plan.fineTier` is off. */
-  enabled: boolean;
-}
-
-/**
- * The tier rows the Codebook step shows: none unless the plan is PQ with the paper's grouping. Coarse rows
- * when the plan sends big layers there (`coarseMinParams > 0`); medium / fine rows when the plan or its
- * preset has the fine tier (shown disabled while it is switched off). Only groups the plan has.
- */
-export function uiTierGroups(plan: Plan): UiTierRow[] {
-  if (plan.defaultFormat !== 'pq' || plan.grouping !== 'paper') return [];
-  const ladder = plan.fineTier || presetPlan(basePreset(plan.preset)).fineTier;
-  const big = plan.coarseMinParams.toLocaleString('en-US');
-  const purpose: Record<TierKey, string> = {
-    'coarse-spatial': `3×3 and depthwise layers of ${big} weights and more start here`,
-    'coarse-pointwise': `1×1 and dense layers of ${big} weights and more start here`,
-    medium: 'Where the auto-plan moves a sensitive layer after its kind\'s codebook',
-    fine: 'The auto-plan\'s last codebook before int8',
-  };
-  return TIER_GROUPS
-    .filter((t) => plan.groups[t.key] !== undefined && (t.ladder ? ladder : plan.coarseMinParams > 0))
-    .map((t) => ({ key: t.key, label: t.label, purpose: purpose[t.key], enabled: !t.ladder || plan.fineTier }));
 }
 
 /** Scaling applied before clustering so one codebook fits layers of different scale. */

@@ -46,22 +46,18 @@ describe('plan slice', () => {
     expect(s.getState().plan).toEqual({ ...presetPlan('yono'), seed: 8 });
   });
 
-  it('edits d and K of a tier group within the same limits, and a preset change resets the tiers', () => {
+  it('edits the allocation settings through the schema (clamped), and a preset change resets them', () => {
     const s = make();
-    s.getState().setTierGroup('medium', { d: 3 });
-    s.getState().setTierGroup('fine', { d: 0, k: 1e6 });
-    s.getState().setTierGroup('coarse-spatial', { k: NaN });
-    const g = s.getState().plan.groups;
-    expect(g.medium).toEqual({ d: 3, k: 64 });
-    expect(g.fine).toEqual({ d: 1, k: 65536 });
-    expect(g['coarse-spatial']).toEqual({ d: 6, k: 2 });
-    expect(g.spatial).toEqual(presetPlan('yono').groups.spatial);
-    expect(() => validatePlan(s.getState().plan)).not.toThrow();
+    s.getState().setSetting('formats', ['s9k256', 'a2k256']);
+    s.getState().setSetting('klThreshold', 50);
+    s.getState().setSetting('flashBytes', -5);
+    const p = s.getState().plan;
+    expect([p.formats, p.klThreshold, p.flashBytes]).toEqual([['s9k256', 'a2k256'], 10, 0]);
+    expect(() => validatePlan(p)).not.toThrow();
     s.getState().setPreset('pq-shared');
-    expect(s.getState().plan.groups).toEqual(presetPlan('pq-shared').groups);
-    s.getState().setTierGroup('fine', { k: 16 });
+    expect(s.getState().plan.formats).toEqual([]);
     s.getState().setPreset('yono');
-    expect(s.getState().plan.groups).toEqual(presetPlan('yono').groups);
+    expect(s.getState().plan.formats).toEqual(presetPlan('yono').formats);
   });
 
   it('keeps the seed and per-layer choices when the preset changes', () => {
@@ -89,15 +85,15 @@ describe('shareable settings', () => {
     expect(applyShareable(before, next, false).plan).toBeUndefined(); // a hash without plan keys leaves the plan
   });
 
-  it('applies tier settings from an edited hash and carries them in shareableOf', () => {
+  it('applies the allocation settings from an edited hash and carries them in shareableOf', () => {
     const s = make();
-    s.getState().setTierGroup('fine', { d: 3, k: 512 });
-    expect(shareableOf(s.getState()).plan.fine).toEqual({ d: 3, k: 512 });
+    s.getState().setSetting('formats', ['s9k256', 'a1k512']);
+    expect(shareableOf(s.getState()).plan.formats).toEqual(['s9k256', 'a1k512']);
     const before = s.getState();
-    const next = { ...shareableOf(before), plan: { ...shareableOf(before).plan, medium: { d: 4, k: 32 } } };
+    const next = { ...shareableOf(before), plan: { ...shareableOf(before).plan, klThreshold: 0.03 } };
     const patch = applyShareable(before, next, true);
-    expect(patch.plan?.groups.medium).toEqual({ d: 4, k: 32 });
-    expect(patch.plan?.groups.fine).toEqual({ d: 3, k: 512 });
+    expect(patch.plan?.klThreshold).toBe(0.03);
+    expect(patch.plan?.formats).toEqual(['s9k256', 'a1k512']);
   });
 });
 

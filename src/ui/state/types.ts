@@ -4,9 +4,9 @@
  * `store.ts` combines them. Slices read each other through `get()`, typed as AllState.
  */
 import type { Progress } from '../../core/util/progress';
-import type { GroupSettings, GroupingId, LearnSettings, NormalizationId, PresetId, StepId, TierKey } from './settings';
+import type { GroupSettings, GroupingId, LearnSettings, NormalizationId, PresetId, StepId } from './settings';
 import type { LayerOverride, Plan } from '../../core/compress/types';
-import type { PresetName } from '../../core/compress/presets';
+import type { PresetName } from '../../core/compress/plan/presets';
 import type { SettingKey, SettingValues } from '../../core/settings/schema';
 import type {
   BaselineRow, BuiltinTask, BundleSummary, CodebookResult, CodebookViews, DeviceId, ExportKind, ExportedFile, ImportedModel, McuPrediction,
@@ -67,7 +67,6 @@ export interface PlanSlice {
   /** Changes d and/or K of row `index` of `uiGroups(plan.grouping)`; values are clamped. */
   setGroup: (index: number, patch: Partial<GroupSettings>) => void;
   /** Changes d and/or K of tier group `key` (`TIER_GROUPS`); values are clamped as for `setGroup`. */
-  setTierGroup: (key: TierKey, patch: Partial<GroupSettings>) => void;
   setNormalization: (n: NormalizationId) => void;
   setSeed: (seed: number) => void;
   setBudget: (pp: number) => void;

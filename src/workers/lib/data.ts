@@ -9,7 +9,7 @@ import { decodeSplit } from '../../core/data/decode';
 import type { SplitName } from '../../core/data/types';
 import type { ImportedModel, ModelRef } from '../types';
 import { fetchBytes, fetchJson } from './fetch';
-import { splitRows } from '../../core/compress/split';
+import { splitRows } from '../../core/compress/input/split';
 
 export type BuiltinRef = Extract<ModelRef, { kind: 'builtin' }>;
 

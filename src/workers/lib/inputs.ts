@@ -3,7 +3,7 @@
  * origin, data from `data.ts`) and imported models (IR and data sent by the UI). Batch norm is folded as
  * in the CLI. Loaded models are cached per worker, so a second run (another plan, a sweep point) starts at once.
  */
-import type { CompressInput } from '../../core/compress/state';
+import type { CompressInput } from '../../core/compress/input/types';
 import { loadModelFiles } from '../../core/io/loadModel';
 import type { NamedFile } from '../../core/io/files';
 import { inferenceGraph } from '../../core/models/fuseActivations';

@@ -1,8 +1,8 @@
 import type { ModelIR, WeightLayer } from '../../models/ir';
 import { isWeightLayer } from '../../models/ir';
 import { sizeOf } from '../../models/shapes';
-import { encodeInt8, encodePQ, prepareKernel } from '../../compress/encode';
-import { presetPlan } from '../../compress/presets';
+import { encodeInt8, encodePQ, prepareKernel } from '../../compress/encode/encode';
+import { presetPlan } from '../../compress/plan/presets';
 import { roundF16Array } from '../../util/f16';
 import type { CodebookGroup, CompressedModel, CompressionResult, LayerEncoding, LayerFormat, Normalization } from '../../compress/types';
 import type { BundleSamples } from '../write';
@@ -116,7 +116,7 @@ export function zooResult(models: ModelIR[] = zooModels(), seed = 7, cycle: [Lay
   return {
     plan: presetPlan('yono'), codebooks, models: out,
     totals: { float32Bytes: 0, compressedBytes: 0, ratio: 1, codebookBytes: 0, headerBytes: 0 },
-    timingsMs: { extract: 0, kmeans: 0, assign: 0, evaluate: 0, sensitivity: 0, recovery: 0, total: 0 },
+    timingsMs: { calibrate: 0, codebooks: 0, table: 0, select: 0, total: 0 },
   };
 }
 

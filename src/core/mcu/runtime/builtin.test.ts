@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { setupWasmBackend } from '../../tfjs/backend';
-import { decodeModel } from '../../compress/decode';
+import { decodeModel } from '../../compress/result/decode';
 import { compress } from '../../compress/pipeline';
-import { presetPlan } from '../../compress/presets';
+import { presetPlan } from '../../compress/plan/presets';
 import type { CompressionResult } from '../../compress/types';
-import type { CompressInput } from '../../compress/state';
+import type { CompressInput } from '../../compress/input/types';
 import { fromLayersModel } from '../../models/fromLayersModel';
 import { foldBatchNorm } from '../../models/foldBatchNorm';
 import { toLayersModel } from '../../models/toLayersModel';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateModelCounts } from '../counts';
 import { countsFromIR } from '../cost/counts-from-ir';
-import { decodeModel } from '../../compress/decode';
+import { decodeModel } from '../../compress/result/decode';
 import { packedLength } from '../../pq/pack';
 import { isWeightLayer } from '../../models/ir';
 import { layerMacs } from '../../models/stats';

@@ -6,7 +6,7 @@ import { memoryStore } from './kv';
 import type { KeyValueStore } from './kv';
 import type { ImportedModel, CodebookResult } from '../../services/types';
 import { decodeHash } from '../hash';
-import { settingsOf, presetPlan } from '../../core';
+import { settingsOf, presetPlan, SETTINGS_VERSION } from '../../core';
 
 function model(name: string, n: number): ImportedModel {
   const data = new Float32Array(n).map((_, i) => Math.sin(i) * 0.1);
@@ -31,7 +31,7 @@ const result: CodebookResult = {
   codebooks: [{ name: 'shared', d: 2, k: 2, codebook: new Float32Array([0.5, -0.5, 0.25, 1]), layers: ['mine/fc'] }],
   models: [],
   totals: { float32Bytes: 100, compressedBytes: 10, ratio: 10, codebookBytes: 16, headerBytes: 0 },
-  timingsMs: { extract: 0, kmeans: 1, assign: 0, evaluate: 0, sensitivity: 0, recovery: 0, total: 1 },
+  timingsMs: { calibrate: 0, codebooks: 1, table: 0, select: 0, total: 1 },
 };
 
 function open(kv: KeyValueStore, over: Partial<Parameters<typeof createAppStore>[0]> = {}) {
@@ -145,31 +145,30 @@ describe('persistence', () => {
     expect(b.getState().codebookResult).not.toBeNull();
   });
 
-  it('round-trips edited tier codebooks, and a link\'s tiers go on top of the saved ones', async () => {
+  it('round-trips edited allocation settings, and a link\'s settings go on top of the saved ones', async () => {
     const kv = memoryStore();
     const a = open(kv);
     await a.hydrated;
-    a.getState().setTierGroup('medium', { d: 3, k: 128 });
-    a.getState().setTierGroup('coarse-pointwise', { d: 12 });
+    a.getState().setSetting('formats', ['s9k256', 'a2k256']);
+    a.getState().setSetting('klThreshold', 0.02);
     await a.storage.flush();
 
     const b = open(kv);
     await b.hydrated;
-    expect(b.getState().plan.groups.medium).toEqual({ d: 3, k: 128 });
-    expect(b.getState().plan.groups['coarse-pointwise']).toEqual({ d: 12, k: 64 });
+    expect(b.getState().plan.formats).toEqual(['s9k256', 'a2k256']);
+    expect(b.getState().plan.klThreshold).toBe(0.02);
     expect(b.getState().plan).toEqual(a.getState().plan);
 
-    // A link of the same preset that sets the fine tier: its tiers win over the saved ones.
-    const link = decodeHash('#preset=yono&fine=d1k1024&medium=d3k128').settings.plan;
+    // A link of the same preset that sets the formats: they win over the saved ones.
+    const link = decodeHash(`#v=${SETTINGS_VERSION}&preset=yono&formats=a2k64,p8k256`).settings.plan;
     const c = open(kv, { initial: { linkPlan: link } });
     await c.hydrated;
-    expect(c.getState().plan.groups.fine).toEqual({ d: 1, k: 1024 });
-    expect(c.getState().plan.groups.medium).toEqual({ d: 3, k: 128 });
-    // A link without tier keys leaves the saved tiers as they are.
-    const old = decodeHash('#preset=yono&seed=5').settings.plan;
+    expect(c.getState().plan.formats).toEqual(['a2k64', 'p8k256']);
+    // A link without those keys leaves the saved settings as they are.
+    const old = decodeHash(`#v=${SETTINGS_VERSION}&preset=yono&seed=5`).settings.plan;
     const d = open(kv, { initial: { linkPlan: old } });
     await d.hydrated;
-    expect(d.getState().plan.groups['coarse-pointwise']).toEqual({ d: 12, k: 64 });
+    expect(d.getState().plan.klThreshold).toBe(0.02);
     expect(d.getState().plan.seed).toBe(5);
   });
 

@@ -53,7 +53,6 @@ export const createPlanSlice: StateCreator<AllState, [], [], PlanSlice> = (set) 
       const row = uiGroups(s.plan.grouping)[index];
       return row ? { plan: withSetting(s.plan, row.key, patchedGroup(s.plan, row.key, patch)) } : s;
     }),
-  setTierGroup: (key, patch) => set((s) => ({ plan: withSetting(s.plan, key, patchedGroup(s.plan, key, patch)) })),
   setNormalization: (normalization) => set((s) => ({ plan: withSetting(s.plan, 'normalization', normalization) })),
   setSeed: (seed) => set((s) => ({ plan: withSetting(s.plan, 'seed', seed) })),
   setBudget: (pp) => set((s) => (Number.isFinite(pp) ? { plan: withSetting(s.plan, 'budget', pp) } : s)),

@@ -35,7 +35,7 @@ export function EffortControls({ disabled }: { disabled: boolean }) {
         </div>
         <label className="row small" style={{ flexWrap: 'nowrap', alignItems: 'flex-start' }}>
           <input type="checkbox" checked={plan.recovery.enabled} disabled={disabled} onChange={(e) => set('recovery', e.target.checked)} />
-          Recovery (EM fine-tuning with the codebooks fixed)
+          Recovery (fine-tuning with the codebooks fixed: EM on layers, or the biases after the allocation)
         </label>
         <div className="fields-2">
           <NumberField id="recovery-layers" label="Recovery layers per model" value={plan.recovery.maxLayers} {...rangeOf('recoveryLayers')} disabled={disabled || !plan.recovery.enabled}
@@ -44,12 +44,8 @@ export function EffortControls({ disabled }: { disabled: boolean }) {
             onChange={(v) => set('trainSamples', v)} />
         </div>
         <label className="row small" style={{ flexWrap: 'nowrap', alignItems: 'flex-start' }}>
-          <input type="checkbox" checked={plan.autoPlan} disabled={disabled || !pq} onChange={(e) => set('autoPlan', e.target.checked)} />
-          Auto-plan (keep sensitive layers int8 until every model is within the budget)
-        </label>
-        <label className="row small" style={{ flexWrap: 'nowrap', alignItems: 'flex-start' }}>
-          <input type="checkbox" checked={plan.fineTier} disabled={disabled || !pq} onChange={(e) => set('fineTier', e.target.checked)} />
-          Medium and fine tiers (shared codebooks{plan.groups.medium ? ` d = ${plan.groups.medium.d}, K = ${plan.groups.medium.k} and` : ''}{plan.groups.fine ? ` d = ${plan.groups.fine.d}, K = ${plan.groups.fine.k}` : ''}, that the auto-plan tries before int8)
+          <input type="checkbox" checked={plan.correction} disabled={disabled || !pq} onChange={(e) => set('correction', e.target.checked)} />
+          Per-unit correction after assignment (each layer's output refitted to the float layer's, no bytes)
         </label>
       </div>
     </details>

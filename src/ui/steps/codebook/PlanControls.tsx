@@ -1,20 +1,21 @@
 /**
  * The plan editor: preset, grouping rule, Subvector size and Codebook size per group (and, under
- * "Advanced", per tier group), normalization, seed, arithmetic (int8 or float32 activations) and budget. Every control writes the store; the
+ * "Advanced", the allocation's formats, KL threshold and flash target), normalization, seed, arithmetic (int8 or
+ * float32 activations) and budget. Every control writes the store; the
  * shareable ones end up in the URL hash.
  */
 import { useApp } from '../../state/appStore';
 import { GROUPINGS, NORMALIZATIONS, PRESETS, uiGroups } from '../../state/settings';
 import type { GroupingId, NormalizationId, PresetId } from '../../state/settings';
 import { GroupFields } from './GroupFields';
-import { TierCodebooks } from './TierCodebooks';
+import { AllocationFormats } from './AllocationFormats';
 import { basePreset } from '../../core';
 
 export function PlanControls({ disabled }: { disabled: boolean }) {
   const plan = useApp((s) => s.plan);
   const a = useApp((s) => ({
-    setPreset: s.setPreset, setGrouping: s.setGrouping, setGroup: s.setGroup, setTierGroup: s.setTierGroup,
-    setNormalization: s.setNormalization, setSeed: s.setSeed, setBudget: s.setBudget, setSetting: s.setSetting,
+    setPreset: s.setPreset, setGrouping: s.setGrouping, setGroup: s.setGroup, setSetting: s.setSetting,
+    setNormalization: s.setNormalization, setSeed: s.setSeed, setBudget: s.setBudget,
   }));
   const pq = plan.defaultFormat === 'pq';
   return (
@@ -35,7 +36,7 @@ export function PlanControls({ disabled }: { disabled: boolean }) {
         <GroupFields key={g.key} id={g.key} label={g.label} value={plan.groups[g.key] ?? plan.groups.default} disabled={disabled || !pq}
           onChange={(patch) => a.setGroup(i, patch)} />
       ))}
-      <TierCodebooks plan={plan} disabled={disabled} onChange={a.setTierGroup} />
+      <AllocationFormats plan={plan} disabled={disabled} onChange={a.setSetting} />
       {!pq && <p className="small muted">This preset stores weights as {plan.defaultFormat}: subvector and codebook sizes do not apply.</p>}
       <div className="fields-2">
         <div className="field">

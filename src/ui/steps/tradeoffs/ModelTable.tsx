@@ -1,4 +1,7 @@
-/** Per-model figures of the last codebook run: bytes before/after, ratio, accuracies, layers by format. */
+/**
+ * Per-model figures of the last codebook run: bytes before/after, ratio, accuracies, layers by format; below
+ * them the run's small-split warnings (a validation or test split under 1,000 samples).
+ */
 import type { CodebookResult } from '../../services/types';
 import { formatBytes, formatPct, formatRatio } from '../../lib/format';
 import { formatTestDrop } from '../../core';
@@ -31,6 +34,9 @@ export function ModelTable({ result }: { result: CodebookResult }) {
           <tr><th>Total</th><th className="num">{formatBytes(t.float32Bytes)}</th><th className="num" data-testid="total-compressed">{formatBytes(t.compressedBytes)}</th><th className="num">{formatRatio(t.ratio)}</th><th colSpan={2} className="small muted">codebooks {formatBytes(t.codebookBytes)}</th></tr>
         </tfoot>
       </table>
+      {(result.warnings ?? []).map((w) => (
+        <p key={`${w.model}/${w.split}`} className="small muted" data-testid="split-warning" role="note">⚠ {w.message}</p>
+      ))}
     </div>
   );
 }

@@ -36,6 +36,9 @@ export function unionSubvectors(blocks: Float32Array[], d: number, maxSamples: n
   return { x, n: maxSamples };
 }
 
+/** The codewords a group really gets: K, or the number of its subvectors when that is smaller. */
+export const codebookK = (k: number, subvectors: number): number => Math.min(k, subvectors);
+
 export interface LearnOptions {
   kmeans: KMeansConfig;
   maxSamples: number;
@@ -58,7 +61,7 @@ export async function learnCodebooks(groups: GroupSpec[], blocks: Map<string, Fl
     const seed = deriveSeed(opt.seed, g.name);
     const { x, n } = unionSubvectors(blocks.get(g.name) ?? [], g.d, opt.maxSamples, seed);
     if (n === 0) throw new Error(`codebook group '${g.name}' has no subvectors: route at least one layer to it`);
-    const k = Math.min(g.k, n);
+    const k = codebookK(g.k, n);
     opt.onProgress?.({ fraction: gi / groups.length, phase: 'kmeans', message: `group ${g.name}: ${n} subvectors, d = ${g.d}, K = ${k}` });
     const r = await kmeans(x, n, g.d, { k, maxIter: opt.kmeans.maxIter, tol: opt.kmeans.tol, seed, init: opt.kmeans.init, shouldCancel: opt.shouldCancel });
     // stored as float16 (bundle, C): every later step encodes against and decodes from the stored values

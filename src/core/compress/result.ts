@@ -60,19 +60,24 @@ export function modelBytes(ir: ModelIR, encodings: Record<string, LayerEncoding>
   return HEADER_BYTES.model + ir.layers.reduce((s, l) => s + layerBytes(l, encodings[l.name]), 0);
 }
 
+/** Bytes of the codebooks only model `name` uses (every layer of theirs is one of its layers). */
+export function ownCodebookBytes(name: string, codebooks: Pick<CodebookGroup, 'k' | 'd' | 'layers'>[]): number {
+  const own = codebooks.filter((c) => c.layers.length > 0 && c.layers.every((k) => k.startsWith(`${name}/`)));
+  return own.reduce((s, c) => s + codebookBytes(c.k, c.d), 0);
+}
+
 /** Assembles a CompressedModel; `testNow` is the final test accuracy of the compressed model. */
 export function compressedModel(st: ModelState, testNow: number, codebooks: CodebookGroup[], testDisagreement?: number): CompressedModel {
   const ir = resultIR(st);
   const encodings: Record<string, LayerEncoding> = {};
   for (const l of st.layers) encodings[l.layer.name] = l.cur.enc;
-  const own = codebooks.filter((c) => c.layers.length > 0 && c.layers.every((k) => k.startsWith(`${ir.name}/`)));
   return {
     name: ir.name, ir, encodings,
     accuracyFloat: st.testFloat, accuracyCompressed: testNow,
     valAccuracyFloat: st.valFloat, valAccuracyCompressed: st.valAcc,
     ...(testDisagreement === undefined ? {} : { testSamples: st.input.test.n, testDisagreement }),
     float32Bytes: irFloat32Bytes(st.input.ir),
-    compressedBytes: modelBytes(ir, encodings) + own.reduce((s, c) => s + codebookBytes(c.k, c.d), 0),
+    compressedBytes: modelBytes(ir, encodings) + ownCodebookBytes(ir.name, codebooks),
     layers: layerReports(st, ir),
     recovery: st.recovery.slice(),
   };
@@ -82,7 +87,7 @@ export function compressedModel(st: ModelState, testNow: number, codebooks: Code
  * Totals over models: float32 bytes of every parameter, compressed bytes of every model plus every
  * codebook that is in use (counted once) and the file header.
  */
-export function totals(models: CompressedModel[], codebooks: CodebookGroup[]): Totals {
+export function totals(models: Pick<CompressedModel, 'ir' | 'encodings' | 'float32Bytes'>[], codebooks: Pick<CodebookGroup, 'name' | 'k' | 'd'>[]): Totals {
   const used = codebooks.filter((c) => models.some((m) => Object.values(m.encodings).some((e) => e.format === 'pq' && e.group === c.name)));
   const cbBytes = used.reduce((s, c) => s + codebookBytes(c.k, c.d), 0);
   const float32Bytes = models.reduce((s, m) => s + m.float32Bytes, 0);

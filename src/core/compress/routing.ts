@@ -91,7 +91,8 @@ export function routeLayers(plan: Plan, models: ModelIR[], available?: ReadonlyS
     names.add(m.name);
     for (const l of m.layers) {
       if (!isWeightLayer(l)) continue;
-      const params = l.kernel.data.length;
+      // From the shape, so a model whose kernels were emptied (a result IR, an estimate's shape) routes the same.
+      const params = l.kernel.shape.reduce((a, c) => a * c, 1);
       const cls = kernelClass(l);
       const format = layerFormat(plan, m.name, l.name, params);
       const o = plan.overrides[layerKey(m.name, l.name)];

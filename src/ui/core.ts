@@ -20,3 +20,4 @@ export { isWeightLayer } from '../core/models/ir';
 export { createLearnDemo, firstFrame, nextFrame } from '../core/learn/session';
 export { createRng, laplacian } from '../core/util/random';
 export { CancelledError } from '../core/util/progress';
+export { estimatePlan } from '../core/compress/estimate';

@@ -3,16 +3,19 @@
  * starting or finishing work never shifts the page.
  */
 import type { Progress } from '../../core/util/progress';
+import type { JobProgress } from '../state/progress';
+import { formatEta } from '../state/progress';
 
 export interface ProgressBarProps {
   /** Null when idle: the bar stays, empty, with `idleText`. */
-  progress: Progress | null;
+  progress: Progress | JobProgress | null;
   label: string;
   idleText?: string;
 }
 
 export function ProgressBar({ progress, label, idleText = '' }: ProgressBarProps) {
-  const pct = progress ? Math.round(progress.fraction * 100) : 0;
+  const pct = progress ? Math.floor(progress.fraction * 100) : 0;
+  const eta = progress && 'etaMs' in progress ? formatEta(progress.etaMs) : '';
   return (
     <div className="progress">
       <div
@@ -27,7 +30,7 @@ export function ProgressBar({ progress, label, idleText = '' }: ProgressBarProps
         <div className="progress-fill" style={{ width: `${pct}%` }} />
       </div>
       <div className="progress-label">
-        {progress ? <><span>{progress.phase}</span>{progress.message && <span>{progress.message}</span>}<span className="pct">{pct}%</span></> : <span>{idleText}</span>}
+        {progress ? <><span>{progress.phase}</span>{progress.message && <span>{progress.message}</span>}{eta && <span className="eta" data-testid="eta">{eta}</span>}<span className="pct">{pct}%</span></> : <span>{idleText}</span>}
       </div>
     </div>
   );

@@ -42,6 +42,8 @@ export function createServices(): Services {
   const pool = createCompressPool();
   const importer = createModelBridge();
   const bundler = createBundleBridge();
+  // Its own worker, so a quick estimate never waits behind a codebook run.
+  const estimator = createCompressBridge('estimate');
   return {
     loadBuiltins: () => loadBuiltinCatalog(fetchFn, base()),
     loadPreview: (task) => loadSamplePreview(fetchFn, base(), task),
@@ -72,6 +74,8 @@ export function createServices(): Services {
     },
     simulate: (req, o) => bundler.call('simulate', [{ ...req, predictions: 8 }, progressProxy(o)], { signal: o?.signal }),
     exportFile: (kind, req, o) => bundler.call('exportFile', [{ kind, ...req }, progressProxy(o)], { signal: o?.signal }),
+    modelShapes: (models) => estimator.call('shapes', [models]),
+    quickSqnr: (req, o) => estimator.call('quickSqnr', [req], { signal: o?.signal }),
     importBundle: (file, o) => bundler.call('openBundle', [file], { signal: o?.signal }).catch(asInput(
       'Choose a .yono file written by this app (Export bundle) or by `yono compress --out`; if it was copied or edited, export it again.',
     )),

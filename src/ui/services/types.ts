@@ -17,7 +17,10 @@ import type { CodebookViews } from '../../core/compress/views';
 import type { ImportedModel, ModelRef } from '../../workers/types';
 import type { ExportKind, ExportedFile } from '../../core/report/exports';
 import type { ReportExtras } from '../../core/report/report';
+import type { ModelShape, PlanEstimate } from '../../core/compress/estimate';
+import type { LayerSqnrEstimate } from '../../core/compress/estimate-sqnr';
 
+export type { ModelShape, PlanEstimate, LayerSqnrEstimate };
 export type { BaselineRow, PresetName, ExportKind, ExportedFile, ReportExtras, SweepPoint, DeviceId, ScenarioTask, McuPrediction, SimulationSummary, CodebookViews };
 export type { CodewordUsage, CodebookProjection } from '../../core/compress/views';
 export type { ImportedData, ImportedModel, ModelRef } from '../../workers/types';
@@ -114,4 +117,8 @@ export interface Services {
   simulate(req: SimulateRequest, opts?: JobOptions): Promise<{ report: SimulationSummary; predictions: McuPrediction[] }>;
   exportFile(kind: ExportKind, req: ExportRequest, opts?: JobOptions): Promise<ExportedFile>;
   importBundle(file: File, opts?: JobOptions): Promise<BundleSummary>;
+  /** Each model's shape for the instant byte estimates (one worker call per model set; the estimate itself runs on the page). */
+  modelShapes(models: ModelRef[]): Promise<ModelShape[]>;
+  /** Per-layer SQNR of a plan from codebooks learned on a subsample, in its own worker (about a second). */
+  quickSqnr(req: LearnCodebookRequest, opts?: JobOptions): Promise<LayerSqnrEstimate[]>;
 }

@@ -27,4 +27,8 @@ export const createUiSlice: StateCreator<AllState, [], [], UiSlice> = (set) => (
   saveStatus: 'loading',
   setSaveStatus: (saveStatus) => set({ saveStatus }),
   linkPlan: null,
+  activeRun: null,
+  setActiveRun: (activeRun) => set({ activeRun }),
+  interruptedRun: null,
+  dismissInterrupted: () => set({ interruptedRun: null }),
 });

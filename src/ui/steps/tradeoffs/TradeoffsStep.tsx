@@ -12,6 +12,7 @@ import { AccuracyBars } from '../../charts/AccuracyBars';
 import { ComparisonCard } from './ComparisonCard';
 import { SweepCard } from './SweepCard';
 import { ModelTable } from './ModelTable';
+import { RunHistoryCard } from './RunHistoryCard';
 
 export default function TradeoffsStep() {
   const result = useApp((s) => s.codebookResult);
@@ -65,6 +66,7 @@ export default function TradeoffsStep() {
           {result ? <ModelTable result={result} /> : <Empty title="No figures yet" minHeight={260}>Learn a codebook first.</Empty>}
         </section>
       </div>
+      <RunHistoryCard />
       <ComparisonCard />
       <SweepCard />
     </div>

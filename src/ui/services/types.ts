@@ -12,7 +12,7 @@ import type { SweepPoint } from '../../core/studies/sweep';
 import type { BundleSummary as CoreBundleSummary } from '../../core/bundle/describe';
 import type { DeviceId } from '../../core/mcu/devices';
 import type { ScenarioTask } from '../../core/mcu/scenario/for-bundle';
-import type { McuPrediction, SimulationSummary } from '../../core/mcu/scenario/run';
+import type { McuPrediction, SimulationSummary, StrategySummary } from '../../core/mcu/scenario/run';
 import type { CodebookViews } from '../../core/compress/views';
 import type { ImportedModel, ModelRef } from '../../workers/types';
 import type { ExportKind, ExportedFile } from '../../core/report/exports';
@@ -20,7 +20,7 @@ import type { ReportExtras } from '../../core/report/report';
 import type { ModelShape, PlanEstimate } from '../../core/compress/estimate';
 import type { LayerSqnrEstimate } from '../../core/compress/estimate-sqnr';
 
-export type { ModelShape, PlanEstimate, LayerSqnrEstimate };
+export type { ModelShape, PlanEstimate, LayerSqnrEstimate, StrategySummary };
 export type { BaselineRow, PresetName, ExportKind, ExportedFile, ReportExtras, SweepPoint, DeviceId, ScenarioTask, McuPrediction, SimulationSummary, CodebookViews };
 export type { CodewordUsage, CodebookProjection } from '../../core/compress/views';
 export type { ImportedData, ImportedModel, ModelRef } from '../../workers/types';

@@ -39,7 +39,7 @@ export function MemoryMapCard({ maps, device }: { maps: MemoryMap[] | null; devi
               {m.message && <div className="small" style={{ color: 'var(--danger)' }}>{m.message}</div>}
               <details className="small">
                 <summary>What is stored where</summary>
-                <table className="table" aria-label={`Memory of ${m.strategy}`}>
+                <table className="table table-wrapping" aria-label={`Memory of ${m.strategy}`}>
                   <tbody>
                     {m.items.map((it, i) => (
                       <tr key={i}><td>{it.region}</td><td>{it.label}{it.note && <span className="muted"> ({it.note})</span>}</td><td className="num">{formatBytes(it.bytes)}</td></tr>

@@ -1,0 +1,45 @@
+/**
+ * What the simulation says in plain sentences: where YONO is slower or costs more than another
+ * strategy, whether anything switches, what does not fit or keep up. Every figure is the simulator's
+ * (SimulationSummary); nothing is computed here but comparisons. Pure.
+ */
+import type { SimulationSummary, StrategySummary } from '../../services/types';
+import { SHORT_LABEL } from './labels';
+
+export interface Verdict { tone: 'good' | 'bad' | 'neutral'; text: string }
+
+const ms = (v: number) => (v < 10 ? `${v.toFixed(2)} ms` : `${v.toFixed(1)} ms`);
+const mj = (v: number) => `${v.toLocaleString('en-US', { maximumFractionDigits: v < 10 ? 2 : 0 })} mJ`;
+const times = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(1)}×` : '');
+
+/** True when no strategy ever changes model after the first request (a single task, or one model only). */
+export function nothingSwitches(r: SimulationSummary): boolean {
+  const fitting = r.strategies.filter((s) => s.fits && s.switches !== undefined);
+  return fitting.length > 0 && fitting.every((s) => (s.switches ?? 0) <= 1);
+}
+
+/** The sentences, YONO against each other strategy that fits. */
+export function verdicts(r: SimulationSummary): Verdict[] {
+  const out: Verdict[] = [];
+  const yono = r.strategies.find((s) => s.name === 'yono');
+  const name = (s: StrategySummary) => SHORT_LABEL[s.name] ?? s.name;
+  for (const s of r.strategies) if (!s.fits) out.push({ tone: s.name === 'yono' ? 'bad' : 'neutral', text: `${name(s)} does not fit on ${r.deviceName}${s.message ? `: ${s.message}` : '.'}` });
+  if (nothingSwitches(r)) out.push({ tone: 'neutral', text: 'Nothing switches in this scenario (one model only): after the first load every strategy keeps its model, so YONO\'s switching gains nothing here.' });
+  if (!yono || !yono.fits || !yono.latencyMs) return out;
+  const others = r.strategies.filter((s) => s.name !== 'yono' && s.fits && s.latencyMs);
+  if (r.strategies.every((s) => s.name === 'yono' || !s.fits)) out.push({ tone: 'good', text: `YONO is the only strategy that fits on ${r.deviceName}.` });
+  for (const o of others) {
+    const a = yono.latencyMs.mean; const b = o.latencyMs!.mean;
+    out.push(a > b
+      ? { tone: 'bad', text: `YONO is slower than ${name(o)}: mean request latency ${ms(a)} against ${ms(b)} (${times(a, b)} as long).` }
+      : { tone: 'good', text: `YONO answers faster than ${name(o)}: mean request latency ${ms(a)} against ${ms(b)}.` });
+    const ea = yono.energyMj.total; const eb = o.energyMj.total;
+    out.push(ea > eb
+      ? { tone: 'bad', text: `YONO costs more energy than ${name(o)}: ${mj(ea)} against ${mj(eb)} over the scenario.` }
+      : { tone: 'good', text: `YONO uses less energy than ${name(o)}: ${mj(ea)} against ${mj(eb)} over the scenario.` });
+  }
+  if (yono.keepsUp === false && yono.timelineUs !== undefined && r.scenarioUs) {
+    out.push({ tone: 'bad', text: `YONO does not keep up: its last request completes at ${(yono.timelineUs / 1e6).toFixed(1)} s of a ${(r.scenarioUs / 1e6).toFixed(0)} s scenario.` });
+  }
+  return out;
+}

@@ -6,7 +6,7 @@
  */
 import type { Progress } from '../../core/util/progress';
 import type { JobOptions, Services, SweepPoint } from './types';
-import { InputError, isCancel } from './errors';
+import { InputError, forBrowser, isCancel } from './errors';
 import { loadBuiltinCatalog, loadSamplePreview } from './builtins';
 import { proxy } from '../workers/bridge';
 import { createCompressBridge, createCompressPool } from '../workers/compress';
@@ -21,7 +21,7 @@ const progressProxy = (o?: JobOptions) => (o?.onProgress ? proxy((p: Progress) =
 function asInput(action: string): (e: unknown) => never {
   return (e) => {
     if (isCancel(e) || !(e instanceof Error) || e.name === 'WorkerCrashError') throw e;
-    throw new InputError(e.message, action);
+    throw new InputError(forBrowser(e.message), action);
   };
 }
 
@@ -77,7 +77,7 @@ export function createServices(): Services {
     modelShapes: (models) => estimator.call('shapes', [models]),
     quickSqnr: (req, o) => estimator.call('quickSqnr', [req], { signal: o?.signal }),
     importBundle: (file, o) => bundler.call('openBundle', [file], { signal: o?.signal }).catch(asInput(
-      'Choose a .yono file written by this app (Export bundle) or by `yono compress --out`; if it was copied or edited, export it again.',
+      'Choose a .yono file written by this app (Export step, Export bundle) or by the command-line tool; if it was copied or edited, export it again from the Export step.',
     )),
   };
 }

@@ -60,6 +60,8 @@ export async function runJob<T>(deps: StoreDeps, get: () => AllState, spec: JobS
     const value = await Promise.race([work, aborted]);
     settled = true;
     spec.setRun({ status: 'done', progress: null, message: null });
+    // An earlier failure of the same job is over: its banner must not stand above the success.
+    get().dismissErrorsTitled(spec.title);
     return value;
   } catch (e) {
     settled = true;

@@ -49,6 +49,8 @@ export interface UiSlice {
   errors: AppError[];
   reportError: (e: Omit<AppError, 'id'>) => void;
   dismissError: (id: number) => void;
+  /** Dismisses every error with this title (a job that failed before and has now succeeded). */
+  dismissErrorsTitled: (title: string) => void;
   /** State of the IndexedDB copy of the user's work. */
   saveStatus: SaveStatus;
   setSaveStatus: (s: SaveStatus) => void;

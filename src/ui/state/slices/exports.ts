@@ -39,6 +39,8 @@ export const createExportSlice = (deps: StoreDeps): StateCreator<AllState, [], [
       setRun: (importRun) => set({ importRun }),
       work: (o) => deps.services.importBundle(file, o),
     });
+    // A failed import clears the previous bundle: its "checksums verified" table must not stand under the error.
     if (summary) set({ openedBundle: summary });
+    else if (get().importRun.status === 'error') set({ openedBundle: null });
   },
 });

@@ -13,8 +13,8 @@ describe('Learn explanations', () => {
 
   it('numbers frames from 1, the same for the caption and the inertia chart', () => {
     const demo = createLearnDemo({ rows: 8, cols: 4, d: 2, k: 4, seed: 1 });
-    const f0 = firstFrame(demo);
+    const f0 = firstFrame();
     expect(frameNumber(f0)).toBe(1);
-    expect(frameNumber(nextFrame(demo, f0))).toBe(2);
+    expect(frameNumber(nextFrame(demo, f0)!)).toBe(2);
   });
 });

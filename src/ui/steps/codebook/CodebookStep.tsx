@@ -13,6 +13,7 @@ import { CodebookViewsCard } from './CodebookViewsCard';
 import { includedModels } from '../../state/slices/models';
 import { formatBytes, formatRatio } from '../../lib/format';
 import { EstimateCard } from './EstimateCard';
+import { ModelGraph } from './graph/ModelGraph';
 import { useEstimate } from './useEstimate';
 import { StaleMark } from '../../components/StaleMark';
 import { resultStaleReason } from '../../state/stale';
@@ -58,6 +59,10 @@ export default function CodebookStep() {
           <section className="card" aria-labelledby="layers-title">
             <header><h2 id="layers-title">Layers</h2><span className="card-sub">format per layer: where it goes, its bits per weight, bytes and SQNR (estimates), and where the last run left it</span></header>
             <LayerPlan disabled={running} view={view} />
+          </section>
+          <section className="card" aria-labelledby="graph-title">
+            <header><h2 id="graph-title">Model view</h2><span className="card-sub">the layer graph, coloured by format; click a layer to edit its format</span></header>
+            <ModelGraph view={view} disabled={running} />
           </section>
           <CodebookViewsCard result={result} stale={stale} />
         </div>

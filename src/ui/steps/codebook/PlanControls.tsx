@@ -50,7 +50,7 @@ export function PlanControls({ disabled }: { disabled: boolean }) {
             onChange={(e) => { const x = e.target.valueAsNumber; if (Number.isFinite(x)) a.setSeed(x); }} />
         </div>
         <div className="field">
-          <label htmlFor="plan-budget" title="Accuracy budget: percentage points each model may lose">Budget (pp per model)</label>
+          <label htmlFor="plan-budget" title="Accuracy budget: percentage points each model may lose">Budget (pp)</label>
           <input id="plan-budget" className="input" type="number" min={0} max={100} step={0.1} value={plan.budgetPp} disabled={disabled}
             onChange={(e) => { const x = e.target.valueAsNumber; if (Number.isFinite(x)) a.setBudget(x); }} />
         </div>

@@ -1,9 +1,10 @@
 // `npm run bench`: every benchmark of the project, one after the other. Add new ones to the list.
 // Options: --runs N (default 3), --json (one JSON object per benchmark, keyed by name),
-// --only NAME[,NAME] (run just those).
+// --only NAME[,NAME] (run just those); ui: --no-build (reuse dist/), --quick (skip the learn and sweep runs).
 import { benchKmeans, formatKmeansBench } from './kmeans';
 import { benchMcu, formatMcuBench } from './mcu';
 import { benchCompress, formatCompressBench } from './compress';
+import { benchUi, formatUiBench } from './ui';
 
 const argv = process.argv.slice(2);
 const json = argv.includes('--json');
@@ -15,6 +16,7 @@ const benches: { name: string; run: () => Promise<{ report: unknown; text: strin
   { name: 'kmeans', run: async () => { const r = await benchKmeans({ runs, log }); return { report: r, text: formatKmeansBench(r) }; } },
   { name: 'mcu', run: async () => { const r = benchMcu({ runs }); return { report: r, text: formatMcuBench(r) }; } },
   { name: 'compress', run: async () => { const r = await benchCompress({ log }); return { report: r, text: formatCompressBench(r) }; } },
+  { name: 'ui', run: async () => { const r = await benchUi({ log, build: !argv.includes('--no-build'), quick: argv.includes('--quick') }); return { report: r, text: formatUiBench(r) }; } },
 ];
 
 const onlyAt = argv.indexOf('--only');

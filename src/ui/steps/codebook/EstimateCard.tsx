@@ -24,7 +24,7 @@ export function EstimateCard({ view }: { view: EstimateView }) {
     return v.length ? v.reduce((a, b) => a + b, 0) / v.length : null;
   };
   return (
-    <section className="card" aria-labelledby="estimate-title" data-testid="estimate-card">
+    <section className="card" aria-labelledby="estimate-title" data-testid="estimate-card" data-sqnr={sqnr ? 'current' : 'pending'}>
       <header>
         <h2 id="estimate-title">Size of this plan</h2>
         <EstimateMark confirmed={confirmed} />

@@ -22,18 +22,6 @@ export function codebookBytes(k: number, d: number): number {
   return align4(k * d * 2) + HEADER_BYTES.codebook;
 }
 
-/** Bytes of a weight layer's kernel encoding (indices/int8/float values plus float16 scales), aligned. */
-export function encodingBytes(enc: LayerEncoding, kernelParams: number): number {
-  switch (enc.format) {
-    case 'pq':
-      return align4(enc.indices.length) + (enc.scales ? align4(enc.scales.length * 2) : 0);
-    case 'int8':
-      return align4(enc.q.length) + align4(enc.scales.length * 2);
-    case 'float32':
-      return align4(kernelParams * 4);
-  }
-}
-
 /** Float parameters a layer carries besides its kernel (bias; batch-norm scale and shift). */
 export function extraFloats(layer: Layer): number {
   if (isWeightLayer(layer)) return layer.bias ? layer.bias.data.length : 0;
@@ -42,15 +30,35 @@ export function extraFloats(layer: Layer): number {
 }
 
 /**
- * Bytes of one layer in the compressed image: its descriptor, its kernel encoding (weight layers; `enc`
- * must be given for them), its bias (float16 for a PQ/int8 layer, float32 for a float32 one) or
- * batch-norm parameters (float32).
+ * Raw bytes of each array a layer stores, in order: for a weight layer (`enc` must be given) its kernel
+ * encoding (PQ indices and scales, int8 values and scales, or float32 kernel) and its bias (float16 for
+ * a PQ/int8 layer, float32 for a float32 one); for a batch norm its scale and shift (float32). The one
+ * list every size is made from: their sum is the layer's base size, the image aligns each to 4 bytes.
+ */
+export function layerArrays(layer: Layer, enc: LayerEncoding | undefined): number[] {
+  if (!isWeightLayer(layer)) {
+    return layer.kind === 'batchNorm' ? [layer.scale.data.length * 4, layer.shift.data.length * 4] : [];
+  }
+  if (!enc) throw new Error(`accounting: weight layer '${layer.name}' has no encoding`);
+  const bias = layer.bias ? [layer.bias.data.length * biasValueBytes(enc.format)] : [];
+  switch (enc.format) {
+    case 'pq': return [enc.indices.length, ...(enc.scales ? [enc.scales.length * 2] : []), ...bias];
+    case 'int8': return [enc.q.length, enc.scales.length * 2, ...bias];
+    case 'float32': return [layer.kernel.shape.reduce((a, c) => a * c, 1) * 4, ...bias];
+  }
+}
+
+/** The base size of a layer: its arrays' raw bytes, without alignment or descriptor. */
+export function layerBaseBytes(layer: Layer, enc: LayerEncoding | undefined): number {
+  return layerArrays(layer, enc).reduce((s, a) => s + a, 0);
+}
+
+/**
+ * Bytes of one layer in the compressed image: its descriptor and its arrays (layerArrays), each aligned
+ * to 4 bytes. `enc` must be given for weight layers.
  */
 export function layerBytes(layer: Layer, enc: LayerEncoding | undefined): number {
-  if (!isWeightLayer(layer)) return HEADER_BYTES.layer + align4(extraFloats(layer) * 4);
-  if (!enc) throw new Error(`accounting: weight layer '${layer.name}' has no encoding`);
-  return HEADER_BYTES.layer + align4(extraFloats(layer) * biasValueBytes(enc.format))
-    + encodingBytes(enc, layer.kernel.shape.reduce((a, c) => a * c, 1));
+  return HEADER_BYTES.layer + layerArrays(layer, enc).reduce((s, a) => s + align4(a), 0);
 }
 
 /** Float32 bytes of a layer's parameters (kernel, bias, batch-norm), the reference of every ratio. */

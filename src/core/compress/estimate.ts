@@ -12,7 +12,7 @@ import { isWeightLayer } from '../models/ir';
 import { float32Bytes as irFloat32Bytes } from '../models/stats';
 import { subvectorLayout, toSubvectors } from '../pq/layout';
 import { bitsFor, packedLength } from '../pq/pack';
-import { layerBytes, layerFloat32Bytes } from './accounting';
+import { layerBaseBytes, layerBytes, layerFloat32Bytes } from './accounting';
 import { codebookK } from './codebooks';
 import { outputUnits } from './int8';
 import { AUTO_SPREAD, unitSpread } from './normalize';
@@ -68,6 +68,8 @@ export interface ModelEstimate {
   float32Bytes: number;
   /** As the run's `compressedBytes`: its layers and descriptors plus the codebooks used by it alone. */
   bytes: number;
+  /** Its base size: the raw bytes of its parameter arrays (report/sizes.ts), the same in every view. */
+  baseBytes: number;
   ratio: number;
   /** Kernel weights of all its weight layers. */
   params: number;
@@ -141,7 +143,8 @@ export function estimatePlan(planIn: Plan, shapes: ModelShape[]): PlanEstimate {
     const own = ownCodebookBytes(sh.ir.name, used);
     const bytes = modelOnlyBytes(sh.ir, encodings) + own;
     const params = layers.reduce((a, l) => a + l.params, 0);
-    return { name: sh.ir.name, float32Bytes: sh.float32Bytes, bytes, ratio: sh.float32Bytes / bytes, params, bitsPerWeight: params ? (8 * bytes) / params : 0, layers, encodings };
+    const baseBytes = sh.ir.layers.reduce((a, l) => a + layerBaseBytes(l, encodings[l.name]), 0);
+    return { name: sh.ir.name, float32Bytes: sh.float32Bytes, bytes, baseBytes, ratio: sh.float32Bytes / bytes, params, bitsPerWeight: params ? (8 * bytes) / params : 0, layers, encodings };
   });
   const t = totals(models.map((m) => ({ ir: shapes.find((s) => s.ir.name === m.name)!.ir, encodings: m.encodings, float32Bytes: m.float32Bytes })), used);
   const allParams = models.reduce((a, m) => a + m.params, 0);

@@ -97,6 +97,8 @@ export interface ExportRequest {
   result: CodebookResult;
   models: ModelRef[];
   extras: ReportExtras;
+  /** Store test samples in a `.yono` bundle (for the runtime's self-check); default true. */
+  withSamples?: boolean;
 }
 
 /** All calls the UI makes into the core. */

@@ -166,7 +166,8 @@ export interface ExportSlice {
   exportKind: ExportKind | null;
   /** Handed to the browser as a download by the component that asked for it. */
   lastExport: ExportedFile | null;
-  exportFile: (kind: ExportKind) => Promise<ExportedFile | null>;
+  /** Makes an export; `withSamples: false` leaves the test samples out of a bundle. */
+  exportFile: (kind: ExportKind, opts?: { withSamples?: boolean }) => Promise<ExportedFile | null>;
   importRun: RunState;
   /** The bundle re-opened by Import bundle (persisted). */
   openedBundle: BundleSummary | null;

@@ -40,13 +40,13 @@ export function EstimateCard({ view }: { view: EstimateView }) {
           </div>
           <div className="table-wrap" style={{ marginTop: 10 }}>
             <table className="table" aria-label="Estimated size per model">
-              <thead><tr><th>Model</th><th className="num">Float32</th><th className="num">Estimate</th><th className="num">Ratio</th><th className="num">Bits/weight</th><th className="num" title="mean SQNR of its compressed layers, from codebooks learned on a subsample">SQNR (est.)</th>{run && <th className="num">Last run</th>}</tr></thead>
+              <thead><tr><th>Model</th><th className="num">Float32</th><th className="num" title="the raw bytes of its parameter arrays: the same base size in every view">Base</th><th className="num">Estimate</th><th className="num">Ratio</th><th className="num">Bits/weight</th><th className="num" title="mean SQNR of its compressed layers, from codebooks learned on a subsample">SQNR (est.)</th>{run && <th className="num">Last run</th>}</tr></thead>
               <tbody>
                 {e.models.map((m) => {
                   const r = run?.models.find((x) => x.name === m.name);
                   return (
                     <tr key={m.name} data-testid={`estimate-${m.name}`}>
-                      <td>{m.name}</td><td className="num">{formatBytes(m.float32Bytes)}</td><td className="num">{formatBytes(m.bytes)}</td>
+                      <td>{m.name}</td><td className="num">{formatBytes(m.float32Bytes)}</td><td className="num">{formatBytes(m.baseBytes)}</td><td className="num">{formatBytes(m.bytes)}</td>
                       <td className="num">{formatRatio(m.ratio)}</td><td className="num">{m.bitsPerWeight.toFixed(2)}</td>
                       <td className="num">{view.sqnrPending && !sqnr ? '…' : formatDb(meanSqnr(m.name))}</td>
                       {run && <td className="num">{r ? formatBytes(r.compressedBytes) : '—'}</td>}

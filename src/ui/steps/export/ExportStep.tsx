@@ -15,7 +15,7 @@ import { OpenedBundle } from './OpenedBundle';
 import { download } from '../../lib/download';
 
 const EXPORTS: { kind: ExportKind | 'report'; label: string; what: string }[] = [
-  { kind: 'bundle', label: 'Export bundle', what: 'The .yono file: codebooks, packed indices, kept layers, with checksums.' },
+  { kind: 'bundle', label: 'Export bundle', what: 'The .yono file: codebooks, packed indices, kept layers, with checksums; test samples (32 per model, for the runtime\'s self-check) unless you leave them out.' },
   { kind: 'c', label: 'Export C', what: 'A zip of C99 sources: runtime, bundle as const arrays, example main, Makefile.' },
   { kind: 'tfjs', label: 'Export tfjs model', what: 'The decoded models as TensorFlow.js LayersModel files.' },
   { kind: 'report', label: 'Export report', what: 'Every figure the app shows, as JSON or CSV.' },
@@ -30,11 +30,12 @@ export default function ExportStep() {
   const importBundle = useApp((s) => s.importBundle);
   const [reportFormat, setReportFormat] = useState<'report-json' | 'report-csv'>('report-json');
   const [last, setLast] = useState<ExportedFile | null>(null);
+  const [withSamples, setWithSamples] = useState(true);
   const running = run.status === 'running';
   const hasResult = useApp((s) => s.codebookResult !== null);
 
   const go = async (kind: ExportKind) => {
-    const f = await exportFile(kind);
+    const f = await exportFile(kind, { withSamples });
     if (f) { download(f); setLast(f); }
   };
 
@@ -50,6 +51,12 @@ export default function ExportStep() {
               <div key={e.kind} className="row export-row">
                 <button type="button" className="btn btn-primary" style={{ width: 170 }} disabled={running || !hasResult}
                   onClick={() => void go(e.kind === 'report' ? reportFormat : e.kind)}>{e.label}</button>
+                {e.kind === 'bundle' && (
+                  <label className="row small" style={{ gap: 4 }}>
+                    <input type="checkbox" checked={withSamples} onChange={(ev) => setWithSamples(ev.target.checked)} />
+                    with test samples
+                  </label>
+                )}
                 {e.kind === 'report' && (
                   <select className="select" aria-label="Report format" value={reportFormat} onChange={(ev) => setReportFormat(ev.target.value as 'report-json' | 'report-csv')}>
                     <option value="report-json">JSON</option>

@@ -18,6 +18,7 @@ import { ScenarioEditor } from './ScenarioEditor';
 import { MemoryMapCard } from './MemoryMapCard';
 import { PredictionsCard } from './PredictionsCard';
 import { SHORT_LABEL } from './labels';
+import { modelBaseBytes } from '../../core';
 
 
 export default function McuStep() {
@@ -31,6 +32,7 @@ export default function McuStep() {
   const cancel = useApp((s) => s.cancelSimulation);
   const running = run.status === 'running';
   const resultStale = useApp((s) => resultStaleReason(s));
+  const baseBytes = useApp((s) => (s.codebookResult ? s.codebookResult.models.reduce((a, m) => a + modelBaseBytes(m), 0) : null));
   const stale = report !== null && report.device !== device;
   const lanes = (report?.strategies ?? []).map((st) => ({
     name: SHORT_LABEL[st.name] ?? st.name,
@@ -54,7 +56,7 @@ export default function McuStep() {
               </select>
             </div>
           </section>
-          <MemoryMapCard maps={report?.memoryMaps[device] ?? null} device={DEVICES.find((d) => d.id === device)?.label ?? device} />
+          <MemoryMapCard maps={report?.memoryMaps[device] ?? null} device={DEVICES.find((d) => d.id === device)?.label ?? device} baseBytes={baseBytes} />
           <section className="card" aria-labelledby="scenario-title">
             <header><h2 id="scenario-title">Scenario</h2></header>
             <ScenarioEditor disabled={running} ran={report?.scenario ?? null} />

@@ -20,12 +20,17 @@ function Meter({ label, use }: { label: string; use: RegionUse }) {
   );
 }
 
-export function MemoryMapCard({ maps, device }: { maps: MemoryMap[] | null; device: string }) {
+export function MemoryMapCard({ maps, device, baseBytes }: { maps: MemoryMap[] | null; device: string; /** The models' base size (null without a result). */ baseBytes: number | null }) {
   return (
     <section className="card" aria-labelledby="memory-title">
       <header><h2 id="memory-title">Memory map</h2><span className="card-sub">{device}</span></header>
       {!maps ? <Empty title="No memory map yet" minHeight={120}>Run the simulation: the maps come from the runtime's measured sizes.</Empty> : (
         <div className="stack">
+          {baseBytes !== null && (
+            <p className="small muted" style={{ margin: 0 }} data-testid="memory-base" data-bytes={baseBytes}>
+              The models' base size is {formatBytes(baseBytes)} (as in Trade-offs and the bundle); each map adds descriptors, codebooks, runtime code and buffers, listed under "What is stored where".
+            </p>
+          )}
           {maps.map((m) => (
             <div key={m.strategy} className="stack-sm" data-testid={`memory-${m.strategy}`}>
               <div className="row">

@@ -22,7 +22,8 @@ const sh = (cmd: string, args: string[]) => new Promise<void>((res, rej) => {
 });
 
 async function serve(port: number): Promise<ChildProcess> {
-  const p = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: false });
+  // vite itself, not through npx, so killing this process stops the server.
+  const p = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
   for (let i = 0; i < 100; i++) {
     try { if ((await fetch(`http://localhost:${port}/`)).ok) return p; } catch { /* not up yet */ }
     await new Promise((r) => setTimeout(r, 200));

@@ -80,9 +80,13 @@ test('the Learn view steps, plays, pauses and reaches the reconstruction', async
   await page.goto('/#tab=learn&lsize=24x12&ld=2&lk=8&lseed=7');
   const phase = page.getByTestId('learn-phase');
   await expect(phase).toHaveAttribute('data-phase', 'weights');
+  // Frames are numbered from 1; the terms a student meets are explained in one line each.
+  await expect(page.getByTestId('learn-frame')).toHaveText('(frame 1)');
+  for (const term of ['k-means++', 'Inertia', 'SQNR', 'PCA']) await expect(page.getByTestId('learn-terms').getByText(term, { exact: true })).toBeVisible();
   const step = panel(page).getByRole('button', { name: 'Step', exact: true });
   await step.click();
   await expect(phase).toHaveAttribute('data-phase', 'cut');
+  await expect(page.getByTestId('learn-frame')).toHaveText('(frame 2)');
   await step.click();
   await expect(phase).toHaveAttribute('data-phase', 'init');
   await expect(page.getByTestId('learn-scatter').locator('[data-codeword]')).toHaveCount(8);
@@ -109,7 +113,7 @@ test('the Learn view steps, plays, pauses and reaches the reconstruction', async
   await expect(page.getByRole('img', { name: 'Reconstruction error' })).toBeVisible();
 
   // Another seed is another demo, from the start.
-  await panel(page).getByRole('button', { name: 'Next' }).click();
+  await panel(page).getByRole('button', { name: 'Next seed', exact: true }).click();
   await expect(page).toHaveURL(/lseed=8/);
   await expect(phase).toHaveAttribute('data-phase', 'weights');
 });

@@ -44,7 +44,7 @@ export default function LearnStep() {
         <p>
           <strong data-testid="learn-phase" data-phase={frame.phase}>{PHASE_TITLE[frame.phase]}{frame.iteration > 0 && frame.phase !== 'reconstruct' ? ` · iteration ${frame.iteration}` : ''}</strong>
           {' — '}{explain(frame, demo.layout.d, demo.k, demo.n, demo.layout.padding)}
-          <span className="small muted" data-testid="learn-frame"> (frame {frameNumber(frame)})</span>
+           <span className="small muted" data-testid="learn-frame">(frame {frameNumber(frame)})</span>
         </p>
       </section>
       <div className="grid learn-grid">

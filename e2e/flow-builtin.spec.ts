@@ -9,6 +9,7 @@
  * 1440x900 and 1024x768; a screenshot of every step at both sizes.
  */
 import { test, expect } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { unzipSync, strFromU8 } from 'fflate';
 import {
@@ -17,7 +18,7 @@ import {
 
 test.setTimeout(15 * 60_000);
 
-const bytesOf = async (loc: import('@playwright/test').Locator) => Number(await loc.getAttribute('data-bytes'));
+const bytesOf = async (loc: Locator) => Number(await loc.getAttribute('data-bytes'));
 
 test('tune: estimate, model view, learn, stale marks, trade-offs, MCU cards, one size everywhere, export, reload', async ({ page, context }) => {
   const models = await useBuiltinModels(context);

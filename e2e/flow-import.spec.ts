@@ -8,7 +8,7 @@
 import { test, expect } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Locator, Page, Route } from '@playwright/test';
 import { writeTinyModel } from './fixtures/tinyModel';
 import type { TinyModelFiles } from './fixtures/tinyModel';
 import { lightPlan, longTasksBetween, openStep, pageNow, panel, readSaved, recordLongTasks, shot, waitSavedBundle, waitDone, watchNetwork } from './fixtures/flow';
@@ -64,7 +64,7 @@ test('an imported model: broken file first, then codebooks, trade-offs, virtual 
   await expect(panel(page).locator('[data-testid="estimate-card"][data-sqnr="current"]')).toBeVisible({ timeout: 60_000 });
   const started = page.waitForEvent('worker', (w) => w.url().includes('compress.worker'));
   // The new worker's WebAssembly arrives late, so the run is surely pending when the crash comes.
-  const slowWasm = async (route: import('@playwright/test').Route) => { await new Promise((r) => setTimeout(r, 3000)); await route.continue().catch(() => undefined); };
+  const slowWasm = async (route: Route) => { await new Promise((r) => setTimeout(r, 3000)); await route.continue().catch(() => undefined); };
   await context.route(/\.wasm(\?|$)/, slowWasm);
   await learn.click();
   const worker = await started;

@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { previews } from './scripts/vite-previews';
+import { previews } from './scripts/vite-previews.mjs';
 
 // Cross-origin isolation (SharedArrayBuffer, threaded WASM) needs these two headers on every response.
 const isolation = {

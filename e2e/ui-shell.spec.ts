@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
 import { mkdirSync } from 'node:fs';
-import { SHOTS, panel, readSaved } from './fixtures/flow';
+import { SHOTS, checkStep, panel, readSaved } from './fixtures/flow';
 
 const TABS = ['Models', 'Codebook', 'Trade-offs', 'Virtual MCU', 'Export', 'Learn'];
 
@@ -111,6 +111,7 @@ test('the Learn view steps, plays, pauses and reaches the reconstruction', async
   await expect(page.getByTestId('learn-sqnr')).toContainText('dB');
   expect(Number(await page.getByTestId('learn-inertia').textContent())).toBeLessThanOrEqual(firstInertia);
   await expect(page.getByRole('img', { name: 'Reconstruction error' })).toBeVisible();
+  await checkStep(page, '6-learn');
 
   // Another seed is another demo, from the start.
   await panel(page).getByRole('button', { name: 'Next seed', exact: true }).click();

@@ -45,7 +45,7 @@ export function StrategyCards({ report }: { report: SimulationSummary }) {
   const v = verdicts(report);
   return (
     <div className="stack-sm">
-      <div className="grid grid-3" data-testid="strategy-cards">
+      <div className="strategy-cards" data-testid="strategy-cards">
         {report.strategies.map((s) => <Card key={s.name} s={s} mem={maps.find((m) => m.strategy === s.name)} still={still} />)}
       </div>
       <ul className="verdicts" data-testid="verdicts">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { previewJson } from './vite-previews';
+import { allPreviews, previewJson } from './previews';
 import { parseManifest } from '../src/core/data/manifest';
 import { decodeSplit } from '../src/core/data/decode';
 import { loadSamplePreview } from '../src/ui/services/builtins';
@@ -28,5 +28,6 @@ describe('sample preview files', () => {
     const b = full?.kind === 'image' ? full.pixels : null;
     for (let i = 0; i < 784; i++) expect(Math.abs(a![i] - b![i])).toBeLessThan(1e-4);
     expect(previewJson('public/data', 'no-such-task')).toBeNull();
+    expect(allPreviews('public/data').digits).toBe(json);
   });
 });

@@ -101,3 +101,30 @@ describe('runs', () => {
     expect(sweepStale(s.getState())).toBe(true);
   });
 });
+
+describe('estimates', () => {
+  it('reads the models\' shapes once per model and keeps the newest quick SQNR only', async () => {
+    const calls: string[][] = [];
+    const answers: ((v: { model: string; layer: string; sqnrDb: number }[]) => void)[] = [];
+    const s = open(memoryStore(), {
+      loadBuiltins: async () => ({ status: 'ready', tasks: [{ name: 'm', modality: 'image', synthetic: false, description: null, classes: null, samples: null, params: null, macs: null, float32Bytes: null, accuracy: null, modelUrl: '/models/m/model.json', sample: null }] }),
+      modelShapes: async (refs) => { calls.push(refs.map((r) => (r.kind === 'builtin' ? r.name : r.model.name))); return refs.map((r) => ({ ir: { name: r.kind === 'builtin' ? r.name : r.model.name, inputShape: [1], output: 'x', layers: [] }, float32Bytes: 4, unitSpread: {} })); },
+      quickSqnr: () => new Promise((res) => { answers.push(res); }),
+    });
+    await s.hydrated;
+    await s.getState().loadBuiltins();
+    await s.getState().loadShapes();
+    await s.getState().loadShapes();
+    expect(calls).toEqual([['m']]);
+    expect(Object.keys(s.getState().shapes)).toEqual(['m']);
+    const first = s.getState().runQuickSqnr();
+    s.getState().setSeed(9);
+    const second = s.getState().runQuickSqnr();
+    answers[1]([{ model: 'm', layer: 'fc', sqnrDb: 20 }]);
+    await second;
+    answers[0]([{ model: 'm', layer: 'fc', sqnrDb: 10 }]);
+    await first;
+    expect(s.getState().quickSqnr?.layers[0].sqnrDb).toBe(20);
+    expect(s.getState().quickSqnr?.plan.seed).toBe(9);
+  });
+});

@@ -13,6 +13,8 @@ import type { ExportKind, ExportedFile } from '../../services/types';
 import { formatBytes } from '../../lib/format';
 import { OpenedBundle } from './OpenedBundle';
 import { download } from '../../lib/download';
+import { StaleMark } from '../../components/StaleMark';
+import { resultStaleReason } from '../../state/stale';
 
 const EXPORTS: { kind: ExportKind | 'report'; label: string; what: string }[] = [
   { kind: 'bundle', label: 'Export bundle', what: 'The .yono file: codebooks, packed indices, kept layers, with checksums; test samples (32 per model, for the runtime\'s self-check) unless you leave them out.' },
@@ -33,6 +35,7 @@ export default function ExportStep() {
   const [withSamples, setWithSamples] = useState(true);
   const running = run.status === 'running';
   const hasResult = useApp((s) => s.codebookResult !== null);
+  const stale = useApp((s) => resultStaleReason(s));
 
   const go = async (kind: ExportKind) => {
     const f = await exportFile(kind, { withSamples });
@@ -44,7 +47,7 @@ export default function ExportStep() {
       <StepIntro title="Export">Take the compressed models away: for a microcontroller, for TensorFlow.js, or as figures.</StepIntro>
       <div className="grid grid-2">
         <section className="card" aria-labelledby="exports-title">
-          <header><h2 id="exports-title">Exports</h2></header>
+          <header><h2 id="exports-title">Exports</h2><StaleMark reason={stale} what="The learned codebooks these exports hold" /></header>
           <div className="stack-sm">
             {!hasResult && <div className="notice notice-info">Learn a codebook first (Codebook step): the exports are made from its result.</div>}
             {EXPORTS.map((e) => (

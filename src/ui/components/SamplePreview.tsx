@@ -46,7 +46,9 @@ function drawTrace(canvas: HTMLCanvasElement, p: Extract<Preview, { kind: 'trace
   ctx.fillText(loText, left - 3, bottom);
   ctx.textAlign = 'left';
   const secs = p.rateHz ? `${(p.length / p.rateHz).toFixed(2)} s` : `${p.length} samples`;
-  ctx.fillText(`0 … ${secs}`, left, cssH - 2);
+  // The longest time-axis label that fits the plot's width (small previews get the short one).
+  const label = [`0 … ${secs}`, secs, `n ${p.length}`].find((t) => ctx.measureText(t).width <= right - left) ?? '';
+  ctx.fillText(label, left, cssH - 2);
   for (let a = 0; a < 3; a++) {
     ctx.strokeStyle = TRACE_COLORS[a];
     ctx.lineWidth = 1.2;

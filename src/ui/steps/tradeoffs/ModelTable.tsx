@@ -9,7 +9,7 @@ export function ModelTable({ result }: { result: CodebookResult }) {
     <div className="table-wrap">
       <table className="table" aria-label="Per-model figures">
         <thead>
-          <tr><th>Model</th><th className="num">Float32</th><th className="num" title="the raw bytes of its parameter arrays: the same base size in every view">Base</th><th className="num">Compressed</th><th className="num">Ratio</th><th className="num" title="test accuracy, float → compressed; below it the drop in percentage points ± its standard error (only the test samples on which the two models disagree carry error, so a drop measured on few samples is uncertain)">Accuracy</th><th className="num" title="layers stored as PQ / int8 / float32">PQ/i8/f32</th></tr>
+          <tr><th>Model</th><th className="num">Float32</th><th className="num" title="the raw bytes of its parameter arrays: the same base size in every view">Base</th><th className="num" title="the model in the report: its base size + 4-byte alignment, descriptors and the codebooks only it uses">Compressed</th><th className="num">Ratio</th><th className="num" title="test accuracy, float → compressed; below it the drop in percentage points ± its standard error (only the test samples on which the two models disagree carry error, so a drop measured on few samples is uncertain)">Accuracy</th><th className="num" title="layers stored as PQ / int8 / float32">PQ/i8/f32</th></tr>
         </thead>
         <tbody>
           {result.models.map((m) => {
@@ -20,7 +20,7 @@ export function ModelTable({ result }: { result: CodebookResult }) {
                 <td>{m.name}</td><td className="num">{formatBytes(m.float32Bytes)}</td>
                 <td className="num" data-testid={`base-${m.name}`} data-bytes={size.base}>{formatBytes(size.base)}</td>
                 <td className="num" title={`base + ${size.adds.map((a) => `${a.label} ${a.bytes} B`).join(' + ')}`}>{formatBytes(m.compressedBytes)}
-                  <div className="small muted">+{formatBytes(size.total - size.base)} descriptors, alignment, own codebooks</div>
+                  <div className="small muted">base + {formatBytes(size.total - size.base)}</div>
                 </td>
                 <td className="num">{formatRatio(m.float32Bytes / Math.max(1, m.compressedBytes))}</td>
                 <td className="num">

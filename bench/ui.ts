@@ -122,7 +122,8 @@ export async function benchUi(o: { build?: boolean; quick?: boolean; log?: (s: s
 
     if (!o.quick) {
       // 3. Learn codebook at default settings, twice (the second on a warm page).
-      await page.evaluate(() => { location.hash = ''; });
+      // Back to the default plan (the latency runs changed d and K): another preset, then YONO again.
+      await page.selectOption('#plan-preset', 'pq-shared');
       await page.selectOption('#plan-preset', 'yono');
       const learn = page.getByRole('button', { name: 'Learn codebook' });
       const learnTimes: number[] = [];

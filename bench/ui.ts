@@ -68,6 +68,14 @@ async function latencies(page: Page, n: number, act: (i: number) => Promise<void
   return page.evaluate(() => (window as unknown as { __lat: number[] }).__lat.slice());
 }
 
+/** Waits until the job behind progress bar `label` has started (it shows a value) and then ended (it shows none). */
+async function finished(page: Page, label: string): Promise<void> {
+  const bar = `[role=progressbar][aria-label="${label}"]`;
+  await page.locator(`${bar}[aria-valuenow]`).waitFor({ timeout: 60_000 });
+  await page.locator(`${bar}:not([aria-valuenow])`).waitFor({ timeout: 20 * 60_000 });
+  if (await page.locator('[role=tabpanel] .notice-error').count()) throw new Error(`${label}: the job failed: ${await page.locator('[role=tabpanel] .notice-error').first().innerText()}`);
+}
+
 async function timeRun(page: Page, start: () => Promise<void>, done: () => Promise<void>): Promise<number> {
   const t0 = Date.now();
   await start();
@@ -128,9 +136,7 @@ export async function benchUi(o: { build?: boolean; quick?: boolean; log?: (s: s
       const learn = page.getByRole('button', { name: 'Learn codebook' });
       const learnTimes: number[] = [];
       for (let i = 0; i < 2; i++) {
-        learnTimes.push(await timeRun(page, () => learn.click(), async () => {
-          await page.getByText('Done.').first().waitFor({ timeout: 20 * 60_000 });
-        }));
+        learnTimes.push(await timeRun(page, () => learn.click(), () => finished(page, 'Codebook learning progress')));
         log(`ui bench: learn ${learnTimes[i].toFixed(1)} s`);
       }
       rows.push({ metric: 'Learn codebook, default settings (warm, 2nd run)', value: learnTimes[1], unit: 's', target: 60, note: `1st run ${learnTimes[0].toFixed(1)} s` });
@@ -140,9 +146,7 @@ export async function benchUi(o: { build?: boolean; quick?: boolean; log?: (s: s
       const sweep = page.getByRole('button', { name: 'Run sweep' });
       const sweepTimes: number[] = [];
       for (let i = 0; i < 2; i++) {
-        sweepTimes.push(await timeRun(page, () => sweep.click(), async () => {
-          await page.getByText('Done: 12 points.').waitFor({ timeout: 20 * 60_000 });
-        }));
+        sweepTimes.push(await timeRun(page, () => sweep.click(), () => finished(page, 'Sweep progress')));
         log(`ui bench: sweep ${sweepTimes[i].toFixed(1)} s`);
       }
       rows.push({ metric: '12-point (d, K) sweep (warm, 2nd run)', value: sweepTimes[1], unit: 's', target: 60, note: `1st run ${sweepTimes[0].toFixed(1)} s` });

@@ -128,3 +128,13 @@ describe('estimates', () => {
     expect(s.getState().quickSqnr?.plan.seed).toBe(9);
   });
 });
+
+describe('model shapes', () => {
+  it('are dropped with the imported model they belong to', async () => {
+    const s = open(memoryStore());
+    await s.hydrated;
+    s.setState({ shapes: { mine: { ir: { name: 'mine', inputShape: [1], output: 'x', layers: [] }, float32Bytes: 4, unitSpread: {} } } });
+    s.getState().removeImported('mine');
+    expect(s.getState().shapes).toEqual({});
+  });
+});

@@ -9,7 +9,8 @@ import globals from 'globals';
 const CORE_FLOORS = [
   ['util'],
   ['pq', 'tfjs', 'data'],
-  ['models', 'io'],
+  ['models', 'io', 'tflite'],
+  ['quant'],
   ['learn', 'compress'],
   ['settings'],
   ['studies'],

@@ -1,9 +1,15 @@
 // `npm run bench`: every benchmark of the project, one after the other. Add new ones to the list.
 // Options: --runs N (default 3), --json (one JSON object per benchmark, keyed by name),
-// --only NAME[,NAME] (run just those); ui: --no-build (reuse dist/), --quick (skip the learn and sweep runs).
+// --only NAME[,NAME] (run just those), --bundle FILE.yono (the qemu bench's layer formats), --quick and
+// --samples N (the int8 bench: a short pq-shared run; test samples run on the reference int8 execution);
+// ui: --no-build (reuse dist/), --quick (skip the learn and sweep runs).
 import { benchKmeans, formatKmeansBench } from './kmeans';
 import { benchMcu, formatMcuBench } from './mcu';
 import { benchCompress, formatCompressBench } from './compress';
+import { benchImport, formatImportBench } from './import';
+import { benchQemu, formatQemuBench } from './qemu';
+import { benchInt8, formatInt8Bench } from './int8/agreement';
+import { benchCalibration, formatCalibrationBench } from './int8/calibration';
 import { benchUi, formatUiBench } from './ui';
 
 const argv = process.argv.slice(2);
@@ -16,6 +22,12 @@ const benches: { name: string; run: () => Promise<{ report: unknown; text: strin
   { name: 'kmeans', run: async () => { const r = await benchKmeans({ runs, log }); return { report: r, text: formatKmeansBench(r) }; } },
   { name: 'mcu', run: async () => { const r = benchMcu({ runs }); return { report: r, text: formatMcuBench(r) }; } },
   { name: 'compress', run: async () => { const r = await benchCompress({ log }); return { report: r, text: formatCompressBench(r) }; } },
+  { name: 'import', run: async () => { const r = await benchImport({ log }); return { report: r, text: formatImportBench(r) }; } },
+  // the int8 kernels chained into the built-in models on QEMU Cortex-M7 (--bundle FILE.yono for a pipeline bundle's formats)
+  { name: 'qemu', run: async () => { const at = argv.indexOf('--bundle'); const r = await benchQemu({ bundle: at >= 0 ? argv[at + 1] : undefined, log }); return { report: r, text: formatQemuBench(r) }; } },
+  // int8 activations: fake-quant tfjs vs the reference int8 execution and vs float, and its cost (--quick: a short pq-shared run)
+  { name: 'int8-calibration', run: async () => { const r = await benchCalibration({ log }); return { report: r, text: formatCalibrationBench(r) }; } },
+  { name: 'int8', run: async () => { const at = argv.indexOf('--samples'); const r = await benchInt8({ quick: argv.includes('--quick'), samples: at >= 0 ? Number(argv[at + 1]) : undefined, log }); return { report: r, text: formatInt8Bench(r) }; } },
   { name: 'ui', run: async () => { const r = await benchUi({ log, build: !argv.includes('--no-build'), quick: argv.includes('--quick') }); return { report: r, text: formatUiBench(r) }; } },
 ];
 

@@ -14,7 +14,7 @@ import { findModelsDir, readModelFiles, readNpyDir } from './files';
 /** One `--models` entry: a built-in or suite task, or a user's model.json with an optional data folder. */
 export type ModelSpec =
   | { kind: 'builtin'; task: DatasetName }
-  | { kind: 'file'; modelJson: string; dataDir: string | null };
+  | { kind: 'file'; /** model.json or .tflite path */ modelJson: string; dataDir: string | null };
 
 /**
  * Parses `digits,fashion,path/model.json=DATA_DIR`; `suite` stands for the generalization suite's tasks
@@ -27,8 +27,8 @@ export function parseModelSpecs(arg: string): ModelSpec[] {
     if (isDatasetName(p)) return { kind: 'builtin', task: p };
     const eq = p.indexOf('=');
     const file = eq >= 0 ? p.slice(0, eq) : p;
-    if (!file.endsWith('.json')) {
-      throw new Error(`--models entry '${p}' is neither a built-in task (digits, fashion, keywords, activity), a suite task (suite, or one of ${SUITE_NAMES.join(', ')}) nor PATH/model.json[=DATA_DIR]`);
+    if (!file.endsWith('.json') && !file.toLowerCase().endsWith('.tflite')) {
+      throw new Error(`--models entry '${p}' is neither a built-in task (digits, fashion, keywords, activity), a suite task (suite, or one of ${SUITE_NAMES.join(', ')}) nor PATH/model.json[=DATA_DIR] nor PATH/model.tflite[=DATA_DIR]`);
     }
     return { kind: 'file', modelJson: file, dataDir: eq >= 0 ? p.slice(eq + 1) : null };
   });
@@ -84,7 +84,7 @@ export async function loadCompressInputs(specs: ModelSpec[], opts: { modelsDir?:
       if (!s.dataDir) throw new Error(`model ${s.modelJson} has no data: write it as ${s.modelJson}=DATA_DIR with x.npy and y.npy in DATA_DIR`);
       const name = loaded.ir.name && !out.some((m) => m.ir.name === loaded.ir.name) ? loaded.ir.name : `model${out.length + 1}`;
       const ir = inferenceGraph({ ...loaded.ir, name });
-      out.push({ ir, ...(await userData(s.dataDir, ir.inputShape, classes, opts.seed ?? 1)) });
+      out.push({ ir, ...(await userData(s.dataDir, ir.inputShape, classes, opts.seed ?? 1)), storedBytes: loaded.storedBytes });
     }
   }
   return out;

@@ -16,8 +16,8 @@ const api = {
     const named = await readFileLikes(files);
     const r = await importModel({ files: named });
     r.model.dispose();
-    const json = named.find((f) => baseName(f.name).endsWith('.json'));
-    const fallback = json ? baseName(json.name).replace(/\.json$/, '') : 'model';
+    const json = named.find((f) => /\.(json|tflite)$/i.test(baseName(f.name)));
+    const fallback = json ? baseName(json.name).replace(/\.(json|tflite)$/i, '') : 'model';
     const name = r.ir.name && r.ir.name !== 'model' ? r.ir.name : fallback;
     return { name, ir: { ...r.ir, name }, data: r.data, numClasses: r.numClasses, files: r.files, importedAt: Date.now() };
   },

@@ -20,7 +20,7 @@ const usage = `Usage: yono compress [--models LIST] [--preset NAME] [--d N] [--k
 Compresses several models into shared PQ codebooks and prints per model the float and compressed
 test accuracy, the bytes and the ratio, then the totals and the time per phase.
 
-  --models LIST        comma-separated built-in tasks and/or PATH/model.json=DATA_DIR
+  --models LIST        comma-separated built-in tasks and/or PATH/model.json=DATA_DIR, PATH/model.tflite=DATA_DIR
                        (DATA_DIR: x.npy + y.npy, split 60/20/20 by seed, or train/ val/ test/
                        subfolders each with x.npy + y.npy). Default: ${DEFAULT_MODELS}.
                        'suite' adds the generalization suite (${SUITE_NAMES.join(', ')}; see yono models)
@@ -36,7 +36,7 @@ const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 
 /** The human summary of a report. */
 export function formatReport(r: CompressionReport): string {
-  const lines = [`preset ${r.preset}: ${r.codebooks.map((c) => `${c.name} (d = ${c.d}, K = ${c.k}, ${c.layers.length} layers)`).join(', ') || 'no codebooks'}`, ''];
+  const lines = [`preset ${r.preset}, ${r.plan.activations} activations: ${r.codebooks.map((c) => `${c.name} (d = ${c.d}, K = ${c.k}, ${c.layers.length} layers)`).join(', ') || 'no codebooks'}`, ''];
   const rows = [['model', 'float acc', 'compressed acc', 'drop ± se pp', 'float32', 'compressed', 'ratio', 'layers pq/int8/f32']];
   for (const m of r.models) {
     const c = (f: string) => m.layers.filter((l) => l.format === f).length;
@@ -46,6 +46,14 @@ export function formatReport(r: CompressionReport): string {
   rows.push(['TOTAL', '', '', '', kb(r.totals.float32Bytes), kb(r.totals.compressedBytes), `${r.totals.ratio.toFixed(2)}x`, `codebooks ${kb(r.totals.codebookBytes)}`]);
   const w = rows[0].map((_, i) => Math.max(...rows.map((x) => x[i].length)));
   lines.push(...rows.map((x) => x.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ')));
+  const stored = r.models.filter((m) => m.storedBytes !== undefined);
+  if (stored.length) {
+    lines.push('', 'imported models against their files (weights as stored, e.g. uint8 / float16 shards or .tflite):');
+    for (const m of stored) {
+      const s = m.storedBytes as number;
+      lines.push(`  ${m.name}: stored ${kb(s)}, compressed ${kb(m.compressedBytes)}: ${(m.float32Bytes / m.compressedBytes).toFixed(2)}x vs float32, ${(s / m.compressedBytes).toFixed(2)}x vs stored`);
+    }
+  }
   lines.push('', `time (ms): ${Object.entries(r.timingsMs).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   return lines.join('\n');
 }
@@ -70,6 +78,8 @@ export const compressCommand: Command = {
       const bytes = writeBundle(result, { samples: Object.fromEntries(inputs.map((x) => [x.ir.name, x.test])), maxSamples: 32 });
       await writeFile(out, bytes);
       bundleNote = `\nwrote ${out}: ${bytes.length} bytes (JSON manifest, 16-byte aligned sections, CRCs and 32 test samples per model included)`;
+      // until bundles of format 2 carry int8 models (docs/int8-runtime.md §3), the bundle is the float one
+      if (plan.activations === 'int8') bundleNote += '\nnote: the bundle holds the float model of this int8 result (float16 codebooks and biases, float runtime) until int8 bundles land; its accuracy can differ slightly from the int8 figures above';
     }
     console.log(p.flags.has('json') ? JSON.stringify(report) : formatReport(report) + bundleNote);
     return 0;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -10,6 +10,8 @@ import { encodeNpy } from '../../core/io/npy';
 import { randomizeWeights } from '../../core/models/testing';
 import { evalCommand } from './eval';
 import { modelsCommand } from './models';
+import { fromLayersModel } from '../../core/models/fromLayersModel';
+import { writeTflite } from '../../core/tflite/writer/writeTflite';
 
 let dir = '';
 let expected = 0;
@@ -35,6 +37,7 @@ beforeAll(async () => {
   expected = ok / n;
   writeFileSync(join(dir, 'x.npy'), encodeNpy(x.dataSync() as Float32Array, [n, 8, 8, 2]));
   writeFileSync(join(dir, 'y.npy'), encodeNpy(y, [n]));
+  writeFileSync(join(dir, 'model.tflite'), writeTflite(fromLayersModel(m, 'm')));
   m.dispose();
 });
 
@@ -65,7 +68,17 @@ describe('yono eval', () => {
     const c = capture();
     await evalCommand.run(['--model', join(dir, 'model', 'model.json'), '--data', dir]);
     c.restore();
-    expect(c.out[0]).toMatch(new RegExp(`accuracy ${(expected * 100).toFixed(2)} % \\(\\d+ / 50 correct, 3 classes\\)`));
+    expect(c.out[0]).toMatch(new RegExp(`accuracy ${(expected * 100).toFixed(2)} % \\(\\d+ / 50 correct, 3 classes; weights stored in \\d+ bytes\\)`));
+  });
+
+  it('evaluates a .tflite file of the same network to the same accuracy', async () => {
+    const c = capture();
+    const code = await evalCommand.run(['--model', join(dir, 'model.tflite'), '--data', dir, '--json']);
+    c.restore();
+    expect(code).toBe(0);
+    const r = JSON.parse(c.out.join('\n'));
+    expect(r.accuracy).toBe(expected);
+    expect(r.storedBytes).toBe(statSync(join(dir, 'model.tflite')).size);
   });
 
   it('names a missing data file and a missing model', async () => {

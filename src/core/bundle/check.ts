@@ -1,5 +1,6 @@
 import { crc32 } from '../data/crc32';
 import type { Layer, Tensor } from '../models/ir';
+import { MULTI_INPUT_KINDS } from '../models/ir';
 import { inferLayerShape, sizeOf } from '../models/shapes';
 import { layerMacs } from '../models/stats';
 import { bitsFor, packedLength } from '../pq/pack';
@@ -130,6 +131,7 @@ function skeleton(l: LayerEntry, ctx: Ctx): Layer {
   if (l.kind === 'batchNorm') {
     return { ...l, scale: placeholder([ctx.m.sections[l.scale].count]), shift: placeholder([ctx.m.sections[l.shift].count]) };
   }
+  if (l.kind === 'prelu') return { ...l, alpha: placeholder(l.alphaShape) };
   return l as Layer;
 }
 
@@ -146,7 +148,7 @@ function checkModel(ctx: Ctx, mi: number, model: ModelEntry): void {
     if (shapes.has(l.name)) fail(`${lw} repeats a layer name`);
     if (l.kind === 'input' && i > 0) fail(`${lw} is a second input layer; bundles hold single-input models`);
     if (l.kind !== 'input' && l.inputs.length === 0) fail(`${lw} has no inputs`);
-    if (l.kind === 'add' ? l.inputs.length < 2 : l.inputs.length > 1) fail(`${lw} has ${l.inputs.length} inputs`);
+    if (MULTI_INPUT_KINDS.has(l.kind) ? l.inputs.length < 2 : l.inputs.length > 1) fail(`${lw} has ${l.inputs.length} inputs`);
     const ins = l.inputs.map((n) => shapes.get(n) ?? fail(`${lw} reads '${n}', which is not a layer before it`));
     if ('kernel' in l) {
       checkKernel(ctx, l.kind, l.kernel, `${where} ${lw}`);
@@ -156,6 +158,7 @@ function checkModel(ctx: Ctx, mi: number, model: ModelEntry): void {
       ctx.refs.take(l.scale, 'f32', null, `${where} ${lw} scale`);
       ctx.refs.take(l.shift, 'f32', null, `${where} ${lw} shift`);
     }
+    if (l.kind === 'prelu') ctx.refs.take(l.alpha, 'f32', sizeOf(l.alphaShape), `${where} ${lw} PReLU alpha`);
     const ir = skeleton(l, ctx);
     let out: number[];
     try {

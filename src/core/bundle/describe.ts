@@ -48,8 +48,8 @@ export function describeBundle(b: Bundle): BundleSummary {
         bytes = len(l.bias) + (k.format === 'pq' ? len(k.indices) + len(k.scales) : k.format === 'int8' ? len(k.q) + len(k.scales) : len(k.data));
         float32Bytes += (weights + (l.bias === null ? 0 : sec[l.bias].count)) * 4;
         if (k.format === 'pq') usage.set(k.codebook, (usage.get(k.codebook) ?? 0) + 1);
-      } else if (l.kind === 'batchNorm') {
-        bytes = len(l.scale) + len(l.shift);
+      } else if (l.kind === 'batchNorm' || l.kind === 'prelu') {
+        bytes = l.kind === 'prelu' ? len(l.alpha) : len(l.scale) + len(l.shift);
         float32Bytes += bytes;
       }
       weightBytes += bytes;

@@ -5,7 +5,9 @@
  */
 export type BundleErrorCode =
   | 'truncated' | 'magic' | 'version' | 'header' | 'manifest' | 'json' | 'schema' | 'section'
-  | 'checksum' | 'model' | 'limit' | 'value' | 'argument' | 'internal';
+  | 'checksum' | 'model' | 'limit' | 'value' | 'argument' | 'internal'
+  /** A valid bundle holds a layer the runtime (virtual MCU, C) cannot execute yet. */
+  | 'unsupported';
 
 /** A rejected bundle (or a bad request against a valid one). Never thrown for a bug in this code. */
 export class BundleError extends Error {

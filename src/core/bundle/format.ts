@@ -2,7 +2,15 @@
  * The `.yono` container: constants, limits and the manifest types. README.md in this folder is the
  * specification; keep the two in step.
  */
-import type { Activation, Padding } from '../models/ir';
+import type { Activation, Padding, PReluLayer } from '../models/ir';
+import { ACTIVATIONS as IR_ACTIVATIONS } from '../models/ir';
+import type { ExtraLayer } from '../models/layers/shapes';
+
+/**
+ * The layers added for Keras-application and TFLite coverage that hold attributes only: the manifest
+ * stores them as the IR does (see README.md, "Layers beyond the runtime's").
+ */
+export type AttributeLayerEntry = Exclude<ExtraLayer, PReluLayer>;
 
 /** First 8 bytes of every bundle: "YONO" then CR LF SUB LF (catches text-mode and 7-bit transfers, as PNG). */
 export const MAGIC = Uint8Array.of(0x59, 0x4f, 0x4e, 0x4f, 0x0d, 0x0a, 0x1a, 0x0a);
@@ -84,7 +92,9 @@ export type LayerEntry = LayerEntryBase & (
   | { kind: 'reshape'; targetShape: number[] }
   | { kind: 'activation'; activation: Activation }
   | { kind: 'add'; activation: Activation }
-);
+  /** PReLU: `alpha` is an f32 section of sizeOf(alphaShape) values. */
+  | { kind: 'prelu'; alphaShape: number[]; alpha: number }
+) | AttributeLayerEntry;
 
 /** Stored test samples of a model: `x` (count x input elements, f32) and labels `y` (count, i32). */
 export interface SamplesEntry { count: number; x: number; y: number }
@@ -112,7 +122,7 @@ export interface BundleManifest {
   models: ModelEntry[];
 }
 
-export const ACTIVATIONS: readonly Activation[] = ['linear', 'relu', 'relu6', 'sigmoid', 'tanh', 'softmax'];
+export const ACTIVATIONS: readonly Activation[] = IR_ACTIVATIONS;
 export const PADDINGS: readonly Padding[] = ['valid', 'same'];
 export const DTYPES: readonly Dtype[] = ['f32', 'f16', 'i8', 'u8', 'i32'];
 /** Dtypes a float tensor that may be float16 (codebooks, scales, biases) can have. */

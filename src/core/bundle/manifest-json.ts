@@ -1,4 +1,5 @@
 import type { BundleManifest, KernelEntry, LayerEntry, ModelEntry } from './format';
+import { canonExtraLayer } from './layers-extra';
 
 /** The kernel entry with its keys in the canonical order. */
 function canonKernel(k: KernelEntry): KernelEntry {
@@ -30,6 +31,7 @@ export function canonLayer(l: LayerEntry): LayerEntry {
       return { ...b, kind: l.kind, poolSize: l.poolSize, stride: l.stride, padding: l.padding };
     case 'reshape': return { ...b, kind: l.kind, targetShape: l.targetShape.slice() };
     case 'activation': case 'add': return { ...b, kind: l.kind, activation: l.activation };
+    default: return canonExtraLayer(l) as LayerEntry;
   }
 }
 

@@ -3,10 +3,12 @@ import { arr, bad, int, nullable, num, obj, oneOf, pair, sectionRef, shape, str 
 import { ACTIVATIONS, DTYPES, FORMAT_NAME, LIMITS, PADDINGS } from './format';
 import type { BundleManifest, CodebookEntry, KernelEntry, LayerEntry, ModelEntry, SectionEntry } from './format';
 import { canonLayer } from './manifest-json';
+import { EXTRA_LAYER_KINDS, parseExtraLayer } from './layers-extra';
 
 const LAYER_KINDS: readonly LayerKind[] = [
   'input', 'dense', 'conv2d', 'conv1d', 'depthwiseConv2d', 'batchNorm', 'maxPool2d', 'avgPool2d', 'maxPool1d', 'avgPool1d',
   'globalAvgPool1d', 'globalAvgPool2d', 'globalMaxPool1d', 'globalMaxPool2d', 'flatten', 'reshape', 'activation', 'add',
+  ...EXTRA_LAYER_KINDS,
 ];
 const KERNEL_RANK: Partial<Record<LayerKind, number>> = { dense: 2, conv1d: 3, conv2d: 4, depthwiseConv2d: 4 };
 const MAX_U32 = 0xffffffff;
@@ -74,6 +76,7 @@ function layer(v: unknown, path: string, nSec: number): LayerEntry {
       return canonLayer({ ...b, kind, targetShape: t.map((x, i) => (x === -1 ? -1 : int(x, `${path}.targetShape[${i}]`, 1, dim))) });
     }
     case 'activation': case 'add': return canonLayer({ ...b, kind, activation: act() });
+    default: return canonLayer(parseExtraLayer(kind, o, b, path, nSec));
   }
 }
 

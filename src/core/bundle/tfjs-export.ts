@@ -46,6 +46,10 @@ export function bundleModelIR(b: Bundle, name: string): ModelIR {
       const { scale, shift, ...rest } = l;
       return { ...rest, scale: f32(scale), shift: f32(shift) };
     }
+    if (l.kind === 'prelu') {
+      const { alpha, alphaShape, ...rest } = l;
+      return { ...rest, alpha: { shape: alphaShape.slice(), data: floatSection(b, alpha).slice() } };
+    }
     return { ...l } as Layer;
   });
   return { name: m.name, inputShape: m.inputShape.slice(), layers, output: m.output };

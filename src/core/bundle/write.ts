@@ -87,6 +87,10 @@ function layerEntry(s: SectionList, model: string, l: Layer, encodings: Record<s
     const { scale, shift, ...rest } = l;
     return canonLayer({ ...rest, scale: tensorSection(s, `${prefix}/scale`, scale), shift: tensorSection(s, `${prefix}/shift`, shift) });
   }
+  if (l.kind === 'prelu') {
+    const { alpha, ...rest } = l;
+    return canonLayer({ ...rest, alphaShape: alpha.shape.slice(), alpha: tensorSection(s, `${prefix}/alpha`, alpha) });
+  }
   return canonLayer(l as LayerEntry);
 }
 

@@ -1,10 +1,10 @@
 import type { CancelCheck, ProgressFn } from '../util/progress';
 import { throwIfCancelled } from '../util/progress';
-import { roundF16Array } from '../util/f16';
 import { createRng } from '../util/random';
 import { kmeans } from '../pq/kmeans';
 import type { GroupSpec } from './routing';
-import type { CodebookGroup, KMeansConfig } from './types';
+import type { Activations, CodebookGroup, KMeansConfig } from './types';
+import { storedCodebook } from './activations';
 
 /** A seed for one named part of a run, derived from the plan seed (FNV-1a of the name, mixed). */
 export function deriveSeed(seed: number, name: string): number {
@@ -41,6 +41,8 @@ export const codebookK = (k: number, subvectors: number): number => Math.min(k, 
 
 export interface LearnOptions {
   kmeans: KMeansConfig;
+  /** Codewords stored as int8 with one scale (int8 activations) or float16 (default). */
+  activations?: Activations;
   maxSamples: number;
   seed: number;
   onProgress?: ProgressFn;
@@ -50,8 +52,9 @@ export interface LearnOptions {
 /**
  * Learns one codebook per group by k-means over the union of the group's subvectors from all models.
  * `blocks` maps each group name to its layers' normalized (n_i x d) subvectors. A group with fewer
- * subvectors than k gets k = that count (its indices then take fewer bits). The codewords are rounded to
- * float16, as the bundle stores them.
+ * subvectors than k gets k = that count (its indices then take fewer bits). The codewords are rounded as
+ * they are stored (storedCodebook: float16, or int8 with one scale for int8 activations), before any
+ * assignment.
  */
 export async function learnCodebooks(groups: GroupSpec[], blocks: Map<string, Float32Array[]>, opt: LearnOptions): Promise<CodebookGroup[]> {
   const out: CodebookGroup[] = [];
@@ -64,8 +67,8 @@ export async function learnCodebooks(groups: GroupSpec[], blocks: Map<string, Fl
     const k = codebookK(g.k, n);
     opt.onProgress?.({ fraction: gi / groups.length, phase: 'kmeans', message: `group ${g.name}: ${n} subvectors, d = ${g.d}, K = ${k}` });
     const r = await kmeans(x, n, g.d, { k, maxIter: opt.kmeans.maxIter, tol: opt.kmeans.tol, seed, init: opt.kmeans.init, shouldCancel: opt.shouldCancel });
-    // stored as float16 (bundle, C): every later step encodes against and decodes from the stored values
-    out.push({ name: g.name, d: g.d, k, codebook: roundF16Array(r.codebook, `codebook ${g.name}`), layers: g.layers.slice() });
+    // rounded as stored (bundle, C): every later step encodes against and decodes from the stored values
+    out.push({ name: g.name, d: g.d, k, ...storedCodebook(r.codebook, g.name, opt.activations ?? 'float32'), layers: g.layers.slice() });
   }
   opt.onProgress?.({ fraction: 1, phase: 'kmeans', message: `${groups.length} codebook(s) learned` });
   return out;

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { CancelCheck, ProgressFn } from '../util/progress';
 import { throwIfCancelled } from '../util/progress';
 import { decodeFromAssignments } from './encode';
+import { markDecoded } from './stored';
 import { crossEntropy, outputIsSoftmax } from './finetune';
 import { applyScales } from './normalize';
 import { toSubvectors } from '../pq/layout';
@@ -10,7 +11,7 @@ import type { LayerState, ModelState } from './state';
 import { selectionScore, selectionSplit } from './state';
 import { deriveSeed } from './codebooks';
 import { seededOrder } from './em';
-import { roundF16Array } from '../util/f16';
+import { storedCodebook } from './activations';
 import type { CodebookGroup, Plan } from './types';
 
 interface PQLayer { st: ModelState; l: LayerState; cb: CodebookGroup; a: Uint16Array; v: tf.Variable }
@@ -57,6 +58,7 @@ export async function tuneCodewords(
   if (layers.length === 0) return false;
   const r = plan.recovery;
   const saved = codebooks.map((c) => c.codebook.slice());
+  const savedScales = codebooks.map((c) => c.scale);
   const before = states.map((s) => s.valNow);
   const adam = codebooks.map((c) => ({ m: new Float64Array(c.k * c.d), v: new Float64Array(c.k * c.d), t: 0 }));
   const orders = states.map((s) => s.input.train ? seededOrder(s.input.train.n, deriveSeed(plan.seed, `codewords/${s.input.ir.name}`)) : null);
@@ -98,8 +100,12 @@ export async function tuneCodewords(
       opt.onProgress?.({ fraction: (e * steps + b + 1) / (r.epochs * steps), phase: 'recovery', message: 'fine-tuning codewords' });
     }
   }
-  // stored as float16: judged with the rounded codewords (Adam steps ran on the unrounded ones)
-  for (const c of codebooks) c.codebook.set(roundF16Array(c.codebook, `codebook ${c.name}`));
+  // rounded as stored: judged with the rounded codewords (Adam steps ran on the unrounded ones)
+  for (const c of codebooks) {
+    const r = storedCodebook(c.codebook, c.name, plan.activations);
+    c.codebook.set(r.codebook);
+    if (r.scale !== undefined) c.scale = r.scale;
+  }
   for (const p of layers) redecode(p);
   const beforeAcc = states.map((s) => s.valAcc);
   const after = states.map((s) => selectionScore(s, selectionSplit(s.input, plan.selectOn)));
@@ -108,7 +114,7 @@ export async function tuneCodewords(
     states.forEach((s, i) => { s.valNow = after[i]; });
   } else {
     states.forEach((s, i) => { s.valAcc = beforeAcc[i]; });
-    codebooks.forEach((c, i) => c.codebook.set(saved[i]));
+    codebooks.forEach((c, i) => { c.codebook.set(saved[i]); if (savedScales[i] !== undefined) c.scale = savedScales[i]; });
     for (const p of layers) redecode(p);
   }
   return ok;
@@ -117,7 +123,7 @@ export async function tuneCodewords(
 function redecode(p: PQLayer): void {
   const e = p.l.cur.enc;
   if (e.format !== 'pq') return;
-  p.l.cur = { enc: e, decoded: decodeFromAssignments(p.a, p.cb, e.layout, e.scales) };
+  p.l.cur = { enc: e, decoded: markDecoded(decodeFromAssignments(p.a, p.cb, e.layout, e.scales), { enc: e, codebook: p.cb }) };
   p.st.session.setKernel(p.l.layer.name, p.l.cur.decoded);
 }
 

@@ -99,7 +99,8 @@ export async function recoverModel(st: ModelState, split: 'val' | 'test', opt: E
         ...chosen.map((l, i) => ({ variable: st.session.variable(l.layer.name, 'kernel')!, values: shadows[i], project: (w: Float32Array) => encode(l, w) })),
         ...biases,
       ], train, fit);
-      chosen.forEach((l, i) => { l.tuned = shadows[i]; });
+      // the variables hold the last projections: set them as the session's kernels, so it evaluates them as stored
+      chosen.forEach((l, i) => { l.tuned = shadows[i]; st.session.setKernel(l.layer.name, l.cur.decoded); });
     } else {
       // M-step: the chosen layer in full precision, fine-tuned together with the biases
       st.session.setKernel(name, L.tuned ?? L.float);

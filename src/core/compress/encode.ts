@@ -41,23 +41,24 @@ export function encodePQ(kind: WeightLayer['kind'], shape: number[], kernel: Flo
   const { assignments } = assign(p.sub, p.layout.count, cb.d, cb.codebook, cb.k);
   const bits = bitsFor(cb.k);
   const enc: LayerEncoding = { format: 'pq', group: cb.name, layout: p.layout, bits, indices: packIndices(assignments, bits), scales: p.scales };
-  return { enc, decoded: decodeFromAssignments(assignments, cb, p.layout, p.scales) };
+  return { enc, decoded: markDecoded(decodeFromAssignments(assignments, cb, p.layout, p.scales), { enc, codebook: cb }) };
 }
 
 /**
  * Decoded kernel (IR layout) of a layer from its codeword indices, codebook and scales (used as given:
- * the encoders store float16-rounded scales).
+ * the encoders store float16-rounded scales). The caller marks it (markDecoded) with its encoding.
  */
 export function decodeFromAssignments(a: ArrayLike<number>, cb: CodebookGroup, layout: SubvectorLayout, scales: Float32Array | null): Float32Array {
   const sub = reconstruct(a, cb.codebook, cb.d, layout.count);
   applyScales(sub, layout, scales, true);
-  return markDecoded(fromSubvectors(sub, layout));
+  return fromSubvectors(sub, layout);
 }
 
 /** Int8 per-output-channel symmetric encoding (float16 scales) and its decoded kernel. */
 export function encodeInt8(kind: WeightLayer['kind'], shape: number[], kernel: Float32Array): Encoded {
   const { q, scales } = quantizeInt8(kernel, outputUnits(kind, shape), true);
-  return { enc: { format: 'int8', q, scales }, decoded: markDecoded(dequantizeInt8(q, scales)) };
+  const enc: LayerEncoding = { format: 'int8', q, scales };
+  return { enc, decoded: markDecoded(dequantizeInt8(q, scales), { enc, codebook: null }) };
 }
 
 /**
@@ -68,7 +69,7 @@ export function encodeInt8(kind: WeightLayer['kind'], shape: number[], kernel: F
 export function decodeKernel(enc: LayerEncoding, codebooks: CodebookGroup[], kernel: Float32Array): Float32Array {
   switch (enc.format) {
     case 'float32': return kernel;
-    case 'int8': return markDecoded(dequantizeInt8(enc.q, storedScales(enc.scales, 'int8 scale')));
+    case 'int8': return markDecoded(dequantizeInt8(enc.q, storedScales(enc.scales, 'int8 scale')), { enc, codebook: null });
     case 'pq': {
       const cb = codebooks.find((c) => c.name === enc.group);
       if (!cb) throw new Error(`decode: codebook group '${enc.group}' is missing from the result`);
@@ -77,7 +78,7 @@ export function decodeKernel(enc: LayerEncoding, codebooks: CodebookGroup[], ker
       for (let i = 0; i < a.length; i++) {
         if (a[i] >= cb.k) throw new Error(`decode: index ${a[i]} is out of range for group '${cb.name}' (k = ${cb.k})`);
       }
-      return decodeFromAssignments(a, cb, enc.layout, enc.scales && storedScales(enc.scales, 'normalization scale'));
+      return markDecoded(decodeFromAssignments(a, cb, enc.layout, enc.scales && storedScales(enc.scales, 'normalization scale')), { enc, codebook: cb });
     }
   }
 }

@@ -12,7 +12,7 @@ import { isWeightLayer } from '../models/ir';
 import { float32Bytes as irFloat32Bytes } from '../models/stats';
 import { subvectorLayout, toSubvectors } from '../pq/layout';
 import { bitsFor, packedLength } from '../pq/pack';
-import { layerBaseBytes, layerBytes, layerFloat32Bytes } from './accounting';
+import { layerBaseBytes, layerBytes, layerFloat32Bytes, accountedLayers } from './accounting';
 import { codebookK } from './codebooks';
 import { outputUnits } from './int8';
 import { AUTO_SPREAD, unitSpread } from './normalize';
@@ -114,6 +114,7 @@ function sizedEncoding(layer: WeightLayer, format: LayerFormat, group: { name: s
 /** The bytes of `planIn` on these models, per layer, per model and in total. */
 export function estimatePlan(planIn: Plan, shapes: ModelShape[]): PlanEstimate {
   const plan = validatePlan(completePlan(planIn));
+  const act = plan.activations;
   const irs = shapes.map((s) => s.ir);
   const routes = routeLayers(plan, irs);
   const specs = new Map(resolveGroups(plan, routes).map((g) => [g.name, g]));
@@ -134,19 +135,19 @@ export function estimatePlan(planIn: Plan, shapes: ModelShape[]): PlanEstimate {
       const g = r.group === null ? null : byName.get(r.group)!;
       const enc = sizedEncoding(l, r.format, g, plan.normalization, sh.unitSpread[l.name] ?? 1);
       encodings[l.name] = enc;
-      const bytes = layerBytes(l, enc);
+      const bytes = layerBytes(l, enc, act);
       layers.push({
         model: r.model, layer: l.name, kind: l.kind, params: r.params, format: r.format, group: r.group, d: g?.d ?? null, k: g?.k ?? null,
         bytes, float32Bytes: layerFloat32Bytes(l), bitsPerWeight: r.params > 0 ? (8 * bytes) / r.params : 0,
       });
     }
-    const own = ownCodebookBytes(sh.ir.name, used);
-    const bytes = modelOnlyBytes(sh.ir, encodings) + own;
+    const own = ownCodebookBytes(sh.ir.name, used, act);
+    const bytes = modelOnlyBytes(sh.ir, encodings, act) + own;
     const params = layers.reduce((a, l) => a + l.params, 0);
-    const baseBytes = sh.ir.layers.reduce((a, l) => a + layerBaseBytes(l, encodings[l.name]), 0);
+    const baseBytes = accountedLayers(sh.ir, act).reduce((a, l) => a + layerBaseBytes(l, encodings[l.name], act), 0);
     return { name: sh.ir.name, float32Bytes: sh.float32Bytes, bytes, baseBytes, ratio: sh.float32Bytes / bytes, params, bitsPerWeight: params ? (8 * bytes) / params : 0, layers, encodings };
   });
-  const t = totals(models.map((m) => ({ ir: shapes.find((s) => s.ir.name === m.name)!.ir, encodings: m.encodings, float32Bytes: m.float32Bytes })), used);
+  const t = totals(models.map((m) => ({ ir: shapes.find((s) => s.ir.name === m.name)!.ir, encodings: m.encodings, float32Bytes: m.float32Bytes })), used, act);
   const allParams = models.reduce((a, m) => a + m.params, 0);
   return {
     models: models.map(({ encodings: _e, ...m }) => m),

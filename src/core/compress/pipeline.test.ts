@@ -8,7 +8,7 @@ import { ModelSession } from './session';
 import { HEADER_BYTES, align4, codebookBytes } from './accounting';
 import { buildTiny, tinyInput } from './testing/tinyModels';
 import type { CompressInput } from './state';
-import type { Plan } from './types';
+import { lossy } from './testing/plans';
 import { isF16Exact } from '../util/f16';
 
 let inputs: CompressInput[];
@@ -16,15 +16,6 @@ beforeAll(async () => {
   await setupNodeTfjs();
   inputs = [await tinyInput('a', 10, 6, 0.3), await tinyInput('b', 20, 6, 0.3)];
 }, 60_000);
-
-/** A lossy PQ plan for the tiny models: K = 2 codewords (1-bit indices). */
-function lossy(preset: 'pq-shared' | 'pq-shared-recovery' | 'yono'): Plan {
-  const p = presetPlan(preset);
-  p.groups = { default: { d: 4, k: 2 }, spatial: { d: 9, k: 2 }, pointwise: { d: 16, k: 2 } };
-  p.keep.minParams = 0;
-  p.recovery = { ...p.recovery, epochs: 2, batchSize: 32, learningRate: 0.01, maxTrainSamples: 512, maxLayers: 3 };
-  return p;
-}
 
 function predictions(ir: CompressInput['ir'], x: Float32Array, n: number): Int32Array {
   const s = new ModelSession(ir, buildTiny(ir));

@@ -14,13 +14,14 @@ import { compressedModel, totals } from './result';
 import { MEDIUM_GROUP, layerKey, resolveGroups, routeLayers } from './routing';
 import type { GroupSpec } from './routing';
 import { measureSensitivity } from './sensitivity';
-import { ModelSession, agreement } from './session';
+import type { ModelSession } from './session';
+import { agreement } from './session';
 import type { CompressInput, LayerState, ModelState } from './state';
 import { encodeAs, restoreState, saveState, selectionScore, selectionSplit } from './state';
 import { deriveSeed } from './codebooks';
-import type { CodebookGroup, CompressionResult, LayerOverride, Phase, Plan } from './types';
+import type { Activations, CodebookGroup, CompressionResult, LayerOverride, Phase, Plan } from './types';
 import { tuneCodewords } from './codewords';
-import { roundF16Array } from '../util/f16';
+import { modelSession, storedCodebook } from './activations';
 
 /** Options of a compression run. */
 export interface CompressOptions {
@@ -54,12 +55,13 @@ function phaseProgress(onProgress: ProgressFn | undefined, phase: string): Progr
   return (p) => onProgress({ fraction: Math.min(1, start + w * Math.min(1, Math.max(0, p.fraction))), phase, message: p.message });
 }
 
-function checkFixedCodebooks(groups: GroupSpec[], fixed: CodebookGroup[]): CodebookGroup[] {
+function checkFixedCodebooks(groups: GroupSpec[], fixed: CodebookGroup[], activations: Activations): CodebookGroup[] {
   return groups.map((g) => {
     const c = fixed.find((x) => x.name === g.name);
     if (!c) throw new Error(`fixed codebooks have no group '${g.name}'; give one per group the plan uses (${groups.map((x) => x.name).join(', ')})`);
     if (c.d !== g.d) throw new Error(`fixed codebook '${g.name}' has d = ${c.d}, the plan needs d = ${g.d}`);
-    return { ...c, codebook: roundF16Array(c.codebook, `codebook ${c.name}`), layers: g.layers.slice() };
+    const { scale: _old, ...rest } = c;
+    return { ...rest, ...storedCodebook(c.codebook, c.name, activations, activations === 'int8' ? c.scale : undefined), layers: g.layers.slice() };
   });
 }
 
@@ -88,7 +90,7 @@ export async function learnPlanCodebooks(
   }
   const t1 = Date.now();
   const codebooks = await learnCodebooks(groups, blocks, {
-    kmeans: plan.kmeans, maxSamples: plan.kmeansMaxSamples, seed: plan.seed,
+    kmeans: plan.kmeans, maxSamples: plan.kmeansMaxSamples, seed: plan.seed, activations: plan.activations,
     onProgress: phaseProgress(opts.onProgress, 'kmeans'), shouldCancel: opts.shouldCancel,
   });
   if (opts.timings) { opts.timings.extract += t1 - t0; opts.timings.kmeans += Date.now() - t1; }
@@ -124,7 +126,7 @@ export async function compress(inputs: CompressInput[], planIn: Plan, opts: Comp
   // in their kind's codebook)
   const routes = routeLayers(plan, inputs.map((i) => i.ir), opts.codebooks && new Set(opts.codebooks.map((c) => c.name)));
   const codebooks = opts.codebooks
-    ? checkFixedCodebooks(resolveGroups(plan, routes), opts.codebooks)
+    ? checkFixedCodebooks(resolveGroups(plan, routes), opts.codebooks, plan.activations)
     : await learnPlanCodebooks(inputs.map((i) => i.ir), plan, { onProgress: opts.onProgress, shouldCancel: cancel, timings });
   t = Date.now();
 
@@ -139,23 +141,23 @@ export async function compress(inputs: CompressInput[], planIn: Plan, opts: Comp
       const cur = encodeAs(route.format, l, l.kernel.data, route.group, codebooks, plan.normalization);
       layers.push({ route, layer: l, float: l.kernel.data, tuned: null, cur, sensitivityPp: null, recovered: false });
     }
-    states.push({ input, session: null as unknown as ModelSession, floatSnapshot: [], layers, valFloat: 0, testFloat: 0, selPred: new Int32Array(0), testPred: new Int32Array(0), z: 0, valAcc: 0, valNow: 0, recovery: [], teacher: null });
+    states.push({ input, session: null as unknown as ModelSession, floatSnapshot: [], layers, valFloat: 0, testFloat: 0, selPred: new Int32Array(0), testPred: new Int32Array(0), z: 0, valAcc: 0, valNow: 0, recovery: [], teacher: null, calibration: null });
   }
   lap('assign');
 
   try {
-    // evaluate: float, then with decoded weights
+    // evaluate: float, then with decoded weights (int8 activations: calibrated, measured by the fake-quant model)
     const evalP = phaseProgress(opts.onProgress, 'evaluate');
     for (let i = 0; i < states.length; i++) {
       await throwIfCancelled(cancel);
       const st = states[i];
-      st.session = new ModelSession(st.input.ir, (opts.buildModel ?? toLayersModel)(st.input.ir));
+      ({ session: st.session, calibration: st.calibration } = modelSession(st.input, plan.activations, plan.seed, opts.buildModel ?? toLayersModel));
       st.floatSnapshot = st.session.snapshot();
       const sel = selectionSplit(st.input, plan.selectOn);
-      st.selPred = st.session.predictClasses(sel.x, sel.n);
+      st.selPred = st.session.floatClasses(sel.x, sel.n);
       st.z = plan.selectionZ;
       st.valFloat = agreement(st.selPred, sel.y);
-      st.testPred = st.session.predictClasses(st.input.test.x, st.input.test.n);
+      st.testPred = st.session.floatClasses(st.input.test.x, st.input.test.n);
       st.testFloat = agreement(st.testPred, st.input.test.y);
       for (const l of st.layers) if (l.cur.enc.format !== 'float32') st.session.setKernel(l.layer.name, l.cur.decoded);
       st.valNow = selectionScore(st, sel);
@@ -265,7 +267,7 @@ export async function compress(inputs: CompressInput[], planIn: Plan, opts: Comp
     lap('evaluate');
     timings.total = Date.now() - t0;
     opts.onProgress?.({ fraction: 1, phase: 'done', message: 'compression finished' });
-    return { plan, codebooks: used, models, totals: totals(models, used), timingsMs: timings };
+    return { plan, codebooks: used, models, totals: totals(models, used, plan.activations), timingsMs: timings };
   } finally {
     for (const st of states) st.session?.dispose();
   }

@@ -46,6 +46,8 @@ const DEFAULT_GROUPS: Record<string, GroupConfig> = {
 
 function base(preset: string, defaultFormat: LayerFormat): Plan {
   return {
+    // the float32 preset is the float reference; every compressed preset runs int8 arithmetic, what ships
+    activations: defaultFormat === 'float32' ? 'float32' : 'int8',
     preset,
     grouping: 'paper',
     groups: Object.fromEntries(Object.entries(DEFAULT_GROUPS).map(([g, c]) => [g, { ...c }])),
@@ -81,7 +83,10 @@ function base(preset: string, defaultFormat: LayerFormat): Plan {
  *   with distillation, then the auto-plan (sensitive layers up a ladder: coarse -> their kind's codebook ->
  *   a medium shared codebook (d 2, K 64) -> a fine shared codebook (d 2, K 256) -> int8, as the budget
  *   requires; a model that misses its target that way starts again without the medium rung), judged on the
- *   validation split with one standard error of confidence. Codebooks are stored as float16.
+ *   validation split with one standard error of confidence.
+ * Activations: int8 for every preset but `float32` (the float reference): the compressed models are
+ * measured with the arithmetic the int8 runtime ships (int8 codebooks with one scale, int32 bias arithmetic on biases stored as int16 + shift);
+ * `activations: 'float32'` gives float activations and float16 codebooks instead.
  */
 export function presetPlan(name: PresetName): Plan {
   switch (name) {
@@ -148,6 +153,7 @@ export function validatePlan(plan: Plan): Plan {
     bad(`normalization '${plan.normalization}' is unknown; use none, layer, channel or auto`);
   }
   if (!['pq', 'int8', 'float32'].includes(plan.defaultFormat)) bad(`defaultFormat '${plan.defaultFormat}' is unknown`);
+  if (!['int8', 'float32'].includes(plan.activations)) bad(`activations '${plan.activations}' is unknown; use int8 or float32`);
   if (!['int8', 'float32'].includes(plan.keep.format)) bad(`keep.format must be int8 or float32, got '${plan.keep.format}'`);
   if (!(plan.keep.minParams >= 0)) bad(`keep.minParams must be >= 0, got ${plan.keep.minParams}`);
   for (const [k, f] of Object.entries(plan.overrides)) {

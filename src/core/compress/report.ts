@@ -11,11 +11,12 @@ export function toReport(result: CompressionResult): CompressionReport {
     preset: result.plan.preset,
     plan: result.plan,
     totals: { ...result.totals, ratio: Math.round(result.totals.ratio * 1000) / 1000 },
-    codebooks: result.codebooks.map((c) => ({ name: c.name, d: c.d, k: c.k, bytes: codebookBytes(c.k, c.d), layers: c.layers.slice() })),
+    codebooks: result.codebooks.map((c) => ({ name: c.name, d: c.d, k: c.k, bytes: codebookBytes(c.k, c.d, result.plan.activations), layers: c.layers.slice() })),
     models: result.models.map((m) => ({
       name: m.name,
       float32Bytes: m.float32Bytes,
       compressedBytes: m.compressedBytes,
+      ...(m.storedBytes === undefined ? {} : { storedBytes: m.storedBytes }),
       accuracyFloat: m.accuracyFloat,
       accuracyCompressed: m.accuracyCompressed,
       valAccuracyFloat: m.valAccuracyFloat,

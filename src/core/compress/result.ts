@@ -1,11 +1,11 @@
 import type { Layer, ModelIR, Tensor } from '../models/ir';
 import { isWeightLayer } from '../models/ir';
 import { float32Bytes as irFloat32Bytes } from '../models/stats';
-import { HEADER_BYTES, codebookBytes, layerBytes, layerFloat32Bytes } from './accounting';
+import { HEADER_BYTES, codebookBytes, layerBytes, layerFloat32Bytes, layersBytes } from './accounting';
 import { sqnrDb } from '../pq/metrics';
 import { storedBias } from './stored';
 import type { ModelState } from './state';
-import type { CodebookGroup, CompressedModel, LayerEncoding, LayerReport, Totals } from './types';
+import type { Activations, CodebookGroup, CompressedModel, LayerEncoding, LayerReport, Totals } from './types';
 
 const copyT = (t: Tensor): Tensor => ({ shape: t.shape.slice(), data: t.data.slice() });
 
@@ -25,7 +25,8 @@ export function resultIR(st: ModelState): ModelIR {
     const e = enc.get(l.name);
     const bv = st.session.variable(l.name, 'bias');
     const full = l.bias && (bv ? (bv.dataSync() as Float32Array).slice() : l.bias.data.slice());
-    const data = full && e ? storedBias(full, e.format, `model '${st.input.ir.name}' layer '${l.name}' bias`) : full;
+    // with int8 activations the lowering quantises the full-precision bias to int32 (quant/lower.ts)
+    const data = full && e && !st.calibration ? storedBias(full, e.format, `model '${st.input.ir.name}' layer '${l.name}' bias`) : full;
     const bias = l.bias && data ? { shape: l.bias.shape.slice(), data } : null;
     const kernel = e && e.format !== 'float32'
       ? { shape: l.kernel.shape.slice(), data: new Float32Array(0) }
@@ -36,7 +37,7 @@ export function resultIR(st: ModelState): ModelIR {
 }
 
 /** Per-layer figures of a model state (bytes of `ir`, which must be the result IR). */
-export function layerReports(st: ModelState, ir: ModelIR): LayerReport[] {
+export function layerReports(st: ModelState, ir: ModelIR, activations: Activations = 'float32'): LayerReport[] {
   const byName = new Map(ir.layers.map((l) => [l.name, l]));
   const accepted = new Set(st.recovery.filter((s) => s.accepted).map((s) => s.layer));
   return st.layers.map((l) => {
@@ -47,7 +48,7 @@ export function layerReports(st: ModelState, ir: ModelIR): LayerReport[] {
       compressed: enc.format !== 'float32', format: enc.format,
       codebook: enc.format === 'pq' ? enc.group : null,
       sqnrDb: q === null ? null : Number.isFinite(q) ? Math.round(q * 100) / 100 : 999,
-      bytes: layerBytes(byName.get(l.layer.name)!, enc),
+      bytes: layerBytes(byName.get(l.layer.name)!, enc, activations),
       float32Bytes: layerFloat32Bytes(l.layer),
       sensitivityPp: l.sensitivityPp === null ? null : Math.round(l.sensitivityPp * 1000) / 1000,
       recovered: accepted.has(l.layer.name),
@@ -56,19 +57,20 @@ export function layerReports(st: ModelState, ir: ModelIR): LayerReport[] {
 }
 
 /** Bytes of a whole model in the compressed image, without shared codebooks. */
-export function modelBytes(ir: ModelIR, encodings: Record<string, LayerEncoding>): number {
-  return HEADER_BYTES.model + ir.layers.reduce((s, l) => s + layerBytes(l, encodings[l.name]), 0);
+export function modelBytes(ir: ModelIR, encodings: Record<string, LayerEncoding>, activations: Activations = 'float32'): number {
+  return HEADER_BYTES.model + layersBytes(ir, encodings, activations);
 }
 
 /** Bytes of the codebooks only model `name` uses (every layer of theirs is one of its layers). */
-export function ownCodebookBytes(name: string, codebooks: Pick<CodebookGroup, 'k' | 'd' | 'layers'>[]): number {
+export function ownCodebookBytes(name: string, codebooks: Pick<CodebookGroup, 'k' | 'd' | 'layers'>[], activations: Activations = 'float32'): number {
   const own = codebooks.filter((c) => c.layers.length > 0 && c.layers.every((k) => k.startsWith(`${name}/`)));
-  return own.reduce((s, c) => s + codebookBytes(c.k, c.d), 0);
+  return own.reduce((s, c) => s + codebookBytes(c.k, c.d, activations), 0);
 }
 
 /** Assembles a CompressedModel; `testNow` is the final test accuracy of the compressed model. */
 export function compressedModel(st: ModelState, testNow: number, codebooks: CodebookGroup[], testDisagreement?: number): CompressedModel {
   const ir = resultIR(st);
+  const act: Activations = st.calibration ? 'int8' : 'float32';
   const encodings: Record<string, LayerEncoding> = {};
   for (const l of st.layers) encodings[l.layer.name] = l.cur.enc;
   return {
@@ -76,10 +78,12 @@ export function compressedModel(st: ModelState, testNow: number, codebooks: Code
     accuracyFloat: st.testFloat, accuracyCompressed: testNow,
     valAccuracyFloat: st.valFloat, valAccuracyCompressed: st.valAcc,
     ...(testDisagreement === undefined ? {} : { testSamples: st.input.test.n, testDisagreement }),
+    ...(st.input.storedBytes === undefined ? {} : { storedBytes: st.input.storedBytes }),
     float32Bytes: irFloat32Bytes(st.input.ir),
-    compressedBytes: modelBytes(ir, encodings) + ownCodebookBytes(ir.name, codebooks),
-    layers: layerReports(st, ir),
+    compressedBytes: modelBytes(ir, encodings, act) + ownCodebookBytes(ir.name, codebooks, act),
+    layers: layerReports(st, ir, act),
     recovery: st.recovery.slice(),
+    ...(st.calibration ? { calibration: st.calibration } : {}),
   };
 }
 
@@ -87,11 +91,11 @@ export function compressedModel(st: ModelState, testNow: number, codebooks: Code
  * Totals over models: float32 bytes of every parameter, compressed bytes of every model plus every
  * codebook that is in use (counted once) and the file header.
  */
-export function totals(models: Pick<CompressedModel, 'ir' | 'encodings' | 'float32Bytes'>[], codebooks: Pick<CodebookGroup, 'name' | 'k' | 'd'>[]): Totals {
+export function totals(models: Pick<CompressedModel, 'ir' | 'encodings' | 'float32Bytes'>[], codebooks: Pick<CodebookGroup, 'name' | 'k' | 'd'>[], activations: Activations = 'float32'): Totals {
   const used = codebooks.filter((c) => models.some((m) => Object.values(m.encodings).some((e) => e.format === 'pq' && e.group === c.name)));
-  const cbBytes = used.reduce((s, c) => s + codebookBytes(c.k, c.d), 0);
+  const cbBytes = used.reduce((s, c) => s + codebookBytes(c.k, c.d, activations), 0);
   const float32Bytes = models.reduce((s, m) => s + m.float32Bytes, 0);
-  const modelOnly = models.reduce((s, m) => s + modelBytes(m.ir, m.encodings), 0);
+  const modelOnly = models.reduce((s, m) => s + modelBytes(m.ir, m.encodings, activations), 0);
   const compressedBytes = HEADER_BYTES.file + modelOnly + cbBytes;
   const headerBytes = HEADER_BYTES.file + used.length * HEADER_BYTES.codebook
     + models.reduce((s, m) => s + HEADER_BYTES.model + m.ir.layers.length * HEADER_BYTES.layer, 0);

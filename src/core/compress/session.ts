@@ -2,8 +2,36 @@ import * as tf from '@tensorflow/tfjs';
 import type { ModelIR, WeightLayer } from '../models/ir';
 import { isWeightLayer } from '../models/ir';
 import { roundF16Array } from '../util/f16';
-import { isDecodedKernel } from './stored';
+import type { DecodedSource } from './stored';
+import { decodedSource } from './stored';
 import type { Split } from '../data/types';
+
+/** How a session evaluates a stored layer (its kernel was last set to a decoded PQ/int8 kernel). */
+export interface StoredWeights {
+  /**
+   * The kernel (null = the decoded one as set) and bias (null = none) to evaluate layer `name` with, from what
+   * its kernel was decoded from and its full-precision bias.
+   */
+  weights(name: string, source: DecodedSource, bias: Float32Array | null): { kernel: Float32Array | null; bias: Float32Array | null };
+  /** Called before the stored values are swapped in and after the prediction (e.g. to undo per-layer state). */
+  reset?(): void;
+}
+
+/** Float activations: the decoded kernel as it is, the bias rounded to float16 (README "Float16 scales and biases"). */
+export const float16Storage = (model: string): StoredWeights => ({
+  weights: (name, _source, bias) => ({ kernel: null, bias: bias && roundF16Array(bias, `model '${model}' layer '${name}' bias`) }),
+});
+
+/** Options of a ModelSession. */
+export interface SessionOptions {
+  /** How stored layers are evaluated (default: float16Storage). */
+  stored?: StoredWeights;
+  /**
+   * The float model, when `model` is another (the fake-quant model of int8 activations): the float
+   * predictions and the distillation targets come from it. The session disposes it.
+   */
+  reference?: tf.LayersModel;
+}
 
 /** Fraction of positions where `a` equals `b` (accuracy against labels, or agreement of two predictions); 0 when empty. */
 export function agreement(a: ArrayLike<number>, b: ArrayLike<number>): number {
@@ -16,24 +44,30 @@ export function agreement(a: ArrayLike<number>, b: ArrayLike<number>): number {
  * A live tfjs LayersModel of one IR model whose kernels and biases the pipeline swaps in and out
  * (decoded candidates, fine-tuned weights) without rebuilding the graph. Owns the model: call dispose().
  *
- * Float16 biases (stored.ts): a layer whose kernel was last set to a decoded PQ/int8 kernel (an array
- * the encoders marked) is stored with a float16 bias, so predictClasses / accuracy evaluate it with
- * its bias rounded to float16. The bias variable itself keeps full precision (fine-tuning moves it);
- * the rounded values are swapped in for the prediction only.
+ * Stored layers (stored.ts): a layer whose kernel was last set to a decoded PQ/int8 kernel (an array the
+ * encoders marked) is evaluated as it is stored, so predictClasses / accuracy see what ships: with float
+ * activations its bias rounded to float16; with int8 activations (a fake-quant model and its
+ * StoredWeights) its lowered int8 weights and int32 bias. The variables keep full precision (fine-tuning
+ * moves them); the stored values are swapped in for the prediction only.
  */
 export class ModelSession {
   readonly ir: ModelIR;
   readonly model: tf.LayersModel;
+  /** The float model: `model` itself, or the reference given for a fake-quant session. */
+  readonly reference: tf.LayersModel;
+  private readonly stored: StoredWeights;
   private readonly layers = new Map<string, { ir: WeightLayer; tf: tf.layers.Layer }>();
-  /** Layers evaluated with a float16 bias. */
-  private f16Bias = new Set<string>();
-  /** The float16-bias set of each snapshot, so restore() brings it back too. */
-  private readonly snapFlags = new WeakMap<Float32Array[], Set<string>>();
+  /** Layers evaluated as stored, with the decoded kernel they were last set to. */
+  private decoded = new Map<string, Float32Array>();
+  /** The stored layers of each snapshot, so restore() brings them back too. */
+  private readonly snapFlags = new WeakMap<Float32Array[], Map<string, Float32Array>>();
 
   /** `model` must hold one tfjs layer per IR weight layer, with the same name and kernel shape. */
-  constructor(ir: ModelIR, model: tf.LayersModel) {
+  constructor(ir: ModelIR, model: tf.LayersModel, opts: SessionOptions = {}) {
     this.ir = ir;
     this.model = model;
+    this.reference = opts.reference ?? model;
+    this.stored = opts.stored ?? float16Storage(ir.name);
     for (const l of ir.layers) {
       if (!isWeightLayer(l)) continue;
       const t = model.getLayer(l.name);
@@ -71,13 +105,13 @@ export class ModelSession {
     const t = tf.tensor(data, e.ir.kernel.shape);
     this.variable(name, 'kernel')!.assign(t);
     t.dispose();
-    if (isDecodedKernel(data)) this.f16Bias.add(name);
-    else this.f16Bias.delete(name);
+    if (decodedSource(data)) this.decoded.set(name, data);
+    else this.decoded.delete(name);
   }
 
-  /** True when the layer is evaluated with its bias rounded to float16 (its kernel is a decoded PQ/int8 one). */
+  /** True when the layer is evaluated as stored (its kernel is a decoded PQ/int8 one): float16 bias, or int8. */
   hasF16Bias(name: string): boolean {
-    return this.f16Bias.has(name);
+    return this.decoded.has(name);
   }
 
   /** A copy of a layer's current kernel. */
@@ -101,7 +135,7 @@ export class ModelSession {
   /** Snapshot of all weights of the tfjs model (kernels, biases, BN), for restoring a best state. */
   snapshot(): Float32Array[] {
     const snap = this.model.getWeights().map((w) => w.dataSync() as Float32Array);
-    this.snapFlags.set(snap, new Set(this.f16Bias));
+    this.snapFlags.set(snap, new Map(this.decoded));
     return snap;
   }
 
@@ -115,49 +149,66 @@ export class ModelSession {
       t.dispose();
     });
     const flags = this.snapFlags.get(snap);
-    if (flags) this.f16Bias = new Set(flags);
+    if (flags) this.decoded = new Map(flags);
   }
 
   /**
-   * Swaps the float16-rounded biases into the variables of the float16-bias layers; returns the
+   * Swaps the stored values (StoredWeights) into the variables of the stored layers; returns the
    * full-precision values to put back.
    */
-  private roundBiases(): { v: tf.Variable; full: tf.Tensor }[] {
+  private swapStored(): { v: tf.Variable; full: tf.Tensor }[] {
     const saved: { v: tf.Variable; full: tf.Tensor }[] = [];
-    for (const name of this.f16Bias) {
-      const v = this.variable(name, 'bias');
-      if (!v) continue;
-      const full = v.dataSync() as Float32Array;
-      const r = roundF16Array(full, `model '${this.ir.name}' layer '${name}' bias`);
-      let same = true;
+    this.stored.reset?.();
+    const put = (v: tf.Variable, full: Float32Array, r: Float32Array) => {
+      let same = r.length === full.length;
       for (let i = 0; i < r.length && same; i++) same = r[i] === full[i];
-      if (same) continue;
+      if (same) return;
       saved.push({ v, full: tf.tensor(full, v.shape) });
       const t = tf.tensor(r, v.shape);
       v.assign(t);
       t.dispose();
+    };
+    for (const [name, kernel] of this.decoded) {
+      const bv = this.variable(name, 'bias');
+      const full = bv ? (bv.dataSync() as Float32Array) : null;
+      const w = this.stored.weights(name, decodedSource(kernel)!, full);
+      if (w.kernel) { const kv = this.variable(name, 'kernel')!; put(kv, kv.dataSync() as Float32Array, w.kernel); }
+      if (bv && full && w.bias) put(bv, full, w.bias);
     }
     return saved;
   }
 
-  /** Predicted class of every row of `x`, in batches. */
+  /** Predicted class of every row of `x`, in batches (stored layers as stored). */
   predictClasses(x: Float32Array, n: number, batchSize = 256): Int32Array {
+    return this.classesOf(this.model, x, n, batchSize, true);
+  }
+
+  /**
+   * The float model's classes: the reference model's of a fake-quant session, else this model's with its
+   * current weights as they are (call it before any compressed kernel is set).
+   */
+  floatClasses(x: Float32Array, n: number, batchSize = 256): Int32Array {
+    return this.classesOf(this.reference, x, n, batchSize, this.reference === this.model);
+  }
+
+  private classesOf(model: tf.LayersModel, x: Float32Array, n: number, batchSize: number, stored: boolean): Int32Array {
     const rowLen = this.ir.inputShape.reduce((a, b) => a * b, 1);
     if (x.length !== n * rowLen) throw new Error(`predict: ${x.length} values are not ${n} rows of ${rowLen}`);
     const out = new Int32Array(n);
-    const saved = this.roundBiases();
+    const saved = stored ? this.swapStored() : [];
     try {
       for (let s = 0; s < n; s += batchSize) {
         const b = Math.min(batchSize, n - s);
         const cls = tf.tidy(() => {
           const xb = tf.tensor(x.subarray(s * rowLen, (s + b) * rowLen), [b, ...this.ir.inputShape]);
-          return (this.model.predict(xb) as tf.Tensor).argMax(-1);
+          return (model.predict(xb) as tf.Tensor).argMax(-1);
         });
         out.set(cls.dataSync() as Int32Array, s);
         cls.dispose();
       }
     } finally {
       for (const { v, full } of saved) { v.assign(full); full.dispose(); }
+      if (stored) this.stored.reset?.();
     }
     return out;
   }
@@ -170,5 +221,6 @@ export class ModelSession {
 
   dispose(): void {
     this.model.dispose();
+    if (this.reference !== this.model) this.reference.dispose();
   }
 }

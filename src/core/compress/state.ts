@@ -5,6 +5,7 @@ import type { LayerRoute } from './routing';
 import type { ModelSession } from './session';
 import type { Split } from '../data/types';
 import type { Teacher } from './finetune';
+import type { Calibration } from '../quant/calibrate';
 import type { CodebookGroup, LayerFormat, Normalization, RecoveryStep } from './types';
 
 /** One model handed to the pipeline: its float IR and its task's data (train only needed for recovery). */
@@ -13,6 +14,8 @@ export interface CompressInput {
   train: Split | null;
   val: Split;
   test: Split;
+  /** Bytes the imported model's weights take as stored (quantised shards, .tflite file), when imported from files. */
+  storedBytes?: number;
 }
 
 /** Working state of one weight layer during a run. */
@@ -55,6 +58,8 @@ export interface ModelState {
   recovery: RecoveryStep[];
   /** Distillation targets, computed on first use. */
   teacher: Teacher | null;
+  /** The int8 activation parameters (plans with int8 activations), else null. */
+  calibration: Calibration | null;
 }
 
 /** Encodes a kernel in a format: PQ against its fixed group codebook, int8, or float32 (kept as is). */

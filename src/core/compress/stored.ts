@@ -1,5 +1,5 @@
 import { F16_MIN_SUBNORMAL, roundF16, roundF16Array } from '../util/f16';
-import type { LayerFormat } from './types';
+import type { CodebookGroup, LayerEncoding, LayerFormat } from './types';
 
 /**
  * How a compressed model stores its per-channel parameters (README "Byte accounting"): the scales of PQ
@@ -38,17 +38,27 @@ export function storedBias(bias: Float32Array, format: LayerFormat, what = 'bias
   return storesF16(format) ? roundF16Array(bias, what) : bias;
 }
 
-const decodedKernels = new WeakSet<Float32Array>();
+/** What a decoded kernel was decoded from: its encoding and, for PQ, the codebook (read when it is evaluated). */
+export interface DecodedSource {
+  enc: LayerEncoding;
+  codebook: CodebookGroup | null;
+}
+
+const decodedKernels = new WeakMap<Float32Array, DecodedSource>();
 
 /**
- * Marks a decoded PQ/int8 kernel array (made by the encoders in encode.ts). A ModelSession given a
- * marked array by setKernel evaluates that layer with its float16-rounded bias, any other array (a
- * float or fine-tuned kernel) with its float32 bias. Returns `a`.
+ * Marks a decoded PQ/int8 kernel array (made by the encoders in encode.ts) with what it was decoded from.
+ * A ModelSession given a marked array by setKernel evaluates that layer as stored (float16 bias, or with
+ * int8 activations the lowered int8 weights and int32 bias), any other array (a float or fine-tuned
+ * kernel) with its float32 bias. Returns `a`.
  */
-export function markDecoded(a: Float32Array): Float32Array {
-  decodedKernels.add(a);
+export function markDecoded(a: Float32Array, source: DecodedSource): Float32Array {
+  decodedKernels.set(a, source);
   return a;
 }
 
 /** True when `a` was marked by markDecoded (a decoded PQ/int8 kernel). */
 export const isDecodedKernel = (a: Float32Array): boolean => decodedKernels.has(a);
+
+/** What a marked kernel was decoded from, or undefined. */
+export const decodedSource = (a: Float32Array): DecodedSource | undefined => decodedKernels.get(a);

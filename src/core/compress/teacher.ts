@@ -22,8 +22,12 @@ export function ensureTeacher(st: ModelState, rows: ArrayLike<number>, batchSize
   const slot = old ? old.slot : new Int32Array(train.n).fill(-1);
   const probs = new Float32Array((base + missing.length) * classes);
   if (old) probs.set(old.probs);
-  const now = st.session.snapshot();
-  st.session.restore(st.floatSnapshot);
+  // the float model: the reference of a fake-quant session (its weights never change), else the session's
+  // model with its float weights restored for the while
+  const ref = st.session.reference;
+  const own = ref === st.session.model;
+  const now = own ? st.session.snapshot() : null;
+  if (own) st.session.restore(st.floatSnapshot);
   try {
     const softmaxed = outputIsSoftmax(ir);
     const xb = new Float32Array(batchSize * rowLen);
@@ -31,7 +35,7 @@ export function ensureTeacher(st: ModelState, rows: ArrayLike<number>, batchSize
       const m = Math.min(batchSize, missing.length - s);
       for (let i = 0; i < m; i++) xb.set(train.x.subarray(missing[s + i] * rowLen, (missing[s + i] + 1) * rowLen), i * rowLen);
       const p = tf.tidy(() => {
-        const out = st.session.model.predict(tf.tensor(xb.subarray(0, m * rowLen), [m, ...ir.inputShape])) as tf.Tensor;
+        const out = ref.predict(tf.tensor(xb.subarray(0, m * rowLen), [m, ...ir.inputShape])) as tf.Tensor;
         return softmaxed ? out : tf.softmax(out);
       });
       probs.set(p.dataSync() as Float32Array, (base + s) * classes);
@@ -39,7 +43,7 @@ export function ensureTeacher(st: ModelState, rows: ArrayLike<number>, batchSize
       for (let i = 0; i < m; i++) slot[missing[s + i]] = base + s + i;
     }
   } finally {
-    st.session.restore(now);
+    if (now) st.session.restore(now);
   }
   st.teacher = { classes, slot, probs };
   return st.teacher;

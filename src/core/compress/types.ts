@@ -6,7 +6,8 @@
  * structured-clones to Web Workers and IndexedDB unchanged. No functions, no classes, no Maps.
  */
 import type { ModelIR } from '../models/ir';
-import type { SubvectorLayout } from '../pq/layout';
+import type { LayerEncoding } from '../quant/encoding';
+import type { Calibration } from '../quant/calibrate';
 
 // ---------------------------------------------------------------------------------------------------
 // Plan
@@ -93,6 +94,14 @@ export interface RecoveryConfig {
   fineTuneCodewords: boolean;
 }
 
+/**
+ * The arithmetic the compressed models run with (and are measured with): `int8` = int8 activations per
+ * tensor, int8 weights and codebooks, int32 biases (stored as int16 + shift), fixed-point requantisation (the int8 runtime; every
+ * accuracy the pipeline reports or judges comes from the fake-quant model); `float32` = float activations,
+ * weights decoded to float (float16 codebooks).
+ */
+export type Activations = 'int8' | 'float32';
+
 /** Which split the pipeline uses for its own decisions (auto-plan, recovery's best state). */
 export type SelectionSplit = 'val' | 'test';
 
@@ -127,6 +136,8 @@ export interface Plan {
   coarseMinParams: number;
   /** Format of layers not kept and not overridden: `pq` for PQ presets, `int8`/`float32` for baselines. */
   defaultFormat: LayerFormat;
+  /** Activations and arithmetic of the compressed models (`Activations`). */
+  activations: Activations;
   /** Seed of every random choice (k-means init, sample subsets, shuffles). */
   seed: number;
   /** Per-model accuracy budget in percentage points (auto-plan and recovery stop there). */
@@ -167,23 +178,17 @@ export interface CodebookGroup {
   k: number;
   /** (k x d) */
   codebook: Float32Array;
+  /**
+   * Int8 codebooks (plans with int8 activations): every value is an int8 times this scale (max|value| / 127),
+   * as the int8 runtime stores it. Absent for float16 codebooks.
+   */
+  scale?: number;
   /** Layers that use it, `<model>/<layer>`. */
   layers: string[];
 }
 
-/**
- * How one weight layer's kernel is stored.
- * - `pq`: `indices` holds `layout.count` indices of `bits` bits each, packed LSB-first by the PQ engine's
- *   `packIndices`; weight = codeword value * scale, where `scales` is null (no normalization), length 1
- *   (per layer) or `layout.units` (per output unit). Padding weights are dropped at decode.
- * - `int8`: `q` in the kernel's own row-major order; symmetric per output channel:
- *   weight = q * scales[c], c = flat index % units (units = last axis, or cin * depthMultiplier).
- * - `float32`: the kernel stays in the model IR as is.
- */
-export type LayerEncoding =
-  | { format: 'pq'; group: string; layout: SubvectorLayout; bits: number; indices: Uint8Array; scales: Float32Array | null }
-  | { format: 'int8'; q: Int8Array; scales: Float32Array }
-  | { format: 'float32' };
+/** How one weight layer's kernel is stored (defined with the int8 lowering that reads it). */
+export type { LayerEncoding } from '../quant/encoding';
 
 /** Per-layer figures of the report. */
 export interface LayerReport {
@@ -244,8 +249,16 @@ export interface CompressedModel {
   float32Bytes: number;
   /** This model's bytes: encodings, scales, biases, BN, kept layers, headers, plus codebooks used by it alone. */
   compressedBytes: number;
+  /** Bytes of the imported files' weights as stored (uint8/float16 shards, .tflite), when imported. */
+  storedBytes?: number;
   layers: LayerReport[];
   recovery: RecoveryStep[];
+  /**
+   * With int8 activations: the calibration (quant/calibrate.ts) — every tensor's (scale, zero point) of the
+   * model's int8 graph, which the lowering (quant/lower.ts) turns into the runtime's integers with `ir`,
+   * `encodings` and the codebooks. Absent for float activations.
+   */
+  calibration?: Calibration;
 }
 
 /** Byte totals over all models; shared codebooks are counted once. */
@@ -280,6 +293,8 @@ export interface ReportModel {
   name: string;
   float32Bytes: number;
   compressedBytes: number;
+  /** Imported models: bytes of the weights as stored in the user's files (the ratio against it: storedBytes / compressedBytes). */
+  storedBytes?: number;
   accuracyFloat: number;
   accuracyCompressed: number;
   /** The same on the selection (validation) split, which the pipeline's decisions used. */

@@ -1,16 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import type { ModelIR } from '../models/ir';
 import { fromLayersModel } from '../models/fromLayersModel';
 import { baseName, type NamedFile } from './files';
 import { collectWeights, parseModelJson, pickModelJson } from './modelJson';
+import { loadTfliteFile, pickTflite } from './loadTflite';
+import { checkTfjsIgnoredOptions } from './tfjsIgnores';
+import type { LoadedModel } from './loadedModel';
 
-/** A model imported from files: the live tfjs model (caller disposes it), its IR and its file names. */
-export interface LoadedModel {
-  model: tf.LayersModel;
-  ir: ModelIR;
-  /** Names of model.json and the weight files used. */
-  files: string[];
-}
+export type { LoadedModel } from './loadedModel';
+
 
 const layerOf = (weightName: string) => weightName.slice(0, Math.max(0, weightName.lastIndexOf('/'))) || weightName;
 
@@ -50,15 +47,19 @@ function checkFinite(weights: tf.NamedTensorMap): void {
 }
 
 /**
- * Loads a tfjs Layers model from `model.json` + its weight shards (as `model.save` writes them) given as
- * named byte arrays, checks it thoroughly and converts it to the IR. Errors name the problem: no or bad
+ * Loads a tfjs Layers model from `model.json` + its weight shards (as `model.save` or the TensorFlow.js
+ * converter writes them, several groups and shards, uint8 / uint16 / float16 quantised weights decoded as
+ * tfjs decodes them) given as named byte arrays, or a `.tflite` file (`loadTfliteFile`), checks it thoroughly and converts it to the IR. Errors name the problem: no or bad
  * model.json, not a Layers model, missing / short weight files (bytes expected vs. found), weight names
  * or shapes that do not match the topology, non-finite weights (layer and count), unsupported layers.
  * Nothing is half-loaded: on any error every tensor created is disposed.
  */
 export async function loadModelFiles(files: readonly NamedFile[], name?: string): Promise<LoadedModel> {
+  const tflite = pickTflite(files);
+  if (tflite) return loadTfliteFile(tflite, name);
   const jsonFile = pickModelJson(files);
   const json = parseModelJson(jsonFile);
+  checkTfjsIgnoredOptions(json.modelTopology);
   const { specs, data } = collectWeights(json, files);
   let model: tf.LayersModel | null = null;
   let weights: tf.NamedTensorMap = {};
@@ -66,7 +67,8 @@ export async function loadModelFiles(files: readonly NamedFile[], name?: string)
     try {
       model = await tf.models.modelFromJSON({ modelTopology: json.modelTopology as tf.io.ModelArtifacts['modelTopology'] } as tf.io.ModelJSON);
     } catch (e) {
-      throw new Error(`model.json's modelTopology cannot be built by tfjs: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+      throw new Error(`tfjs-layers 4.22 cannot build model.json's modelTopology (${e instanceof Error ? e.message : String(e)}). ` +
+        'YONO evaluates every model with tfjs, so it imports only what tfjs loads: replace that layer or option, or convert the model to .tflite', { cause: e });
     }
     weights = tf.io.decodeWeights(data, specs);
     checkWeights(model, weights);
@@ -74,7 +76,7 @@ export async function loadModelFiles(files: readonly NamedFile[], name?: string)
     model.loadWeights(weights, true);
     const ir = fromLayersModel(model, name ?? model.name);
     const used = [jsonFile, ...json.weightsManifest.flatMap((g) => g.paths)].map((f) => baseName(typeof f === 'string' ? f : f.name));
-    return { model, ir, files: used };
+    return { model, ir, files: used, storedBytes: data.byteLength };
   } catch (e) {
     model?.dispose();
     throw e;

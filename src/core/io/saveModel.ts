@@ -2,11 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { NamedFile } from './files';
 import { utf8Encode } from '../util/utf8';
 
-/**
- * Saves a LayersModel as the files `model.save` writes (`model.json` + `group1-shardKofN.bin`, shards of
- * at most `shardBytes`, 4 MB by default like tfjs), as named byte arrays the caller writes or downloads.
- */
-export async function saveModelFiles(model: tf.LayersModel, opts: { shardBytes?: number } = {}): Promise<NamedFile[]> {
+/** What `model.save` hands a save handler: topology, weight specs and the weights as one float buffer. */
+export async function modelArtifacts(model: tf.LayersModel): Promise<{ artifacts: tf.io.ModelArtifacts; specs: tf.io.WeightsManifestEntry[]; data: Uint8Array }> {
   let art: tf.io.ModelArtifacts | null = null;
   await model.save(tf.io.withSaveHandler(async (a) => {
     art = a;
@@ -18,6 +15,15 @@ export async function saveModelFiles(model: tf.LayersModel, opts: { shardBytes?:
   const all = new Uint8Array(parts.reduce((s, p) => s + p.byteLength, 0));
   let off = 0;
   for (const p of parts) { all.set(new Uint8Array(p), off); off += p.byteLength; }
+  return { artifacts: a, specs: a.weightSpecs ?? [], data: all };
+}
+
+/**
+ * Saves a LayersModel as the files `model.save` writes (`model.json` + `group1-shardKofN.bin`, shards of
+ * at most `shardBytes`, 4 MB by default like tfjs), as named byte arrays the caller writes or downloads.
+ */
+export async function saveModelFiles(model: tf.LayersModel, opts: { shardBytes?: number } = {}): Promise<NamedFile[]> {
+  const { artifacts: a, data: all } = await modelArtifacts(model);
   const shard = Math.max(1, opts.shardBytes ?? 4 * 1024 * 1024);
   const count = Math.max(1, Math.ceil(all.length / shard));
   const shards: NamedFile[] = [];

@@ -130,10 +130,10 @@ describe('tfjs LayersModel <-> IR round trip', () => {
   });
 
   it('rejects an unsupported layer naming it, its class and the supported classes', () => {
-    const m = seq([tf.layers.conv2d({ inputShape: [5, 5, 1], filters: 2, kernelSize: 3, name: 'up' }), tf.layers.upSampling2d({ name: 'grow' })]);
-    expect(() => fromLayersModel(m, 'x')).toThrow(/layer 'grow' \(class UpSampling2D\) is not supported.*Supported layer classes: InputLayer, Dense/);
-    const e = seq([tf.layers.dense({ inputShape: [3], units: 2, activation: 'elu', name: 'd1' })]);
-    expect(() => fromLayersModel(e, 'x')).toThrow(/layer 'd1' \(class Dense\) is not supported: activation 'elu'/);
+    const m = seq([tf.layers.conv2d({ inputShape: [5, 5, 1], filters: 2, kernelSize: 3, name: 'up' }), tf.layers.reshape({ targetShape: [9, 2] }), tf.layers.simpleRNN({ units: 2, name: 'grow' })]);
+    expect(() => fromLayersModel(m, 'x')).toThrow(/layer 'grow' \(class SimpleRNN\) is not supported.*Supported layer classes: InputLayer, Dense/);
+    const e = seq([tf.layers.dense({ inputShape: [3], units: 2, activation: 'logSoftmax' as 'softmax', name: 'd1' })]);
+    expect(() => fromLayersModel(e, 'x')).toThrow(/layer 'd1' \(class Dense\) is not supported: activation 'logSoftmax'/);
     const c = seq([tf.layers.conv1d({ inputShape: [8, 1], filters: 2, kernelSize: 3, padding: 'causal', name: 'cz' })]);
     expect(() => fromLayersModel(c, 'x')).toThrow(/layer 'cz' \(class Conv1D\).*padding 'causal'/);
     m.dispose(); e.dispose(); c.dispose();

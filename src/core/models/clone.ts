@@ -15,6 +15,11 @@ export function cloneLayer(l: Layer): Layer {
       break;
     case 'batchNorm': c.scale = cloneTensor(c.scale); c.shift = cloneTensor(c.shift); break;
     case 'reshape': c.targetShape = c.targetShape.slice(); break;
+    case 'prelu': c.alpha = cloneTensor(c.alpha); break;
+    case 'permute': c.perm = c.perm.slice(); break;
+    case 'zeroPad2d': c.pad = [c.pad[0], c.pad[1], c.pad[2], c.pad[3]]; break;
+    case 'crop2d': c.crop = [c.crop[0], c.crop[1], c.crop[2], c.crop[3]]; break;
+    case 'upSample2d': c.size = [c.size[0], c.size[1]]; break;
     default: break;
   }
   if ('strides' in c) c.strides = [c.strides[0], c.strides[1]];

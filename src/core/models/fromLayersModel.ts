@@ -55,8 +55,8 @@ export function fromLayersModel(model: tf.LayersModel, name: string): ModelIR {
       alias.set(l, inputs[0]);
       continue;
     }
-    const inShape = layers.find((x) => x.name === inputs[0])?.outputShape ?? [];
-    const converted = tfjsLayerToIR({ layer: l, inputs, outputShape: dropBatch(l.outputShape, l), inputShape: inShape });
+    const inShapes = inputs.map((n) => layers.find((x) => x.name === n)?.outputShape ?? []);
+    const converted = tfjsLayerToIR({ layer: l, inputs, outputShape: dropBatch(l.outputShape, l), inputShape: inShapes[0] ?? [], inputShapes: inShapes });
     layers.push(...converted);
     alias.set(l, converted[converted.length - 1].name);
   }

@@ -14,7 +14,22 @@
  *   single `input` layer, first in the list). The model output is the layer named by `output`.
  */
 
-export type Activation = 'linear' | 'relu' | 'relu6' | 'sigmoid' | 'tanh' | 'softmax';
+/**
+ * Element-wise activations, named as tfjs-layers 4.22 names them (`hardSigmoid` is tfjs' clip(0.2x + 0.5,
+ * 0, 1), not Keras 3's x/6 + 0.5; `gelu` is the erf form, `gelu_new` the tanh approximation; `elu` has
+ * alpha 1, the only one tfjs loads). The first six are the ones the virtual MCU and the C runtime run
+ * (`RUNTIME_ACTIVATIONS`).
+ */
+export type Activation = 'linear' | 'relu' | 'relu6' | 'sigmoid' | 'tanh' | 'softmax'
+  | 'elu' | 'selu' | 'softplus' | 'softsign' | 'swish' | 'mish' | 'gelu' | 'gelu_new' | 'hardSigmoid';
+
+/** Every activation of the IR, in the order of the type. */
+export const ACTIVATIONS: readonly Activation[] = ['linear', 'relu', 'relu6', 'sigmoid', 'tanh', 'softmax',
+  'elu', 'selu', 'softplus', 'softsign', 'swish', 'mish', 'gelu', 'gelu_new', 'hardSigmoid'];
+
+/** Activations the virtual MCU and the C runtime execute. */
+export type RuntimeActivation = 'linear' | 'relu' | 'relu6' | 'sigmoid' | 'tanh' | 'softmax';
+
 export type Padding = 'valid' | 'same';
 
 /** A dense row-major tensor. */
@@ -110,9 +125,42 @@ export interface ReshapeLayer extends LayerBase { kind: 'reshape'; targetShape: 
 export interface ActivationLayer extends LayerBase { kind: 'activation'; activation: Activation }
 export interface AddLayer extends LayerBase { kind: 'add'; activation: Activation }
 
+/** Zero padding of a 2-D map (ZeroPadding2D, TFLite PAD): rows before/after, columns before/after. */
+export interface ZeroPad2DLayer extends LayerBase { kind: 'zeroPad2d'; /** [top, bottom, left, right] */ pad: [number, number, number, number] }
+/** Cropping of a 2-D map (Cropping2D): rows removed before/after, columns before/after. */
+export interface Crop2DLayer extends LayerBase { kind: 'crop2d'; /** [top, bottom, left, right] */ crop: [number, number, number, number] }
+/** Concatenation of two or more inputs along `axis` (index into the shape without batch, >= 0). */
+export interface ConcatLayer extends LayerBase { kind: 'concat'; axis: number }
+/**
+ * Element-wise merge of two or more inputs of the same rank; a dimension of 1 broadcasts (the
+ * squeeze-and-excitation product (1 x 1 x C) * (H x W x C)), as tfjs' merge layers do.
+ */
+export interface MergeLayer extends LayerBase { kind: 'multiply' | 'average' | 'maximum' | 'minimum' }
+/** UpSampling2D: each row repeated size[0] times, each column size[1] times ('nearest'), or bilinear. */
+export interface UpSample2DLayer extends LayerBase { kind: 'upSample2d'; size: [number, number]; interpolation: 'nearest' | 'bilinear' }
+/** Permute: output axis i is input axis perm[i] (0-based, without batch; Keras' dims minus 1). */
+export interface PermuteLayer extends LayerBase { kind: 'permute'; perm: number[] }
+/** Rescaling: y = x * scale + offset. */
+export interface RescaleLayer extends LayerBase { kind: 'rescale'; scale: number; offset: number }
+/** LeakyReLU: y = x for x >= 0, alpha * x below. */
+export interface LeakyReluLayer extends LayerBase { kind: 'leakyRelu'; alpha: number }
+/** ThresholdedReLU: y = x where x > theta, else 0. */
+export interface ThresholdedReluLayer extends LayerBase { kind: 'thresholdedRelu'; theta: number }
+/** ReLU with a max value other than 6 (6 is the `relu6` activation): y = min(max(x, 0), maxValue). */
+export interface ClippedReluLayer extends LayerBase { kind: 'clippedRelu'; maxValue: number }
+/** PReLU: y = x for x >= 0, alpha * x below; alpha has the input's shape with shared axes set to 1. */
+export interface PReluLayer extends LayerBase { kind: 'prelu'; alpha: Tensor }
+/**
+ * The quantisation of a TFLite model's int8/uint8 input or output, honoured in evaluation:
+ * y = (clamp(round(x / scale) + zeroPoint, qmin, qmax) - zeroPoint) * scale (a fake quantisation).
+ */
+export interface FakeQuantLayer extends LayerBase { kind: 'fakeQuant'; scale: number; zeroPoint: number; qmin: number; qmax: number }
+
 export type Layer =
   | InputLayer | DenseLayer | Conv2DLayer | Conv1DLayer | DepthwiseConv2DLayer | BatchNormLayer
-  | Pool2DLayer | Pool1DLayer | GlobalPoolLayer | FlattenLayer | ReshapeLayer | ActivationLayer | AddLayer;
+  | Pool2DLayer | Pool1DLayer | GlobalPoolLayer | FlattenLayer | ReshapeLayer | ActivationLayer | AddLayer
+  | ZeroPad2DLayer | Crop2DLayer | ConcatLayer | MergeLayer | UpSample2DLayer | PermuteLayer | RescaleLayer
+  | LeakyReluLayer | ThresholdedReluLayer | ClippedReluLayer | PReluLayer | FakeQuantLayer;
 
 export type LayerKind = Layer['kind'];
 
@@ -129,6 +177,9 @@ export interface ModelIR {
   /** Name of the layer whose output is the model output (class scores or probabilities). */
   output: string;
 }
+
+/** Kinds that read two or more inputs. */
+export const MULTI_INPUT_KINDS: ReadonlySet<LayerKind> = new Set(['add', 'concat', 'multiply', 'average', 'maximum', 'minimum']);
 
 /** True for the layers that carry a compressible kernel. */
 export function isWeightLayer(l: Layer): l is WeightLayer {

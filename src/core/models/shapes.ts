@@ -1,4 +1,7 @@
-import type { Layer, ModelIR, Padding, Tensor } from './ir';
+import type { Layer, ModelIR, Padding } from './ir';
+import { MULTI_INPUT_KINDS } from './ir';
+import { inferExtraShape } from './layers/shapes';
+import { layerTensors } from './layers/params';
 
 /** Output length of a convolution or pooling window along one axis (the tfjs / Keras rule). */
 export function convOutputSize(inSize: number, k: number, stride: number, dilation: number, padding: Padding): number {
@@ -14,17 +17,28 @@ export function padBefore(inSize: number, k: number, stride: number, dilation: n
   return Math.floor(total / 2);
 }
 
+/**
+ * First and one-past-last valid tap of each output position along one axis (padding taps skipped), in
+ * O(1) per position: tap t is valid when 0 <= o * stride - pad + t * dil < inN.
+ */
+export function tapRanges(outN: number, inN: number, k: number, stride: number, dil: number, pad: number): Int32Array {
+  const r = new Int32Array(outN * 2);
+  for (let o = 0; o < outN; o++) {
+    const i0 = o * stride - pad;
+    const a = i0 >= 0 ? 0 : Math.min(k, Math.floor((dil - 1 - i0) / dil));
+    const room = inN - 1 - i0;
+    const b = room < 0 ? 0 : Math.min(k, Math.floor(room / dil) + 1);
+    r[2 * o] = a;
+    r[2 * o + 1] = b > a ? b : a;
+  }
+  return r;
+}
+
 /** Product of the dimensions. */
 export function sizeOf(shape: readonly number[]): number {
   let n = 1;
   for (const d of shape) n *= d;
   return n;
-}
-
-function tensorsOf(l: Layer): [string, Tensor][] {
-  if (l.kind === 'batchNorm') return [['scale', l.scale], ['shift', l.shift]];
-  if ('kernel' in l) return l.bias ? [['kernel', l.kernel], ['bias', l.bias]] : [['kernel', l.kernel]];
-  return [];
 }
 
 const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((v, i) => v === b[i]);
@@ -81,6 +95,7 @@ export function inferLayerShape(l: Layer, ins: number[][], modelInput: number[])
     case 'add':
       for (const s of ins) if (!same(s, x)) fail(l, `inputs have different shapes [${x}] and [${s}]`);
       return x.slice();
+    default: return inferExtraShape(l, ins, (msg) => fail(l, msg));
   }
 }
 
@@ -100,8 +115,9 @@ export function inferShapes(ir: ModelIR): Map<string, number[]> {
       return s;
     });
     if (l.kind !== 'input' && ins.length === 0) fail(l, 'has no inputs');
-    if (l.kind !== 'add' && ins.length > 1) fail(l, `has ${ins.length} inputs, expected 1`);
-    for (const [what, t] of tensorsOf(l)) {
+    if (!MULTI_INPUT_KINDS.has(l.kind) && ins.length > 1) fail(l, `has ${ins.length} inputs, expected 1`);
+    if (MULTI_INPUT_KINDS.has(l.kind) && ins.length < 2) fail(l, `has ${ins.length} input, expected 2 or more`);
+    for (const [what, t] of layerTensors(l)) {
       if (t.data.length !== sizeOf(t.shape)) fail(l, `${what} holds ${t.data.length} values but its shape [${t.shape}] needs ${sizeOf(t.shape)}`);
     }
     const s = inferLayerShape(l, ins, ir.inputShape);

@@ -1,11 +1,10 @@
 import type { Layer, LayerKind, ModelIR } from './ir';
 import { sizeOf } from './shapes';
+import { layerTensors } from './layers/params';
 
-/** Stored parameters of one layer: kernel + bias, or scale + shift for an unfolded batchNorm. */
+/** Stored parameters of one layer: kernel + bias, scale + shift of an unfolded batchNorm, PReLU alpha. */
 export function layerParams(l: Layer): number {
-  if (l.kind === 'batchNorm') return l.scale.data.length + l.shift.data.length;
-  if ('kernel' in l) return l.kernel.data.length + (l.bias ? l.bias.data.length : 0);
-  return 0;
+  return layerTensors(l).reduce((s, [, t]) => s + t.data.length, 0);
 }
 
 /**

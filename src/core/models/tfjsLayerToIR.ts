@@ -1,18 +1,18 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { Activation, Layer, Padding, Tensor } from './ir';
+import { ACTIVATIONS } from './ir';
+import { EXTRA_LAYER_CLASSES, extraLayerToIR } from './layers/fromTfjs';
 
 /** Keras/tfjs class names the adapters understand (Dropout-like layers are dropped at inference). */
 export const SUPPORTED_LAYER_CLASSES = [
   'InputLayer', 'Dense', 'Conv1D', 'Conv2D', 'DepthwiseConv2D', 'SeparableConv2D', 'BatchNormalization',
   'MaxPooling1D', 'MaxPooling2D', 'AveragePooling1D', 'AveragePooling2D', 'GlobalAveragePooling1D',
   'GlobalAveragePooling2D', 'GlobalMaxPooling1D', 'GlobalMaxPooling2D', 'Flatten', 'Reshape', 'Dropout',
-  'SpatialDropout1D', 'Activation', 'ReLU', 'Softmax', 'Add',
+  'SpatialDropout1D', 'Activation', 'ReLU', 'Softmax', 'Add', ...EXTRA_LAYER_CLASSES,
 ] as const;
 
 /** Classes that are the identity at inference. */
 export const IDENTITY_CLASSES = new Set(['Dropout', 'SpatialDropout1D']);
-
-const ACTIVATIONS: readonly Activation[] = ['linear', 'relu', 'relu6', 'sigmoid', 'tanh', 'softmax'];
 
 type Cfg = Record<string, unknown>;
 
@@ -25,6 +25,8 @@ export interface LayerSource {
   outputShape: number[];
   /** Input shape without the batch dimension (first input). */
   inputShape: number[];
+  /** Every input's shape without the batch dimension (default: [inputShape]). */
+  inputShapes?: number[][];
 }
 
 function unsupported(l: tf.layers.Layer, why: string): never {
@@ -167,11 +169,13 @@ export function tfjsLayerToIR(src: LayerSource): Layer[] {
     }
     case 'ReLU': {
       const mv = c.maxValue as number | null | undefined;
-      if (mv != null && mv !== 6) unsupported(l, `ReLU with maxValue ${mv} (only none or 6)`);
+      if (mv != null && mv !== 6) return [{ ...base, kind: 'clippedRelu', maxValue: mv }];
       return [{ ...base, kind: 'activation', activation: mv === 6 ? 'relu6' : 'relu' }];
     }
     case 'Add': return [{ ...base, kind: 'add', activation: 'linear' }];
-    default:
-      return unsupported(l, 'unknown layer class');
+    default: {
+      const extra = extraLayerToIR(cls, c, base, src.inputShapes ?? [src.inputShape], () => need(l, weightsByName(l), 'alpha'), (why) => unsupported(l, why));
+      return extra ? [extra] : unsupported(l, 'unknown layer class');
+    }
   }
 }

@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Layer, ModelIR, Tensor } from './ir';
+import { MULTI_INPUT_KINDS } from './ir';
 import { inferShapes } from './shapes';
+import { extraLayerToTfjs } from './layers/toTfjs';
 
 /** Epsilon of the BatchNormalization layers rebuilt from IR batchNorm layers (mean 0, var 1 - eps). */
 const BN_EPS = 1e-3;
@@ -40,7 +42,17 @@ function makeLayer(l: Exclude<Layer, { kind: 'input' }>): { layer: tf.layers.Lay
     case 'reshape': return { layer: tf.layers.reshape({ name, targetShape: l.targetShape }), weights: [] };
     case 'activation': return { layer: tf.layers.activation({ name, activation: l.activation }), weights: [] };
     case 'add': return { layer: tf.layers.add({ name }), weights: [] };
+    default: return extraLayerToTfjs(l);
   }
+}
+
+/** Options of toLayersModel. */
+export interface LayersModelOptions {
+  /**
+   * Called with every IR layer's output (the input layer's too, and an add's after its activation); what it
+   * returns is what the layer's readers read (e.g. the output through a fake-quantisation layer).
+   */
+  after?: (l: Layer, y: tf.SymbolicTensor) => tf.SymbolicTensor;
 }
 
 /**
@@ -49,16 +61,16 @@ function makeLayer(l: Exclude<Layer, { kind: 'input' }>): { layer: tf.layers.Lay
  * A batchNorm layer becomes a BatchNormalization with mean 0 and variance 1 - eps; an `add` with an
  * activation gets an Activation layer `<name>/activation` after it. The caller owns (disposes) the model.
  */
-export function toLayersModel(ir: ModelIR): tf.LayersModel {
+export function toLayersModel(ir: ModelIR, opts: LayersModelOptions = {}): tf.LayersModel {
   inferShapes(ir);
   const outs = new Map<string, tf.SymbolicTensor>();
   const input = tf.input({ shape: ir.inputShape, name: ir.layers[0].name });
-  outs.set(ir.layers[0].name, input);
+  outs.set(ir.layers[0].name, opts.after ? opts.after(ir.layers[0], input) : input);
   for (const l of ir.layers) {
     if (l.kind === 'input') continue;
     const { layer, weights } = makeLayer(l);
     const ins = l.inputs.map((n) => outs.get(n) as tf.SymbolicTensor);
-    let y = layer.apply(l.kind === 'add' ? ins : ins[0]) as tf.SymbolicTensor;
+    let y = layer.apply(MULTI_INPUT_KINDS.has(l.kind) ? ins : ins[0]) as tf.SymbolicTensor;
     if (weights.length) {
       const vals = weights.map(t);
       layer.setWeights(vals);
@@ -67,7 +79,7 @@ export function toLayersModel(ir: ModelIR): tf.LayersModel {
     if (l.kind === 'add' && l.activation !== 'linear') {
       y = tf.layers.activation({ name: `${l.name}/activation`, activation: l.activation }).apply(y) as tf.SymbolicTensor;
     }
-    outs.set(l.name, y);
+    outs.set(l.name, opts.after ? opts.after(l, y) : y);
   }
   return tf.model({ inputs: input, outputs: outs.get(ir.output) as tf.SymbolicTensor, name: ir.name });
 }

@@ -3,10 +3,12 @@ import { BundleError } from '../bundle/errors';
 import { DTYPE_BYTES } from '../bundle/format';
 import type { KernelEntry, LayerEntry, ModelEntry } from '../bundle/format';
 import { padBefore, sizeOf } from '../models/shapes';
+import type { RuntimeActivation } from '../models/ir';
 import { subvectorLayout } from '../pq/layout';
 import type { ArenaBuffer } from './arena';
 import { liveSizes, planArena } from './arena';
 import { ACT, BUF, OP, WFMT } from './program';
+import { assertRuntimeSupports } from './support';
 import type { Geometry, Op, OpCode, Program, TensorRef, WeightRef } from './program';
 
 /** The model entry of a bundle by name; a BundleError lists the names when it is absent. */
@@ -75,6 +77,7 @@ function storage(m: ModelEntry, index: Map<string, number>): Storage {
  */
 export function compileModel(bundle: Bundle, name: string): Program {
   const m = findModel(bundle, name);
+  assertRuntimeSupports(m);
   const index = new Map(m.layers.map((l, i) => [l.name, i]));
   const outIdx = index.get(m.output) as number;
   const st = storage(m, index);
@@ -129,7 +132,7 @@ export function compileModel(bundle: Bundle, name: string): Program {
             padT: padBefore(g.inH, kh, l.strides[0], l.dilation[0], l.padding), padL: padBefore(g.inW, kw, l.strides[1], l.dilation[1], l.padding),
             mult: l.kind === 'depthwiseConv2d' ? l.kernel.shape[3] : 1 });
         }
-        op(l.kind === 'depthwiseConv2d' ? OP.depthwise : OP.conv, { w, act: ACT[l.activation], bias: l.bias ?? -1 });
+        op(l.kind === 'depthwiseConv2d' ? OP.depthwise : OP.conv, { w, act: ACT[l.activation as RuntimeActivation], bias: l.bias ?? -1 });
         return;
       }
       case 'maxPool2d': case 'avgPool2d': {
@@ -150,16 +153,17 @@ export function compileModel(bundle: Bundle, name: string): Program {
         return;
       }
       case 'batchNorm': op(OP.batchNorm, { g: flatGeometry(inShape), bnScale: l.scale, bnShift: l.shift }); return;
-      case 'activation': op(OP.activation, { g: flatGeometry(inShape), act: ACT[l.activation] }); return;
+      case 'activation': op(OP.activation, { g: flatGeometry(inShape), act: ACT[l.activation as RuntimeActivation] }); return;
       case 'add': {
         const fg = flatGeometry(inShape);
         for (let j = 1; j < l.inputs.length; j++) {
           const a = j === 1 ? ref(inIdx) : out;
           const last = j === l.inputs.length - 1;
-          ops.push({ layer: i, op: OP.add, act: last ? ACT[l.activation] : ACT.linear, in: a, in2: ref(index.get(l.inputs[j]) as number), out, g: fg, w: null, bias: -1, bnScale: -1, bnShift: -1 });
+          ops.push({ layer: i, op: OP.add, act: last ? ACT[l.activation as RuntimeActivation] : ACT.linear, in: a, in2: ref(index.get(l.inputs[j]) as number), out, g: fg, w: null, bias: -1, bnScale: -1, bnShift: -1 });
         }
         return;
       }
+      default: throw new BundleError('unsupported', `layer '${l.name}': op '${l.kind}' is not executable (bug: assertRuntimeSupports let it through)`);
     }
   });
   const outputShape = m.layers[outIdx].outputShape;

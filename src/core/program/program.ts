@@ -3,7 +3,7 @@
  * offsets. The TypeScript executor runs it; the C export writes it out as the C layer table, so both
  * execute exactly the same op sequence with the same buffers.
  */
-import type { Activation } from '../models/ir';
+import type { RuntimeActivation } from '../models/ir';
 import type { KernelEntry } from '../bundle/format';
 
 /** Op codes (the same numbers as YONO_OP_* in yono_runtime.h). */
@@ -11,7 +11,7 @@ export const OP = { conv: 1, depthwise: 2, maxPool: 3, avgPool: 4, globalMax: 5,
 export type OpCode = (typeof OP)[keyof typeof OP];
 
 /** Activation codes (YONO_ACT_*). */
-export const ACT: Record<Activation, number> = { linear: 0, relu: 1, relu6: 2, sigmoid: 3, tanh: 4, softmax: 5 };
+export const ACT: Record<RuntimeActivation, number> = { linear: 0, relu: 1, relu6: 2, sigmoid: 3, tanh: 4, softmax: 5 };
 
 /** Weight formats (YONO_W_*). */
 export const WFMT = { none: 0, pq: 1, int8: 2, float32: 3 } as const;

@@ -9,7 +9,7 @@ import { writeBundle } from '../bundle/write';
 import { readBundle } from '../bundle/read';
 import { describeBundle } from '../bundle/describe';
 import { exportC, cBaseBytes } from '../bundle/c/export';
-import { bundleFileSize, bundleModelSize, modelBaseBytes, reportSize } from './sizes';
+import { bundleFileSize, bundleModelSize, floatBaseBytes, modelBaseBytes, reportSize } from './sizes';
 
 describe('one definition of a model\'s size', () => {
   const models = zooModels();
@@ -39,10 +39,10 @@ describe('one definition of a model\'s size', () => {
 });
 
 describe('the report\'s size', () => {
-  it('is the base plus alignment, descriptors and the model\'s own codebooks, to the byte, for every format', async () => {
+  it.each(['int8', 'float32'] as const)('is the base plus alignment, descriptors, the model\'s own codebooks (and int8 parameters), to the byte, for every format: %s activations', async (activations) => {
     await setupNodeTfjs();
     const inputs = [await tinyInput('a', 10, 1, 0.3), await tinyInput('b', 20, 1, 0.3)];
-    const plan = presetPlan('pq-per-model');
+    const plan = { ...presetPlan('pq-per-model'), activations };
     plan.autoPlan = false;
     plan.recovery = { ...plan.recovery, enabled: false };
     plan.keep.minParams = 100;
@@ -54,6 +54,15 @@ describe('the report\'s size', () => {
       const v = reportSize(m, r.codebooks);
       expect(v.total).toBe(m.compressedBytes);
       expect(v.adds.find((a) => a.label.startsWith('codebooks'))!.bytes).toBeGreaterThan(0);
+      const int8 = v.adds.find((a) => a.label.startsWith('int8 parameters'));
+      if (activations === 'int8') {
+        expect(int8!.bytes).toBeGreaterThan(0);
+        // int16 biases: the int8 base is smaller than the float form's (float16 biases are the same size, float32 batch norms are not)
+        expect(modelBaseBytes(m)).toBeLessThanOrEqual(floatBaseBytes(m));
+      } else {
+        expect(int8).toBeUndefined();
+        expect(modelBaseBytes(m)).toBe(floatBaseBytes(m));
+      }
     }
   }, 60_000);
 });

@@ -14,9 +14,22 @@ describe('version 1 links', () => {
     for (const l of v1.links) {
       const dec = decodeSettings(pairs(l.hash));
       const plan = planFromSettings(dec.values);
-      expect({ ...plan, preset: basePreset(plan.preset) }, l.hash).toEqual(l.plan);
+      // and with the float activations every plan ran with then (version 3)
+      expect({ ...plan, preset: basePreset(plan.preset) }, l.hash).toEqual({ ...l.plan, activations: 'float32' });
       expect(dec.problems, l.hash).toHaveLength(l.problems);
     }
+  });
+});
+
+describe('version 2 links and saved plans', () => {
+  it('keep running float32 (the only arithmetic then); a link without settings stays untouched', () => {
+    expect(decodeSettings([['v', '2'], ['preset', 'yono'], ['seed', '3']]).values).toEqual({ preset: 'yono', seed: 3, activations: 'float32' });
+    expect(decodeSettings([['v', '2'], ['preset', 'yono'], ['act', 'int8']]).values).toEqual({ preset: 'yono', activations: 'int8' });
+    expect(decodeSettings([['v', '2'], ['tab', 'learn']]).touched).toBe(false);
+    const { activations: _a, ...old } = presetPlan('yono');
+    expect((migratePlan(old, 2, 'user') as Plan).activations).toBe('float32');
+    expect((migratePlan(old, 2, 'result') as Plan).activations).toBe('float32');
+    expect(presetPlan('yono').activations).toBe('int8');
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import type { Plan } from '../compress/types';
 import { basePreset, completePlan, isPresetName, presetPlan } from '../compress/presets';
-import { SETTINGS_VERSION } from './schema';
+import { SETTINGS, SETTINGS_VERSION } from './schema';
 import { formatGroup, parseIntIn } from './values';
 
 /** What a saved plan is: the user's plan (what the next run uses) or the plan a result was made with. */
@@ -73,8 +73,24 @@ const toV2: Migration = {
   },
 };
 
+/**
+ * Version 2 to 3: the `activations` setting. Everything made before it ran with float activations, so a
+ * link or a saved plan keeps meaning what it did: float32 (its preset's default is int8 now).
+ */
+const toV3: Migration = {
+  to: 3,
+  note: 'the activations setting (int8 | float32); older links and plans ran float32',
+  params(params) {
+    // only a link that sets the plan (a link without settings keeps leaving it alone)
+    if (!params.has('act') && SETTINGS.some((s) => params.has(s.url))) params.set('act', 'float32');
+  },
+  plan(plan) {
+    return plan.activations === undefined ? { ...plan, activations: 'float32' } : plan;
+  },
+};
+
 /** Every step, oldest first; the last one's `to` is SETTINGS_VERSION. */
-export const MIGRATIONS: readonly Migration[] = [toV2];
+export const MIGRATIONS: readonly Migration[] = [toV2, toV3];
 
 /** The steps from `from` to the current version. */
 function stepsFrom(from: number): readonly Migration[] {

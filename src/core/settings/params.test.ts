@@ -20,7 +20,7 @@ describe('link pairs', () => {
   });
 
   it('report a bad value with the preset\'s value it falls back to, and keep the rest', () => {
-    const dec = decodeSettings([['v', '2'], ['preset', 'int8'], ['budget', '101'], ['recovery', 'yes'], ['epochs', '4'], ['group', 'zig']]);
+    const dec = decodeSettings([['v', String(SETTINGS_VERSION)], ['preset', 'int8'], ['budget', '101'], ['recovery', 'yes'], ['epochs', '4'], ['group', 'zig']]);
     expect(dec.values).toEqual({ preset: 'int8', epochs: 4 });
     expect(dec.problems).toEqual([
       'The link\'s "group" value "zig" is not valid; using the preset\'s paper (one of paper, single, per-model, per-layer).',

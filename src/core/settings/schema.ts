@@ -7,15 +7,16 @@
  *
  * Changing this list changes links and saved work: bump SETTINGS_VERSION and add a step to `migrate.ts`.
  */
-import type { GroupConfig, GroupingRule, Normalization, Plan } from '../compress/types';
+import type { Activations, GroupConfig, GroupingRule, Normalization, Plan } from '../compress/types';
 import { PRESET_NAMES, basePreset } from '../compress/presets';
 import type { PresetName } from '../compress/presets';
 
 /**
  * The version of the settings (links carry it as `v=`, saved work in its record). 1: links and saved work
- * before this list existed (d and K as `d=3,4&k=64,64` lists per grouping row); 2: this list.
+ * before this list existed (d and K as `d=3,4&k=64,64` lists per grouping row); 2: this list; 3: the
+ * `activations` setting (int8 / float32; everything older ran float32).
  */
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 /** The value of every setting; a partial record leaves the missing ones at the preset's value. */
 export interface SettingValues {
@@ -29,6 +30,7 @@ export interface SettingValues {
   medium: GroupConfig;
   fine: GroupConfig;
   normalization: Normalization;
+  activations: Activations;
   seed: number;
   budget: number;
   margin: number;
@@ -123,6 +125,8 @@ export const SETTINGS: readonly AnySetting[] = [
   group('fine', 'd and K of the fine tier (the auto-plan\'s last codebook before int8)'),
   field('normalization', 'normalization', { url: 'norm', flag: 'norm', scope: 'recipe', kind: { type: 'enum', values: ['none', 'layer', 'channel', 'auto'] },
     doc: 'scaling before clustering: none | layer | channel | auto' }),
+  field('activations', 'activations', { url: 'act', flag: 'activations', scope: 'shared', kind: { type: 'enum', values: ['int8', 'float32'] },
+    doc: 'arithmetic the models run and are measured with: int8 (int8 activations and codebooks, int32 biases) | float32' }),
   field('seed', 'seed', { url: 'seed', flag: 'seed', scope: 'shared', kind: { type: 'int', min: 0, max: 0xffffffff },
     doc: 'seed of every random choice (k-means init, data order): same seed, same result' }),
   field('budget', 'budgetPp', { url: 'budget', flag: 'budget', scope: 'shared', kind: { type: 'number', min: 0, max: 100 },

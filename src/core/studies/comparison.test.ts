@@ -30,7 +30,11 @@ describe('the comparison rule', () => {
       expect(comparisonPlan(p, user).preset).toBe(p);
     }
     expect(needsTrain(rec)).toBe(true);
-    expect(needsTrain(int8)).toBe(false);
+    expect(needsTrain(int8)).toBe(true); // int8 activations are calibrated on training data
+    expect(needsTrain(comparisonPlan('int8', { ...user, activations: 'float32' }))).toBe(false);
+    // the user's arithmetic for every compressed row; the float32 row is the float reference
+    expect(PRESET_NAMES.map((p) => comparisonPlan(p, user).activations)).toEqual(PRESET_NAMES.map((p) => (p === 'float32' ? 'float32' : 'int8')));
+    expect(PRESET_NAMES.map((p) => comparisonPlan(p, { ...user, activations: 'float32' }).activations)).toEqual(PRESET_NAMES.map(() => 'float32'));
   });
 
   it('gives each preset\'s own plan for the default settings', () => {

@@ -4,7 +4,9 @@
  * coarse and fine tiers, recovery on or off, distillation, codeword fine-tuning, auto-plan and its confidence
  * (the `recipe` settings of core/settings/schema.ts) — run with the user's shared settings: seed, budget and
  * margin, effort and sample sizes, and the d and K of every codebook group the preset uses (the `shared`
- * settings). Per-layer overrides are the user's own plan's, never a method row's.
+ * settings), and with the user's arithmetic (`activations`), so that the rows compare methods under the arithmetic
+ * that ships — except the float32 row, the uncompressed reference, which stays float. Per-layer overrides are
+ * the user's own plan's, never a method row's.
  */
 import type { Plan } from '../compress/types';
 import { basePreset, presetPlan } from '../compress/presets';
@@ -21,13 +23,14 @@ export function comparisonPlan(preset: PresetName, user: Plan): Plan {
   for (const s of SETTINGS) {
     if (s.scope !== 'shared' || mine[s.key] === undefined) continue;
     if (s.kind.type === 'group' && base.groups[s.key] === undefined) continue; // a group this preset does not use
+    if (s.key === 'activations' && base.defaultFormat === 'float32') continue; // the float reference stays float
     (shared as Record<string, unknown>)[s.key] = mine[s.key];
   }
   return applySettings(base, shared);
 }
 
-/** True when a run of this plan fine-tunes (so it needs the train split). */
-export const needsTrain = (p: Plan): boolean => p.recovery.enabled;
+/** True when a run of this plan fine-tunes or calibrates int8 activations (so it needs the train split). */
+export const needsTrain = (p: Plan): boolean => p.recovery.enabled || p.activations === 'int8';
 
 /** JSON of a value with object keys sorted (a canonical form for comparing plans). */
 function canonical(v: unknown): string {

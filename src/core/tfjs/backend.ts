@@ -3,13 +3,15 @@ import { setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { registerTrainingKernels } from './trainingKernels';
 import { registerReductionFastPaths, registerZeroCopyIdentity } from './reduceKernels';
 import { registerBatchNormGrad } from './batchNormGrad';
+import { registerFakeQuantKernels } from './fakeQuant';
 
-/** Everything that makes training fast on a backend: our kernels, reduction fast paths, the BN gradient. */
+/** Everything that makes training fast on a backend: our kernels, reduction fast paths, the BN gradient, fake quantisation. */
 function registerAll(backend: 'wasm' | 'cpu'): void {
   registerTrainingKernels(backend);
   registerReductionFastPaths(backend);
   if (backend === 'wasm') registerZeroCopyIdentity('wasm');
   registerBatchNormGrad();
+  registerFakeQuantKernels(backend);
 }
 
 /** Where the three tfjs WASM binaries are: a URL prefix ending in '/', or one URL per file. */

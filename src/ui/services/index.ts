@@ -48,7 +48,7 @@ export function createServices(): Services {
     loadBuiltins: () => loadBuiltinCatalog(fetchFn, base()),
     loadPreview: (task) => loadSamplePreview(fetchFn, base(), task),
     importModel: (files) => importer.call('importModel', [files]).catch(asInput(
-      'Give model.json together with every .bin weight file it lists (as tfjs model.save writes them), and optionally x.npy + y.npy.',
+      'Give model.json together with every .bin weight file it lists (as tfjs model.save or the converter writes them), or one .tflite file, and optionally x.npy + y.npy.',
     )),
     learnCodebook: (req, o) => compressor.call('learn', [req, progressProxy(o)], { signal: o?.signal }),
     compareMethods: async ({ reuse, ...req }, o) => {

@@ -8,7 +8,7 @@ describe('hash codec', () => {
   it('round-trips the defaults and an edited set of settings, with the settings version', () => {
     const def = { ...defaultSettings(), plan: settingsOf(presetPlan('yono')) };
     expect(decodeHash(encodeHash(def)).settings).toEqual(def);
-    expect(encodeHash(def)).toMatch(/^#v=2&tab=models&preset=yono&/);
+    expect(encodeHash(def)).toMatch(/^#v=3&tab=models&preset=yono&/);
     const s: ShareableSettings = {
       tab: 'learn',
       plan: {
@@ -35,7 +35,7 @@ describe('hash codec', () => {
   });
 
   it('leaves each bad value to its default, keeps the good ones and reports the bad ones', () => {
-    const dec = decodeHash('#v=2&tab=nope&preset=pq-shared&spatial=d9x&pointwise=d4k256&seed=-3&lsize=999x2&ld=2&lk=abc&device=stm32h743');
+    const dec = decodeHash('#v=3&tab=nope&preset=pq-shared&spatial=d9x&pointwise=d4k256&seed=-3&lsize=999x2&ld=2&lk=abc&device=stm32h743');
     expect(dec.settings.tab).toBe('models');
     expect(dec.settings.device).toBe('stm32h743');
     expect(dec.settings.plan).toEqual({ preset: 'pq-shared', pointwise: { d: 4, k: 256 } });
@@ -60,10 +60,11 @@ describe('hash codec', () => {
     const dec = decodeHash(old);
     expect(dec.problems).toEqual([]);
     expect(dec.hasPlan).toBe(true);
-    expect(dec.settings.plan).toEqual({ preset: 'yono', grouping: 'paper', spatial: { d: 5, k: 128 }, pointwise: { d: 4, k: 64 }, normalization: 'layer', seed: 42, budget: 1 });
+    // (and with the float activations every link meant then)
+    expect(dec.settings.plan).toEqual({ preset: 'yono', grouping: 'paper', spatial: { d: 5, k: 128 }, pointwise: { d: 4, k: 64 }, normalization: 'layer', seed: 42, budget: 1, activations: 'float32' });
     // a bad list of an old link is reported under its old key and left to the preset
     const bad = decodeHash('#tab=nowhere&d=abc,9&k=0&seed=1e99');
     expect(bad.problems.map((p) => p.split('"')[1])).toEqual(['tab', 'd', 'k', 'seed']);
-    expect(bad.settings.plan).toEqual({ spatial: { d: 3, k: 64 }, pointwise: { d: 4, k: 64 } });
+    expect(bad.settings.plan).toEqual({ spatial: { d: 3, k: 64 }, pointwise: { d: 4, k: 64 }, activations: 'float32' });
   });
 });

@@ -53,7 +53,8 @@ async function untrained(): Promise<{ result: CompressionResult; inputs: Compres
 
 async function trained(): Promise<{ result: CompressionResult; inputs: CompressInput[] }> {
   const inputs = await loadCompressInputs(TASK_NAMES.map((task) => ({ kind: 'builtin' as const, task: task as TaskName })));
-  const plan = presetPlan('pq-shared');
+  // the float runtime (int8 bundles are the next round's): float activations, float16 codebooks
+  const plan = { ...presetPlan('pq-shared'), activations: 'float32' as const };
   plan.kmeans.maxIter = 8;
   plan.kmeansMaxSamples = 16384;
   return { result: await compress(inputs, plan), inputs };

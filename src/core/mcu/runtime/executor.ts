@@ -8,7 +8,7 @@ import { COUNTER_FIELDS, Counters, accumulate } from './counters';
 import { modelCounts } from './counts';
 import type { WeightViews } from './decode';
 import { gatherOffsets } from './decode';
-import { tapRanges } from './kernels/conv';
+import { tapRanges } from '../../models/shapes';
 import { runWeighted } from './kernels/weighted';
 import { activation, add, batchNorm } from './kernels/elementwise';
 import { globalPool, pool } from './kernels/pool';

@@ -1,6 +1,6 @@
 /**
  * The plan editor: preset, grouping rule, Subvector size and Codebook size per group (and, under
- * "Advanced", per tier group), normalization, budget and seed. Every control writes the store; the
+ * "Advanced", per tier group), normalization, seed, arithmetic (int8 or float32 activations) and budget. Every control writes the store; the
  * shareable ones end up in the URL hash.
  */
 import { useApp } from '../../state/appStore';
@@ -14,7 +14,7 @@ export function PlanControls({ disabled }: { disabled: boolean }) {
   const plan = useApp((s) => s.plan);
   const a = useApp((s) => ({
     setPreset: s.setPreset, setGrouping: s.setGrouping, setGroup: s.setGroup, setTierGroup: s.setTierGroup,
-    setNormalization: s.setNormalization, setSeed: s.setSeed, setBudget: s.setBudget,
+    setNormalization: s.setNormalization, setSeed: s.setSeed, setBudget: s.setBudget, setSetting: s.setSetting,
   }));
   const pq = plan.defaultFormat === 'pq';
   return (
@@ -41,6 +41,13 @@ export function PlanControls({ disabled }: { disabled: boolean }) {
         <label htmlFor="plan-norm">Normalization</label>
         <select id="plan-norm" className="select" value={plan.normalization} disabled={disabled || !pq} onChange={(e) => a.setNormalization(e.target.value as NormalizationId)}>
           {NORMALIZATIONS.map((n) => <option key={n.id} value={n.id}>{n.label}</option>)}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="plan-activations">Arithmetic</label>
+        <select id="plan-activations" className="select" value={plan.activations} disabled={disabled} onChange={(e) => a.setSetting('activations', e.target.value as 'int8' | 'float32')}>
+          <option value="int8">int8 activations (what the int8 runtime runs)</option>
+          <option value="float32">float32 activations</option>
         </select>
       </div>
       <div className="fields-2">

@@ -1,5 +1,6 @@
 /**
- * Import your own model: `model.json` + its `.bin` weight shards (as tfjs `model.save` writes them),
+ * Import your own model: `model.json` + its `.bin` weight shards (as tfjs `model.save` or the converter
+ * writes them) or a `.tflite` file,
  * optional `x.npy` / `y.npy` evaluation data; by picker or drag-and-drop. Problems show inline.
  */
 import { useApp } from '../../state/appStore';
@@ -25,8 +26,8 @@ export function ImportCard() {
         <span className="card-sub">Stay in this browser; nothing is uploaded.</span>
       </header>
       <div className="stack">
-        <FileDrop label="Import model" accept=".json,.bin,.npy" disabled={status.state === 'importing'} onFiles={(f) => void importFiles(f)}>
-          <p className="small muted">Drop <code>model.json</code> with its <code>.bin</code> weight files here (optional data: <code>x.npy</code>, <code>y.npy</code>)</p>
+        <FileDrop label="Import model" accept=".json,.bin,.npy,.tflite" disabled={status.state === 'importing'} onFiles={(f) => void importFiles(f)}>
+          <p className="small muted">Drop <code>model.json</code> with its <code>.bin</code> weight files, or a <code>.tflite</code> file, here (optional data: <code>x.npy</code>, <code>y.npy</code>)</p>
         </FileDrop>
         <div className="import-status" aria-live="polite" style={{ minHeight: 40 }}>
           {status.state === 'importing' && <div className="notice notice-info">Reading the files…</div>}

@@ -3,23 +3,6 @@ import type { Geometry } from '../../../program/program';
 import { activate } from './activation';
 
 /**
- * First and one-past-last valid tap of each output position along one axis (padding taps skipped), in
- * O(1) per position: tap t is valid when 0 <= o * stride - pad + t * dil < inN.
- */
-export function tapRanges(outN: number, inN: number, k: number, stride: number, dil: number, pad: number): Int32Array {
-  const r = new Int32Array(outN * 2);
-  for (let o = 0; o < outN; o++) {
-    const i0 = o * stride - pad;
-    const a = i0 >= 0 ? 0 : Math.min(k, Math.floor((dil - 1 - i0) / dil));
-    const room = inN - 1 - i0;
-    const b = room < 0 ? 0 : Math.min(k, Math.floor(room / dil) + 1);
-    r[2 * o] = a;
-    r[2 * o + 1] = b > a ? b : a;
-  }
-  return r;
-}
-
-/**
  * Reorders a decoded receptive field from the PQ field order (ci, ky, kx) into the accumulation order
  * (ky, kx, ci), so that the innermost loop of convUnit walks both the input and the weights with stride 1.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tapRanges } from './conv';
+import { tapRanges } from './shapes';
 
 describe('tapRanges', () => {
   it('matches a brute-force scan of valid taps for every geometry', () => {

@@ -21,4 +21,4 @@ export { createLearnDemo, firstFrame, nextFrame } from '../core/learn/session';
 export { createRng, laplacian } from '../core/util/random';
 export { CancelledError } from '../core/util/progress';
 export { estimatePlan } from '../core/compress/estimate';
-export { bundleFileSize, bundleModelSize, modelBaseBytes, reportSize } from '../core/report/sizes';
+export { bundleFileSize, bundleModelSize, floatBaseBytes, modelActivations, modelBaseBytes, reportSize } from '../core/report/sizes';

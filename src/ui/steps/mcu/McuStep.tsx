@@ -18,7 +18,7 @@ import { ScenarioEditor } from './ScenarioEditor';
 import { MemoryMapCard } from './MemoryMapCard';
 import { PredictionsCard } from './PredictionsCard';
 import { SHORT_LABEL } from './labels';
-import { modelBaseBytes } from '../../core';
+import { floatBaseBytes } from '../../core';
 
 
 export default function McuStep() {
@@ -32,7 +32,7 @@ export default function McuStep() {
   const cancel = useApp((s) => s.cancelSimulation);
   const running = run.status === 'running';
   const resultStale = useApp((s) => resultStaleReason(s));
-  const baseBytes = useApp((s) => (s.codebookResult ? s.codebookResult.models.reduce((a, m) => a + modelBaseBytes(m), 0) : null));
+  const baseBytes = useApp((s) => (s.codebookResult ? s.codebookResult.models.reduce((a, m) => a + floatBaseBytes(m), 0) : null));
   const stale = report !== null && report.device !== device;
   const lanes = (report?.strategies ?? []).map((st) => ({
     name: SHORT_LABEL[st.name] ?? st.name,

@@ -28,7 +28,7 @@ export function MemoryMapCard({ maps, device, baseBytes }: { maps: MemoryMap[] |
         <div className="stack">
           {baseBytes !== null && (
             <p className="small muted" style={{ margin: 0 }} data-testid="memory-base" data-bytes={baseBytes}>
-              The models' base size is {formatBytes(baseBytes)} (as in Trade-offs and the bundle); each map adds descriptors, codebooks, runtime code and buffers, listed under "What is stored where".
+              The models' base size is {formatBytes(baseBytes)}, as in the bundle (with int8 activations the bundle and this map hold the float form, listed as "file" in Trade-offs); each map adds descriptors, codebooks, runtime code and buffers, listed under "What is stored where".
             </p>
           )}
           {maps.map((m) => (

@@ -1,19 +1,22 @@
 /**
  * One card per strategy (external storage, internal flash, YONO) with the simulator's figures: flash,
  * SRAM, mean and p95 request latency, ms per inference per model, total energy, switch cost, and whether
- * it fits and keeps up; then the verdicts in plain words. Only figures the report holds.
+ * it fits and keeps up (where its last request ends against the scenario's length), under the verdicts in
+ * plain words: YONO against every other strategy on mean request latency, total energy and keeping up.
+ * Only figures the report holds.
  */
 import { Fragment } from 'react';
 import type { MemoryMap } from '../../../core/mcu/scenario/types';
 import type { SimulationSummary, StrategySummary } from '../../services/types';
 import { formatBytes } from '../../lib/format';
 import { STRATEGY_LABEL } from './labels';
-import { nothingSwitches, verdicts } from './verdicts';
+import { keepsUpText, nothingSwitches, verdicts } from './verdicts';
 
 const fmtMs = (v: number | null | undefined) => (typeof v === 'number' && Number.isFinite(v) ? (v < 1 ? `${(v * 1000).toFixed(0)} µs` : `${v.toFixed(v < 10 ? 2 : 1)} ms`) : '—');
 const fmtMj = (v: number | null | undefined) => (typeof v === 'number' && Number.isFinite(v) ? (v < 1 ? `${(v * 1000).toFixed(0)} µJ` : `${v.toLocaleString('en-US', { maximumFractionDigits: v < 100 ? 2 : 0 })} mJ`) : '—');
 
-function Card({ s, mem, still }: { s: StrategySummary; mem: MemoryMap | undefined; still: boolean }) {
+function Card({ s, mem, still, scenarioUs }: { s: StrategySummary; mem: MemoryMap | undefined; still: boolean; scenarioUs: number | undefined }) {
+  const keeps = keepsUpText(s, scenarioUs);
   const badge = !s.fits ? ['badge-danger', 'does not fit'] : s.keepsUp === false ? ['badge-warn', 'falls behind'] : s.keepsUp ? ['badge-ok', 'fits, keeps up'] : ['badge-ok', 'fits'];
   return (
     <section className="card strategy-card" data-testid={`strategy-${s.name}`} aria-label={STRATEGY_LABEL[s.name] ?? s.name}
@@ -29,6 +32,7 @@ function Card({ s, mem, still }: { s: StrategySummary; mem: MemoryMap | undefine
         <dt>Switch cost</dt>
         <dd data-testid="switch-cost">{!s.fits ? '—' : still ? 'nothing switches' : `${fmtMs(s.meanSwitchMs)} · ${fmtMj(s.meanSwitchMj)}`}</dd>
         {s.switches !== undefined && s.fits && <><dt>Switches</dt><dd>{s.switches}</dd></>}
+        {keeps && <><dt>Keeps up</dt><dd data-testid="keeps-up" data-timeline-us={s.timelineUs} style={s.keepsUp ? undefined : { color: 'var(--danger)' }}>{keeps}</dd></>}
       </dl>
       <div className="small muted" style={{ marginTop: 6 }}>ms per inference</div>
       <dl className="kv" data-testid="inference">
@@ -45,12 +49,12 @@ export function StrategyCards({ report }: { report: SimulationSummary }) {
   const v = verdicts(report);
   return (
     <div className="stack-sm">
-      <div className="strategy-cards" data-testid="strategy-cards">
-        {report.strategies.map((s) => <Card key={s.name} s={s} mem={maps.find((m) => m.strategy === s.name)} still={still} />)}
-      </div>
-      <ul className="verdicts" data-testid="verdicts">
+      <ul className="verdicts" data-testid="verdicts" aria-label="What the simulation says">
         {v.map((x, i) => <li key={i} className={`verdict verdict-${x.tone}`}>{x.text}</li>)}
       </ul>
+      <div className="strategy-cards" data-testid="strategy-cards">
+        {report.strategies.map((s) => <Card key={s.name} s={s} mem={maps.find((m) => m.strategy === s.name)} still={still} scenarioUs={report.scenarioUs} />)}
+      </div>
     </div>
   );
 }

@@ -12,6 +12,15 @@ const ms = (v: number) => (v < 10 ? `${v.toFixed(2)} ms` : `${v.toFixed(1)} ms`)
 const mj = (v: number) => `${v.toLocaleString('en-US', { maximumFractionDigits: v < 10 ? 2 : 0 })} mJ`;
 const times = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(1)}×` : '');
 
+/**
+ * Whether a strategy keeps up, in words: where its last request ends against the scenario's length
+ * ("ends at 110.3 s of a 60 s scenario"); null when the report does not hold both figures.
+ */
+export function keepsUpText(s: StrategySummary, scenarioUs: number | undefined): string | null {
+  if (!s.fits || s.timelineUs === undefined || !scenarioUs) return null;
+  return `${s.keepsUp ? 'yes' : 'no'}: last request ends at ${(s.timelineUs / 1e6).toFixed(1)} s of a ${(scenarioUs / 1e6).toFixed(0)} s scenario`;
+}
+
 /** True when no strategy ever changes model after the first request (a single task, or one model only). */
 export function nothingSwitches(r: SimulationSummary): boolean {
   const fitting = r.strategies.filter((s) => s.fits && s.switches !== undefined);
@@ -38,8 +47,14 @@ export function verdicts(r: SimulationSummary): Verdict[] {
       ? { tone: 'bad', text: `YONO costs more energy than ${name(o)}: ${mj(ea)} against ${mj(eb)} over the scenario.` }
       : { tone: 'good', text: `YONO uses less energy than ${name(o)}: ${mj(ea)} against ${mj(eb)} over the scenario.` });
   }
-  if (yono.keepsUp === false && yono.timelineUs !== undefined && r.scenarioUs) {
-    out.push({ tone: 'bad', text: `YONO does not keep up: its last request completes at ${(yono.timelineUs / 1e6).toFixed(1)} s of a ${(r.scenarioUs / 1e6).toFixed(0)} s scenario.` });
+  for (const s of r.strategies) {
+    if (!s.fits || s.keepsUp !== false || s.timelineUs === undefined || !r.scenarioUs) continue;
+    const others = r.strategies.filter((o) => o !== s && o.keepsUp).map(name);
+    out.push({
+      tone: s.name === 'yono' ? 'bad' : 'neutral',
+      text: `${name(s)} does not keep up: its last request completes at ${(s.timelineUs / 1e6).toFixed(1)} s of a ${(r.scenarioUs / 1e6).toFixed(0)} s scenario${others.length ? ` (${others.join(' and ')} ${others.length > 1 ? 'keep' : 'keeps'} up)` : ''}.`,
+    });
   }
+  if (yono.keepsUp && others.some((o) => o.keepsUp === false)) out.push({ tone: 'good', text: `YONO keeps up with the scenario where ${others.filter((o) => o.keepsUp === false).map(name).join(' and ')} ${others.filter((o) => o.keepsUp === false).length > 1 ? 'do' : 'does'} not.` });
   return out;
 }

@@ -1,7 +1,7 @@
 /** Per-model figures of the last codebook run: bytes before/after, ratio, accuracies, layers by format. */
 import type { CodebookResult } from '../../services/types';
 import { formatBytes, formatPct, formatRatio } from '../../lib/format';
-import { formatTestDrop, reportSize } from '../../core';
+import { floatBaseBytes, formatTestDrop, modelActivations, reportSize } from '../../core';
 
 export function ModelTable({ result }: { result: CodebookResult }) {
   const t = result.totals;
@@ -18,7 +18,9 @@ export function ModelTable({ result }: { result: CodebookResult }) {
             return (
               <tr key={m.name}>
                 <td>{m.name}</td><td className="num">{formatBytes(m.float32Bytes)}</td>
-                <td className="num" data-testid={`base-${m.name}`} data-bytes={size.base}>{formatBytes(size.base)}</td>
+                <td className="num" data-testid={`base-${m.name}`} data-bytes={size.base} data-file-bytes={floatBaseBytes(m)}>{formatBytes(size.base)}
+                  {modelActivations(m) === 'int8' && <div className="small muted" title="a .yono file (format 1), its C export and the Virtual MCU hold the float form of this int8 result: float16 biases and codebooks, float32 batch norms">file {formatBytes(floatBaseBytes(m))}</div>}
+                </td>
                 <td className="num" title={`base + ${size.adds.map((a) => `${a.label} ${a.bytes} B`).join(' + ')}`}>{formatBytes(m.compressedBytes)}
                   <div className="small muted">base + {formatBytes(size.total - size.base)}</div>
                 </td>

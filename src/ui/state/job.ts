@@ -39,7 +39,7 @@ export async function runJob<T>(deps: StoreDeps, get: () => AllState, spec: JobS
   // Forward-only, with the time left: the bar never goes back, whatever order the reports come in.
   const track = progressTracker(deps.now);
   spec.setRun({ status: 'running', progress: track({ fraction: 0, phase: 'starting' }), message: null });
-  if (spec.label) get().setActiveRun({ key: spec.key, label: spec.label, startedAt: deps.now() });
+  if (spec.label) get().setActiveRun({ key: spec.key, label: spec.label, startedAt: deps.now(), plan: get().plan });
   const onProgress = (p: Progress) => {
     if (settled || controller.signal.aborted) return;
     const t = deps.now();

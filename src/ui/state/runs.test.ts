@@ -32,12 +32,16 @@ describe('runs', () => {
     const kv = memoryStore();
     const a = open(kv, { learnCodebook: () => new Promise(() => undefined) });
     await a.hydrated;
+    a.getState().setSeed(7);
     void a.getState().learnCodebook();
     expect(a.getState().activeRun?.key).toBe('codebook');
+    a.getState().setSeed(8); // the plan changes while it runs: the run keeps the plan it started with
     await a.storage.flush();
     const b = open(kv);
     await b.hydrated;
     expect(b.getState().interruptedRun).toMatchObject({ key: 'codebook', label: 'Learning the codebook' });
+    expect(b.getState().interruptedRun?.plan?.seed).toBe(7);
+    expect(b.getState().plan.seed).toBe(8);
     expect(b.getState().activeRun).toBeNull();
     b.getState().dismissInterrupted();
     expect(b.getState().interruptedRun).toBeNull();

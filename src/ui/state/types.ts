@@ -71,6 +71,8 @@ export interface ActiveRun {
   /** What it was doing, e.g. "Learning the codebook". */
   label: string;
   startedAt: number;
+  /** The plan it ran with (absent in runs saved before it was recorded): Restart runs that plan again. */
+  plan?: Plan;
 }
 
 export interface PlanSlice {

@@ -7,6 +7,7 @@ import { CodebookHeatmap } from './CodebookHeatmap';
 import { CodewordUsage } from './CodewordUsage';
 import { ProjectionView } from './ProjectionView';
 import { StaleMark } from '../../components/StaleMark';
+import { phaseLabel } from '../../lib/phases';
 
 export function CodebookViewsCard({ result, stale }: { result: CodebookResult | null; stale: string }) {
   const views = useApp((s) => s.codebookViews);
@@ -29,7 +30,7 @@ export function CodebookViewsCard({ result, stale }: { result: CodebookResult | 
         )}
       </header>
       {!g ? (
-        <div className="reserve-chart"><Empty title="No codebook yet" minHeight={300}>{progress ? `Learning now (${progress.phase}): the codebooks appear here when the run finishes.` : result ? 'This plan stores no layer as PQ (int8 or float32 only).' : 'Learn a codebook to see its codewords, how each model uses them and where they sit among the weights.'}</Empty></div>
+        <div className="reserve-chart"><Empty title={progress ? 'Learning the codebooks' : 'No codebook yet'} minHeight={300}>{progress ? `Now: ${phaseLabel(progress.phase)}. The codebooks appear here when the run finishes.` : result ? 'This plan stores no layer as PQ (int8 or float32 only).' : 'Learn a codebook to see its codewords, how each model uses them and where they sit among the weights.'}</Empty></div>
       ) : (
         <div className="grid grid-3 reserve-chart">
           <div className="stack-sm">

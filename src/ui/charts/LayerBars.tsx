@@ -17,7 +17,7 @@ export function LayerBars({ model, rows, scales }: { model: string; rows: LayerB
           {rows.map((r) => (
             <tr key={r.layer}>
               <td className="layer-name" title={r.layer}>{r.layer}</td>
-              <td>{r.format}</td>
+              <td title={r.codebook ? `${r.format}, ${r.codebook}` : r.format} data-testid="stored-as">{r.format}{r.codebook && <div className="bar-text">{r.codebook}</div>}</td>
               <td>
                 <div className="bar-track" aria-hidden="true">
                   <div className="bar bar-before" style={{ width: `${barPct(r.beforeBytes, scales.maxBytes, true)}%` }} />

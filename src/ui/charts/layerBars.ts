@@ -4,6 +4,8 @@ export interface LayerBarRow {
   layer: string;
   /** What it ended in: `PQ spatial`, `int8`, `float32`. */
   format: string;
+  /** For a PQ layer, its codebook's subvector size and codewords ("d 4 · K 64"). */
+  codebook?: string;
   beforeBytes: number;
   afterBytes: number;
   sqnrDb: number | null;

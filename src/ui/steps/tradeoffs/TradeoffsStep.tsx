@@ -17,6 +17,13 @@ import { SweepCard } from './SweepCard';
 import { ModelTable } from './ModelTable';
 import { RunHistoryCard } from './RunHistoryCard';
 
+/** What a layer ended in ("PQ spatial", "int8", "float32") and, for PQ, its codebook's d and K. */
+function storedAs(l: { format: string; codebook: string | null }, codebooks: { name: string; d: number; k: number }[]): Pick<LayerBarRow, 'format' | 'codebook'> {
+  if (l.format !== 'pq') return { format: l.format };
+  const c = codebooks.find((x) => x.name === l.codebook);
+  return { format: `PQ ${l.codebook ?? ''}`, ...(c ? { codebook: `d ${c.d} · K ${c.k}` } : {}) };
+}
+
 export default function TradeoffsStep() {
   const result = useApp((s) => s.codebookResult);
   const stale = useApp((s) => resultStaleReason(s));
@@ -24,7 +31,7 @@ export default function TradeoffsStep() {
   const perModel = useMemo(() => (result?.models ?? []).map((m) => ({
     model: m.name,
     rows: m.layers.map((l): LayerBarRow => ({
-      layer: l.name, format: l.format === 'pq' ? `PQ ${l.codebook ?? ''}` : l.format,
+      layer: l.name, ...storedAs(l, result?.codebooks ?? []),
       beforeBytes: l.float32Bytes, afterBytes: l.bytes, sqnrDb: l.sqnrDb, sensitivityPp: l.sensitivityPp,
     })),
   })), [result]);

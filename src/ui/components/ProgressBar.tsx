@@ -16,7 +16,7 @@ export interface ProgressBarProps {
 
 export function ProgressBar({ progress, label, idleText = '' }: ProgressBarProps) {
   const pct = progress ? Math.floor(progress.fraction * 100) : 0;
-  const eta = progress && 'etaMs' in progress ? formatEta(progress.etaMs) : '';
+  const eta = progress && 'etaMs' in progress ? (progress.overdue ? 'taking longer than estimated' : formatEta(progress.etaMs)) : '';
   return (
     <div className="progress">
       <div

@@ -23,6 +23,25 @@ describe('progressTracker', () => {
   });
 });
 
+describe('progressTracker when the bar stalls', () => {
+  it('counts the time left down while the bar holds, then says it is overdue instead of "under 5 s left"', () => {
+    let t = 0;
+    const track = progressTracker(() => t);
+    t = 99_000;
+    expect(track({ fraction: 0.99, phase: 'sensitivity' }).etaMs).toBe(1000);
+    t = 99_500; // a report without a move: the estimate counts down, it does not restart
+    expect(track({ fraction: 0.992, phase: 'sensitivity' }).etaMs).toBe(500);
+    t = 120_000;
+    const late = track({ fraction: 0.995, phase: 'sensitivity' });
+    expect(late.overdue).toBe(true);
+    expect(late.etaMs).toBeNull();
+    t = 130_000;
+    const done = track({ fraction: 1, phase: 'done' });
+    expect(done.overdue).toBeUndefined();
+    expect(done.fraction).toBe(1);
+  });
+});
+
 describe('formatEta', () => {
   it('says the time left in words a person reads at a glance', () => {
     expect(formatEta(null)).toBe('');

@@ -66,6 +66,8 @@ test('chart components: per-layer small multiples read without hover; the sweep 
   await expect(page.getByText('made-up sample data, not results')).toBeVisible();
   const layers = page.getByTestId('layer-bars-sample');
   await expect(layers.getByRole('table', { name: 'Layers of sample' })).toContainText('PQ spatial');
+  // what each layer ended in, with its codebook's d and K
+  await expect(layers.getByTestId('stored-as').nth(1)).toHaveText('PQ spatiald 3 · K 64');
   await expect(layers).toContainText('72.1 KB → 8.2 KB');
   await expect(layers).toContainText('14.2 dB');
   await expect(page.getByTestId('chart-accuracy').getByText('test accuracy (%)')).toBeVisible();

@@ -36,8 +36,8 @@ export function sampleLanes(requests: number): TimelineLane[] {
 
 export const sampleLayers: LayerBarRow[] = [
   { layer: 'conv1', format: 'int8', beforeBytes: 1_280, afterBytes: 400, sqnrDb: 38.0, sensitivityPp: 0.1 },
-  { layer: 'conv2', format: 'PQ spatial', beforeBytes: 73_856, afterBytes: 8_400, sqnrDb: 14.2, sensitivityPp: 0.4 },
-  { layer: 'dense1', format: 'PQ coarse-pointwise', beforeBytes: 409_856, afterBytes: 52_000, sqnrDb: 11.8, sensitivityPp: 0.9 },
+  { layer: 'conv2', format: 'PQ spatial', codebook: 'd 3 · K 64', beforeBytes: 73_856, afterBytes: 8_400, sqnrDb: 14.2, sensitivityPp: 0.4 },
+  { layer: 'dense1', format: 'PQ coarse-pointwise', codebook: 'd 8 · K 64', beforeBytes: 409_856, afterBytes: 52_000, sqnrDb: 11.8, sensitivityPp: 0.9 },
   { layer: 'dense2', format: 'float32', beforeBytes: 5_160, afterBytes: 5_160, sqnrDb: null, sensitivityPp: null },
 ];
 

@@ -13,7 +13,7 @@ import type { Locator } from '@playwright/test';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { unzipSync, strFromU8 } from 'fflate';
 import {
-  allLongTasks, checkStep, lightPlan, openStep, panel, readSaved, recordLongTasks, useBuiltinModels, waitDone, waitSavedBundle, watchNetwork, watchProgress,
+  allLongTasks, checkStep, lightPlan, mark, openStep, panel, readSaved, recordLongTasks, useBuiltinModels, waitDone, waitSavedBundle, watchNetwork, watchProgress,
 } from './fixtures/flow';
 
 test.setTimeout(15 * 60_000);
@@ -38,6 +38,7 @@ test('tune: estimate, model view, learn, stale marks, trade-offs, MCU cards, one
   await checkStep(page, '1-models');
 
   // Codebook: the estimate answers every change at once, marked as an estimate.
+  await mark(page, 'estimate');
   await openStep(page, 'Codebook');
   await expect(panel(page).locator('#plan-preset')).toHaveValue('yono');
   const total = panel(page).getByTestId('estimate-total');
@@ -61,6 +62,7 @@ test('tune: estimate, model view, learn, stale marks, trade-offs, MCU cards, one
   await expect.poll(() => bytesOf(total)).toBe(b64);
 
   // Learn (light effort): progress only moves forward, with the time left; cancel changes nothing.
+  await mark(page, 'learn');
   await lightPlan(page);
   const bar = panel(page).getByRole('progressbar', { name: 'Codebook learning progress' });
   await panel(page).getByRole('button', { name: 'Learn codebook' }).click();
@@ -72,6 +74,7 @@ test('tune: estimate, model view, learn, stale marks, trade-offs, MCU cards, one
     await panel(page).getByRole('button', { name: 'Learn codebook' }).click();
     await waitDone(page, panel(page).getByTestId('codebook-summary'), 8 * 60_000, 'Learning the codebook');
   });
+  await mark(page, 'learned');
   const seen = await progress();
   console.log(`learning took ${times.learn} ms; progress seen: ${seen.join(' ')}`);
   expect(seen.length).toBeGreaterThan(2);
@@ -81,6 +84,7 @@ test('tune: estimate, model view, learn, stale marks, trade-offs, MCU cards, one
   await expect(panel(page).getByTestId('stale')).toHaveCount(0);
   await checkStep(page, '2-codebook');
 
+  await mark(page, 'stale');
   // Stale: a changed plan marks the learned codebooks, also after a reload; the plan they were made for clears it.
   await panel(page).locator('#k-pointwise').selectOption('128');
   await expect(panel(page).getByTestId('stale').first()).toContainText('another plan');
@@ -91,6 +95,7 @@ test('tune: estimate, model view, learn, stale marks, trade-offs, MCU cards, one
   await expect(panel(page).getByTestId('stale')).toHaveCount(0);
 
   // Trade-offs: one small multiple per model; base sizes; the comparison.
+  await mark(page, 'trade-offs');
   await openStep(page, 'Trade-offs');
   for (const t of tasks) await expect(panel(page).getByTestId(`layer-bars-${t}`)).toContainText(/PQ|int8/);
   // base: the result's own arithmetic (int8 by default); file: the float form a .yono file, the C export and the memory map hold
@@ -106,6 +111,7 @@ test('tune: estimate, model view, learn, stale marks, trade-offs, MCU cards, one
   await checkStep(page, '3-tradeoffs');
 
   // Virtual MCU: one card per strategy holding the simulator's own figures.
+  await mark(page, 'mcu');
   await openStep(page, 'Virtual MCU');
   await timed('simulate', async () => {
     await panel(page).getByRole('button', { name: 'Run simulation' }).click();
@@ -135,6 +141,7 @@ test('tune: estimate, model view, learn, stale marks, trade-offs, MCU cards, one
   for (const t of tasks) await expect(panel(page).getByTestId(`predictions-${t}`)).toContainText('true:');
   await checkStep(page, '4-mcu');
 
+  await mark(page, 'export');
   // Export: a bundle without test samples, re-opened: the same base size per model; with samples it is larger.
   await openStep(page, 'Export');
   mkdirSync('test-results/downloads', { recursive: true });

@@ -27,6 +27,9 @@ export const packedBytes = (count: number, bits: number): number => Math.ceil((c
  */
 export const INT8_BYTES = { tensorParams: 8, requantBase: 8, addParams: 24, table: 256, codebookScale: 4 } as const;
 
+/** The codewords a group really gets: K, or the number of its subvectors when that is smaller. */
+export const codebookK = (k: number, subvectors: number): number => Math.min(k, subvectors);
+
 /** Bytes of a codebook group: (k x d) float16 (float activations) or int8 plus its scale (int8), plus its descriptor. */
 export function codebookBytes(k: number, d: number, activations: Activations = 'float32'): number {
   return activations === 'int8' ? align4(k * d) + INT8_BYTES.codebookScale + HEADER_BYTES.codebook : align4(k * d * 2) + HEADER_BYTES.codebook;

@@ -5,6 +5,7 @@ import { kmeans } from '../pq/kmeans';
 import type { GroupSpec } from './routing';
 import type { Activations, CodebookGroup, KMeansConfig } from './types';
 import { storedCodebook } from './activations';
+import { codebookK } from './accounting';
 
 /** A seed for one named part of a run, derived from the plan seed (FNV-1a of the name, mixed). */
 export function deriveSeed(seed: number, name: string): number {
@@ -36,8 +37,7 @@ export function unionSubvectors(blocks: Float32Array[], d: number, maxSamples: n
   return { x, n: maxSamples };
 }
 
-/** The codewords a group really gets: K, or the number of its subvectors when that is smaller. */
-export const codebookK = (k: number, subvectors: number): number => Math.min(k, subvectors);
+export { codebookK } from './accounting';
 
 export interface LearnOptions {
   kmeans: KMeansConfig;

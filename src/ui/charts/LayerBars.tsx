@@ -3,11 +3,12 @@
  * format it ended in, bytes float32 → stored, SQNR of the stored weights and the accuracy drop when the
  * layer alone is compressed. Text beside every bar, so nothing needs a hover and no label overlaps.
  */
+import { memo } from 'react';
 import type { LayerBarRow, LayerBarScales } from './layerBars';
 import { barPct } from './layerBars';
 import { formatBytes, formatDb } from '../lib/format';
 
-export function LayerBars({ model, rows, scales }: { model: string; rows: LayerBarRow[]; scales: LayerBarScales }) {
+export const LayerBars = memo(function LayerBars({ model, rows, scales }: { model: string; rows: LayerBarRow[]; scales: LayerBarScales }) {
   return (
     <figure className="layer-bars" data-testid={`layer-bars-${model}`} style={{ margin: 0 }}>
       <figcaption><strong>{model}</strong> <span className="small muted">{rows.length} weight layers</span></figcaption>
@@ -39,4 +40,4 @@ export function LayerBars({ model, rows, scales }: { model: string; rows: LayerB
       </table>
     </figure>
   );
-}
+});

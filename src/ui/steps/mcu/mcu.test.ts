@@ -30,6 +30,9 @@ describe('MCU verdicts', () => {
     expect(keepsUpText(r.strategies[2], r.scenarioUs)).toBe('yes: last request ends at 59.5 s of a 60 s scenario');
     expect(keepsUpText(strat('yono', 0, 0, 0, false), r.scenarioUs)).toBeNull();
     expect(keepsUpText(r.strategies[2], undefined)).toBeNull();
+    const all = report([strat('external-storage', 42.2, 6099, 30, true, 58e6), strat('yono', 117.7, 7676, 30, true, 59.5e6)]);
+    expect(verdicts(all).map((x) => x.text)).toContain('Every strategy keeps up with the 60 s scenario: the last request of each ends by 59.5 s.');
+    expect(verdicts(r).map((x) => x.text).join(' ')).not.toContain('Every strategy keeps up');
   });
 
   it('says when nothing switches, and when YONO is the only one that fits', () => {

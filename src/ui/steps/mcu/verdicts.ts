@@ -55,6 +55,11 @@ export function verdicts(r: SimulationSummary): Verdict[] {
       text: `${name(s)} does not keep up: its last request completes at ${(s.timelineUs / 1e6).toFixed(1)} s of a ${(r.scenarioUs / 1e6).toFixed(0)} s scenario${others.length ? ` (${others.join(' and ')} ${others.length > 1 ? 'keep' : 'keeps'} up)` : ''}.`,
     });
   }
+  const fitting = r.strategies.filter((s) => s.fits && s.keepsUp !== undefined && s.timelineUs !== undefined);
+  if (r.scenarioUs && fitting.length > 1 && fitting.every((s) => s.keepsUp)) {
+    const last = Math.max(...fitting.map((s) => s.timelineUs!));
+    out.push({ tone: 'neutral', text: `Every strategy keeps up with the ${(r.scenarioUs / 1e6).toFixed(0)} s scenario: the last request of each ends by ${(last / 1e6).toFixed(1)} s.` });
+  }
   if (yono.keepsUp && others.some((o) => o.keepsUp === false)) out.push({ tone: 'good', text: `YONO keeps up with the scenario where ${others.filter((o) => o.keepsUp === false).map(name).join(' and ')} ${others.filter((o) => o.keepsUp === false).length > 1 ? 'do' : 'does'} not.` });
   return out;
 }

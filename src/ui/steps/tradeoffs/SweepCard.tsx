@@ -2,12 +2,13 @@
  * The (d, K) sweep on the worker pool: every pair of the grid compressed without recovery, drawn as size
  * against mean accuracy with its Pareto front; clicking a point loads that d and K into the plan.
  */
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { useApp } from '../../state/appStore';
 import { ProgressBar } from '../../components/ProgressBar';
 import { RunNotice } from '../../components/RunNotice';
 import { Empty } from '../../components/Empty';
-import { ParetoChart } from '../../charts/ParetoChart';
+// lazy: recharts is evaluated in a task of its own, not with the step's first paint
+const ParetoChart = lazy(() => import('../../charts/ParetoChart').then((m) => ({ default: m.ParetoChart })));
 import type { SweepPoint } from '../../services/types';
 import { LIMITS } from '../../state/settings';
 import { StaleMark } from '../../components/StaleMark';
@@ -70,7 +71,7 @@ export function SweepCard() {
           </div>
         )}
       </div>
-      {points.length ? <ParetoChart points={points} onPick={(p) => setLoaded({ p, changed: load(p) })} />
+      {points.length ? <Suspense fallback={<div className="reserve-chart" aria-busy="true" />}><ParetoChart points={points} onPick={(p) => setLoaded({ p, changed: load(p) })} /></Suspense>
         : <Empty title="No sweep yet" minHeight={320}>Run a sweep; then click a point to set its d and K in every codebook group, as the sweep ran it.</Empty>}
     </section>
   );

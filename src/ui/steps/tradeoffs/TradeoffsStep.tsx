@@ -2,7 +2,8 @@
  * Step 3: what compression costs, layer by layer and model by model, the method comparison table, and
  * a (d, K) sweep drawn as a Pareto chart (clicking a point loads its configuration).
  */
-import { Suspense, lazy, memo, useMemo } from 'react';
+import { memo, useMemo } from 'react';
+import { AccuracyBars } from '../../charts/AccuracyBars';
 import { useApp } from '../../state/appStore';
 import { StepIntro } from '../../components/StepIntro';
 import { Empty } from '../../components/Empty';
@@ -25,8 +26,6 @@ function storedAs(l: { format: string; codebook: string | null }, codebooks: { n
 }
 
 // memoised: the staged mount re-renders the step once per stage, the cards only when their props change
-// lazy: recharts is evaluated in a task of its own, not with the step's first paint
-const AccuracyBarsM = memo(lazy(() => import('../../charts/AccuracyBars').then((m) => ({ default: m.AccuracyBars }))));
 const ModelTableM = memo(ModelTable);
 const RunHistoryCardM = memo(RunHistoryCard);
 const ComparisonCardM = memo(ComparisonCard);
@@ -71,7 +70,7 @@ export default function TradeoffsStep() {
       <div className="grid grid-2">
         <section className="card" aria-labelledby="acc-title">
           <header><h2 id="acc-title">Accuracy per model</h2><StaleMark reason={stale} /></header>
-          {accuracy.length ? (stage > perModel.length ? <Suspense fallback={<div style={{ height: 260 }} aria-busy="true" />}><AccuracyBarsM data={accuracy} /></Suspense> : <div style={{ height: 260 }} aria-busy="true" />) : <Empty title="No accuracies yet" minHeight={260}>Learn a codebook first.</Empty>}
+          {accuracy.length ? (stage > perModel.length ? <AccuracyBars data={accuracy} /> : <div style={{ height: 260 }} aria-busy="true" />) : <Empty title="No accuracies yet" minHeight={260}>Learn a codebook first.</Empty>}
         </section>
         <section className="card" aria-labelledby="models-title">
           <header><h2 id="models-title">Per model</h2><StaleMark reason={stale} /><span className="card-sub">shared codebooks counted once in the total</span></header>

@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { previews } from './scripts/vite-previews.mjs';
 
 // Cross-origin isolation (SharedArrayBuffer, threaded WASM) needs these two headers on every response.
 const isolation = {
@@ -8,7 +9,7 @@ const isolation = {
 };
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), previews()],
   server: { headers: isolation, port: 5173 },
   preview: { headers: isolation, port: 4173, strictPort: true },
   worker: { format: 'es' },

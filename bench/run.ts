@@ -2,7 +2,8 @@
 // Options: --runs N (default 3), --json (one JSON object per benchmark, keyed by name),
 // --only NAME[,NAME] (run just those), --threads N (compress: threads of the parallel run), --bundle FILE.yono
 // (the qemu and mcu benches' bundle), --models suite (mcu: check the counts model on the suite), --quick and
-// --samples N (the int8 bench: a short pq-shared run; test samples run on the reference int8 execution).
+// --samples N (the int8 bench: a short pq-shared run; test samples run on the reference int8 execution);
+// ui: --no-build (reuse dist/), --quick (skip the learn and sweep runs).
 import { benchKmeans, formatKmeansBench } from './kmeans';
 import { benchMcu, formatMcuBench } from './mcu';
 import { benchInt8Export, formatInt8ExportBench } from './int8/export';
@@ -11,6 +12,7 @@ import { benchImport, formatImportBench } from './import';
 import { benchQemu, formatQemuBench } from './qemu';
 import { benchInt8, formatInt8Bench } from './int8/agreement';
 import { benchCalibration, formatCalibrationBench } from './int8/calibration';
+import { benchUi, formatUiBench } from './ui';
 
 const argv = process.argv.slice(2);
 const json = argv.includes('--json');
@@ -36,6 +38,7 @@ const benches: { name: string; run: () => Promise<{ report: unknown; text: strin
   // int8 activations: fake-quant tfjs vs the reference int8 execution and vs float, and its cost (--quick: a short pq-shared run)
   { name: 'int8-calibration', run: async () => { const r = await benchCalibration({ log }); return { report: r, text: formatCalibrationBench(r) }; } },
   { name: 'int8', run: async () => { const at = argv.indexOf('--samples'); const r = await benchInt8({ quick: argv.includes('--quick'), samples: at >= 0 ? Number(argv[at + 1]) : undefined, log }); return { report: r, text: formatInt8Bench(r) }; } },
+  { name: 'ui', run: async () => { const r = await benchUi({ log, build: !argv.includes('--no-build'), quick: argv.includes('--quick') }); return { report: r, text: formatUiBench(r) }; } },
 ];
 
 const onlyAt = argv.indexOf('--only');

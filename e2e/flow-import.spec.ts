@@ -8,10 +8,10 @@
 import { test, expect } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Locator, Page, Route } from '@playwright/test';
 import { writeTinyModel } from './fixtures/tinyModel';
 import type { TinyModelFiles } from './fixtures/tinyModel';
-import { lightPlan, longTasksBetween, openStep, pageNow, panel, recordLongTasks, shot, waitSavedBundle, waitDone, watchNetwork } from './fixtures/flow';
+import { lightPlan, longTasksBetween, openStep, pageNow, panel, readSaved, recordLongTasks, shot, waitSavedBundle, waitDone, watchNetwork } from './fixtures/flow';
 
 test.setTimeout(8 * 60_000);
 
@@ -59,9 +59,13 @@ test('an imported model: broken file first, then codebooks, trade-offs, virtual 
   // Codebook: a crash of the worker in the middle of a run shows an error; the next run works.
   await openStep(page, 'Codebook');
   await expect(panel(page).getByText('1 model: blobs')).toBeVisible();
-  await lightPlan(page);
   const learn = panel(page).getByRole('button', { name: 'Learn codebook' });
+  // The estimate's own worker (same script) starts with the step; the next one is the codebook run's.
+  await expect(panel(page).locator('[data-testid="estimate-card"][data-sqnr="current"]')).toBeVisible({ timeout: 60_000 });
   const started = page.waitForEvent('worker', (w) => w.url().includes('compress.worker'));
+  // The new worker's WebAssembly arrives late, so the run is surely pending when the crash comes.
+  const slowWasm = async (route: Route) => { await new Promise((r) => setTimeout(r, 3000)); await route.continue().catch(() => undefined); };
+  await context.route(/\.wasm(\?|$)/, slowWasm);
   await learn.click();
   const worker = await started;
   // An uncaught error in the worker (as an out-of-memory abort would be); the run never yields a macrotask,
@@ -70,6 +74,8 @@ test('an imported model: broken file first, then codebooks, trade-offs, virtual 
   await expect(page.getByRole('alert').filter({ hasText: 'stopped unexpectedly' })).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'restarted' })).toBeVisible();
   await shot(page, 'import-3-crash');
+  await context.unroute(/\.wasm(\?|$)/, slowWasm);
+  await lightPlan(page);
   await expect(learn).toBeEnabled();
   const t0 = await pageNow(page);
   await learn.click();
@@ -81,9 +87,30 @@ test('an imported model: broken file first, then codebooks, trade-offs, virtual 
   expect(long.filter((ms) => ms > 200)).toEqual([]);
   await shot(page, 'import-4-codebook');
 
-  // Trade-offs: per-layer chart, per-model table, comparison table.
+  // A reload in the middle of a run says it was interrupted and restarts it on request.
+  await panel(page).getByLabel('Seed').fill('2');
+  // The tiny model learns in well under a second: the compression workers are held busy for a few seconds
+  // first, so the run is still going when the page reloads, as a long run would be.
+  for (const w of page.workers().filter((x) => x.url().includes('compress.worker'))) {
+    void w.evaluate(() => { const t = Date.now(); while (Date.now() - t < 8000) { /* busy, like a long k-means */ } }).catch(() => undefined);
+  }
+  await page.waitForTimeout(300);
+  await learn.click();
+  await expect.poll(async () => ((await readSaved(page, 'activeRun')) as { key?: string } | null)?.key, { timeout: 10_000 }).toBe('codebook');
+  await page.reload();
+  const interrupted = page.getByTestId('interrupted-run');
+  await expect(interrupted).toContainText('Learning the codebook was interrupted');
+  await interrupted.getByRole('button', { name: 'Restart' }).click();
+  await expect(interrupted).toHaveCount(0);
+  await waitDone(page, panel(page).getByTestId('codebook-summary'), 3 * 60_000, 'Learning the codebook');
+  await expect(panel(page).getByRole('progressbar', { name: 'Codebook learning progress' })).not.toHaveAttribute('aria-valuenow', /\d+/);
+
+  // Trade-offs: per-layer small multiple, per-model table, the two runs side by side, comparison table.
   await openStep(page, 'Trade-offs');
-  await expect(panel(page).getByTestId('chart-bytes')).toContainText('(c)');
+  await expect(panel(page).getByTestId('layer-bars-blobs')).toContainText(/PQ|int8/);
+  await expect(panel(page).getByRole('table', { name: 'Run history' }).locator('tbody tr')).toHaveCount(2);
+  await expect(panel(page).getByRole('table', { name: 'Plan settings that differ' })).toContainText('seed');
+  await expect(panel(page).getByRole('table', { name: 'Two runs side by side' })).toContainText('blobs');
   await expect(panel(page).getByRole('table', { name: 'Per-model figures' })).toContainText('blobs');
   await panel(page).getByRole('button', { name: 'Compare methods' }).click();
   await waitDone(page, panel(page).getByTestId('compare-yono'), 4 * 60_000, 'The comparison');
@@ -93,14 +120,21 @@ test('an imported model: broken file first, then codebooks, trade-offs, virtual 
   await panel(page).getByLabel('Codebook sizes (K)').fill('16, 64');
   await panel(page).getByRole('button', { name: 'Run sweep' }).click();
   await waitDone(page, panel(page).getByText('Done: 4 points.'), 4 * 60_000, 'The sweep');
-  await panel(page).getByTestId('chart-pareto').locator('.recharts-scatter-symbol').first().click();
-  await expect(panel(page).getByText(/Loaded d = \d+, K = \d+ into the plan/)).toBeVisible();
+  await expect.poll(async () => (await panel(page).getByTestId('chart-pareto').locator('.recharts-label-list text').allTextContents()).map((t) => t.replace(/\s+/g, '')).sort())
+    .toEqual(['d4,K16', 'd4,K64', 'd8,K16', 'd8,K64']);
+  await panel(page).getByTestId('chart-pareto').locator('.recharts-scatter-symbol').last().click();
+  // The click says which groups it set, as the sweep ran the point; the comparison is then marked stale.
+  await expect(panel(page).getByTestId('sweep-loaded')).toContainText(/Set d = \d+, K = \d+ in codebook groups? /);
+  await expect(panel(page).getByTestId('stale').first()).toBeVisible();
   await shot(page, 'import-5-tradeoffs');
 
   // Virtual MCU: simulation of the imported model, predictions with the input drawn.
   await openStep(page, 'Virtual MCU');
   await panel(page).getByRole('button', { name: 'Run simulation' }).click();
-  await waitDone(page, panel(page).getByTestId('switch-latency-cut').getByText('%'), 120_000, 'The simulation');
+  await waitDone(page, panel(page).getByTestId('strategy-yono'), 120_000, 'The simulation');
+  // One model, one task: nothing switches, and the page says so instead of a switch figure.
+  await expect(panel(page).getByTestId('verdicts')).toContainText('Nothing switches');
+  await expect(panel(page).getByTestId('strategy-yono').getByTestId('switch-cost')).toHaveText('nothing switches');
   await expect(panel(page).getByRole('img', { name: /^Timelines on .*: SD card, Internal flash, YONO$/ })).toBeVisible();
   const preds = panel(page).getByTestId('predictions-blobs');
   await expect(preds).toContainText('true: class');

@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
 import { mkdirSync } from 'node:fs';
-import { SHOTS, panel, readSaved } from './fixtures/flow';
+import { SHOTS, checkStep, panel, readSaved } from './fixtures/flow';
 
 const TABS = ['Models', 'Codebook', 'Trade-offs', 'Virtual MCU', 'Export', 'Learn'];
 
@@ -80,9 +80,13 @@ test('the Learn view steps, plays, pauses and reaches the reconstruction', async
   await page.goto('/#tab=learn&lsize=24x12&ld=2&lk=8&lseed=7');
   const phase = page.getByTestId('learn-phase');
   await expect(phase).toHaveAttribute('data-phase', 'weights');
+  // Frames are numbered from 1; the terms a student meets are explained in one line each.
+  await expect(page.getByTestId('learn-frame')).toHaveText('(frame 1)');
+  for (const term of ['k-means++', 'Inertia', 'SQNR', 'PCA']) await expect(page.getByTestId('learn-terms').getByText(term, { exact: true })).toBeVisible();
   const step = panel(page).getByRole('button', { name: 'Step', exact: true });
   await step.click();
   await expect(phase).toHaveAttribute('data-phase', 'cut');
+  await expect(page.getByTestId('learn-frame')).toHaveText('(frame 2)');
   await step.click();
   await expect(phase).toHaveAttribute('data-phase', 'init');
   await expect(page.getByTestId('learn-scatter').locator('[data-codeword]')).toHaveCount(8);
@@ -107,9 +111,10 @@ test('the Learn view steps, plays, pauses and reaches the reconstruction', async
   await expect(page.getByTestId('learn-sqnr')).toContainText('dB');
   expect(Number(await page.getByTestId('learn-inertia').textContent())).toBeLessThanOrEqual(firstInertia);
   await expect(page.getByRole('img', { name: 'Reconstruction error' })).toBeVisible();
+  await checkStep(page, '6-learn');
 
   // Another seed is another demo, from the start.
-  await panel(page).getByRole('button', { name: 'Next' }).click();
+  await panel(page).getByRole('button', { name: 'Next seed', exact: true }).click();
   await expect(page).toHaveURL(/lseed=8/);
   await expect(phase).toHaveAttribute('data-phase', 'weights');
 });

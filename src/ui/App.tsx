@@ -7,6 +7,7 @@ import { useHashSync } from './shell/useHashSync';
 import { usePersistFlush } from './shell/usePersistFlush';
 import { useBuiltins } from './shell/useBuiltins';
 import { KmeansDemo } from './dev/KmeansDemo';
+import { InterruptedRun } from './shell/InterruptedRun';
 
 export function App() {
   useHashSync();
@@ -28,6 +29,7 @@ export function App() {
         <StepTabs />
       </nav>
       <main>
+        <InterruptedRun />
         <StepPanel />
       </main>
       <footer className="app-footer" aria-label="Developer tools">

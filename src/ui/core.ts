@@ -20,3 +20,5 @@ export { isWeightLayer } from '../core/models/ir';
 export { createLearnDemo, firstFrame, nextFrame } from '../core/learn/session';
 export { createRng, laplacian } from '../core/util/random';
 export { CancelledError } from '../core/util/progress';
+export { estimatePlan } from '../core/compress/estimate/estimate';
+export { bundleFileSize, bundleModelSize, floatBaseBytes, modelActivations, modelBaseBytes, reportSize } from '../core/report/sizes';

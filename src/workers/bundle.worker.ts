@@ -55,9 +55,10 @@ const api = {
   },
 
   /** One export of the result. */
-  async exportFile(req: { kind: ExportKind; result: CompressionResult; models: ModelRef[]; extras: ReportExtras }, onProgress?: ProgressFn): Promise<ExportedFile> {
+  async exportFile(req: { kind: ExportKind; result: CompressionResult; models: ModelRef[]; extras: ReportExtras; withSamples?: boolean }, onProgress?: ProgressFn): Promise<ExportedFile> {
     onProgress?.({ fraction: 0.1, phase: 'samples' });
-    const needsSamples = req.kind === 'bundle' || req.kind === 'c';
+    // A bundle may leave its test samples out; the C example's main runs them.
+    const needsSamples = (req.kind === 'bundle' && req.withSamples !== false) || req.kind === 'c';
     const samples = needsSamples ? asBundleSamples(await samplesFor(req.result, req.models)) : {};
     onProgress?.({ fraction: 0.4, phase: req.kind });
     const f = await exportFile(req.kind, req.result, samples, req.extras, tfjsFiles);

@@ -18,7 +18,11 @@ import type { ModelRef } from './types';
 import { codebookViews } from '../core/compress/result/views';
 import type { CodebookViews } from '../core/compress/result/views';
 import { ensureWasm } from './lib/tfjs';
-import { compressInputs } from './lib/inputs';
+import { compressInputs, modelIRs } from './lib/inputs';
+import { modelShape } from '../core/compress/estimate/estimate';
+import type { ModelShape } from '../core/compress/estimate/estimate';
+import { estimateLayerSqnr } from '../core/compress/estimate/sqnr';
+import type { LayerSqnrEstimate } from '../core/compress/estimate/sqnr';
 import { scaled, throttled } from './lib/progress';
 import { stageRunner, stopStageWorkers } from './lib/stageRunner';
 
@@ -68,6 +72,18 @@ const api = {
     const p = throttled(onProgress);
     const inputs = await inputsFor(req, needsTrain(sweepPlan(req.plan, req.d, req.k)), p);
     return sweepPoint(inputs, req.plan, req.d, req.k, { onProgress: scaled(p, 0, 1) });
+  },
+
+  /** Each model's shape (kernels emptied, unit spreads measured), for the page's instant byte estimates. */
+  async shapes(models: ModelRef[]): Promise<ModelShape[]> {
+    await ensureWasm();
+    return (await modelIRs(models)).map(modelShape);
+  },
+
+  /** Per-layer SQNR of a plan from codebooks learned on a subsample (seconds at most; no data needed). */
+  async quickSqnr(req: LearnRequest): Promise<LayerSqnrEstimate[]> {
+    await ensureWasm();
+    return estimateLayerSqnr(await modelIRs(req.models), req.plan);
   },
 };
 

@@ -1,11 +1,11 @@
 /**
  * The bytes a bundle's models take in an MCU image, by the compression report's accounting
- * (compress/accounting.ts: every array at its own width padded to 4 bytes, a fixed descriptor per file,
+ * (compress/result/accounting.ts: every array at its own width padded to 4 bytes, a fixed descriptor per file,
  * model, layer and codebook, and the int8 runtime's parameters), computed from what the bundle stores.
  * A test checks it equals the report's `compressedBytes` for float and int8 results: one definition of
  * the bytes, whichever side counts them. Stored test samples are not part of the image.
  */
-import { HEADER_BYTES, INT8_BYTES, align4 } from '../compress/accounting';
+import { HEADER_BYTES, INT8_BYTES, align4 } from '../compress/result/accounting';
 import type { Bundle } from './bundle';
 import type { LayerEntry, ModelEntry } from './format';
 

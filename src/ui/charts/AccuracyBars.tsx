@@ -1,7 +1,10 @@
-/** Accuracy per model before (float32) and after compression, grouped bars in %. */
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { AFTER, AXIS, BEFORE, GRID } from './palette';
-import { chartTooltip } from './ChartTooltip';
+/**
+ * Accuracy per model before (float32) and after compression: one row per model, two bars on an axis from
+ * a rounded floor to 100 %, the figures written beside them. Plain HTML (no chart library): it paints in
+ * a few milliseconds and needs no hover.
+ */
+import { memo } from 'react';
+import { accuracyAxis, accuracyPct } from './accuracyBars';
 
 export interface ModelAccuracy {
   model: string;
@@ -11,24 +14,30 @@ export interface ModelAccuracy {
   after: number;
 }
 
-const tooltip = chartTooltip({ format: (v) => `${v.toFixed(2)} %` });
-
-export function AccuracyBars({ data, height = 260 }: { data: ModelAccuracy[]; height?: number }) {
-  const rows = data.map((d) => ({ model: d.model, before: d.before * 100, after: d.after * 100 }));
-  const lo = Math.max(0, Math.floor(Math.min(...rows.flatMap((r) => [r.before, r.after]), 100) / 10) * 10 - 10);
+export const AccuracyBars = memo(function AccuracyBars({ data, height = 260 }: { data: ModelAccuracy[]; height?: number }) {
+  const axis = accuracyAxis(data);
   return (
-    <div className="chart" style={{ height }} data-testid="chart-accuracy">
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} margin={{ top: 8, right: 12, bottom: 8, left: 8 }}>
-          <CartesianGrid stroke={GRID} vertical={false} />
-          <XAxis dataKey="model" tick={{ fontSize: 11.5, fill: AXIS }} />
-          <YAxis domain={[lo, 100]} tick={{ fontSize: 11, fill: AXIS }} label={{ value: 'test accuracy (%)', angle: -90, position: 'insideLeft', fill: AXIS, fontSize: 11 }} />
-          <Tooltip content={tooltip} />
-          <Legend verticalAlign="top" height={24} itemSorter={null} />
-          <Bar dataKey="before" name="Float32" fill={BEFORE} isAnimationActive={false} />
-          <Bar dataKey="after" name="Compressed" fill={AFTER} isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+    <figure className="accuracy-bars" style={{ minHeight: height, margin: 0 }} data-testid="chart-accuracy">
+      <figcaption className="row small muted">
+        <span>test accuracy (%), axis {axis.lo} to 100</span><span className="spacer" />
+        <span><span className="legend-swatch bar-before" /> Float32</span>
+        <span><span className="legend-swatch bar-after-swatch" /> Compressed</span>
+      </figcaption>
+      <table className="table table-bars" aria-label="Test accuracy per model, float32 and compressed">
+        <tbody>
+          {data.map((d) => (
+            <tr key={d.model} data-testid={`accuracy-${d.model}`}>
+              <td className="layer-name" title={d.model}>{d.model}</td>
+              <td>
+                <div className="bar-track" aria-hidden="true"><div className="bar bar-before" style={{ width: `${accuracyPct(d.before, axis)}%` }} /></div>
+                <span className="bar-text">{(d.before * 100).toFixed(2)} %</span>
+                <div className="bar-track" aria-hidden="true" style={{ marginTop: 4 }}><div className="bar bar-after-solid" style={{ width: `${accuracyPct(d.after, axis)}%` }} /></div>
+                <span className="bar-text">{(d.after * 100).toFixed(2)} % ({((d.after - d.before) * 100).toFixed(2)} pp)</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
   );
-}
+});

@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { PointerEvent as ReactPointerEvent } from 'react';
 import { EVENT_COLORS, EVENT_LABELS, GRID, AXIS } from './palette';
-import { fullView, layoutLane, niceTicks, panView, zoomView } from './timelineView';
+import { fullView, layoutLane, niceTicks, panView, tickAnchor, zoomView } from './timelineView';
 import type { TimeView, TimelineEvent, LaneRect } from './timelineView';
 import { formatUj, formatUs } from '../lib/format';
 
@@ -121,7 +121,7 @@ export function Timeline({ lanes, title = 'Timeline' }: { lanes: TimelineLane[];
           {ticks.map((t) => (
             <g key={t}>
               <line x1={X(t)} x2={X(t)} y1={AXIS_H - 4} y2={height} stroke={GRID} />
-              <text x={X(t)} y={12} fontSize={10.5} fill={AXIS} textAnchor="middle">{formatUs(t)}</text>
+              <text x={X(t)} y={12} fontSize={10.5} fill={AXIS} textAnchor={tickAnchor(X(t), LABEL_W, width - 2, formatUs(t).length * 3)}>{formatUs(t)}</text>
             </g>
           ))}
           <text x={4} y={12} fontSize={10.5} fill={AXIS}>time</text>

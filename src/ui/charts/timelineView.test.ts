@@ -61,3 +61,12 @@ describe('timeline view', () => {
     expect(layoutLane(sparse, { t0: 0, t1: 1000 }, 1).map((r) => r.kind)).toEqual(['load']);
   });
 });
+
+describe('tick labels', () => {
+  it('stay inside the plot: the last tick ends at the right edge, the first starts at the left', async () => {
+    const { tickAnchor } = await import('./timelineView');
+    expect(tickAnchor(995, 100, 1000)).toBe('end');
+    expect(tickAnchor(105, 100, 1000)).toBe('start');
+    expect(tickAnchor(500, 100, 1000)).toBe('middle');
+  });
+});

@@ -131,3 +131,13 @@ export function layoutLane(events: TimelineEvent[], v: TimeView, width: number):
   flush();
   return out;
 }
+
+/**
+ * Where a tick label sits so it stays inside the plot: centred on its tick, or flush to the edge it would
+ * cross (`halfWidth`: half the label's width in px).
+ */
+export function tickAnchor(x: number, left: number, right: number, halfWidth = 24): 'start' | 'middle' | 'end' {
+  if (x + halfWidth > right) return 'end';
+  if (x - halfWidth < left) return 'start';
+  return 'middle';
+}

@@ -3,16 +3,20 @@
  * starting or finishing work never shifts the page.
  */
 import type { Progress } from '../../core/util/progress';
+import type { JobProgress } from '../state/progress';
+import { formatEta } from '../state/progress';
+import { phaseLabel } from '../lib/phases';
 
 export interface ProgressBarProps {
   /** Null when idle: the bar stays, empty, with `idleText`. */
-  progress: Progress | null;
+  progress: Progress | JobProgress | null;
   label: string;
   idleText?: string;
 }
 
 export function ProgressBar({ progress, label, idleText = '' }: ProgressBarProps) {
-  const pct = progress ? Math.round(progress.fraction * 100) : 0;
+  const pct = progress ? Math.floor(progress.fraction * 100) : 0;
+  const eta = progress && 'etaMs' in progress ? (progress.overdue ? 'taking longer than estimated' : formatEta(progress.etaMs)) : '';
   return (
     <div className="progress">
       <div
@@ -22,12 +26,12 @@ export function ProgressBar({ progress, label, idleText = '' }: ProgressBarProps
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={progress ? pct : undefined}
-        aria-valuetext={progress ? `${progress.phase} ${pct}%` : idleText || 'idle'}
+        aria-valuetext={progress ? `${phaseLabel(progress.phase)} ${pct}%` : idleText || 'idle'}
       >
         <div className="progress-fill" style={{ width: `${pct}%` }} />
       </div>
       <div className="progress-label">
-        {progress ? <><span>{progress.phase}</span>{progress.message && <span>{progress.message}</span>}<span className="pct">{pct}%</span></> : <span>{idleText}</span>}
+        {progress ? <><span data-testid="phase">{phaseLabel(progress.phase)}</span>{progress.message && <span>{progress.message}</span>}{eta && <span className="eta" data-testid="eta">{eta}</span>}<span className="pct">{pct}%</span></> : <span>{idleText}</span>}
       </div>
     </div>
   );

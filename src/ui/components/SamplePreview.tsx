@@ -28,7 +28,12 @@ function drawTrace(canvas: HTMLCanvasElement, p: Extract<Preview, { kind: 'trace
   const [lo, hi] = extent(p.values);
   const pad = (hi - lo) * 0.08 || 1;
   const y0 = lo - pad, y1 = hi + pad;
-  const left = 38, bottom = cssH - 14, top = 4, right = cssW - 4;
+  ctx.font = '10px system-ui, sans-serif';
+  const hiText = `${hi.toFixed(1)} g`;
+  const loText = `${lo.toFixed(1)} g`;
+  // The axis labels decide the left margin, so "-12.5 g" is never cut off.
+  const left = Math.ceil(Math.max(ctx.measureText(hiText).width, ctx.measureText(loText).width)) + 6;
+  const bottom = cssH - 14, top = 4, right = cssW - 4;
   const X = (i: number) => left + ((right - left) * i) / Math.max(1, p.length - 1);
   const Y = (v: number) => bottom - ((bottom - top) * (v - y0)) / (y1 - y0);
   ctx.strokeStyle = '#dde1e7';
@@ -37,11 +42,13 @@ function drawTrace(canvas: HTMLCanvasElement, p: Extract<Preview, { kind: 'trace
   ctx.fillStyle = '#5b6675';
   ctx.font = '10px system-ui, sans-serif';
   ctx.textAlign = 'right';
-  ctx.fillText(`${hi.toFixed(1)} g`, left - 3, top + 8);
-  ctx.fillText(`${lo.toFixed(1)} g`, left - 3, bottom);
+  ctx.fillText(hiText, left - 3, top + 8);
+  ctx.fillText(loText, left - 3, bottom);
   ctx.textAlign = 'left';
   const secs = p.rateHz ? `${(p.length / p.rateHz).toFixed(2)} s` : `${p.length} samples`;
-  ctx.fillText(`0 … ${secs}`, left, cssH - 2);
+  // The longest time-axis label that fits the plot's width (small previews get the short one).
+  const label = [`0 … ${secs}`, secs, `n ${p.length}`].find((t) => ctx.measureText(t).width <= right - left) ?? '';
+  ctx.fillText(label, left, cssH - 2);
   for (let a = 0; a < 3; a++) {
     ctx.strokeStyle = TRACE_COLORS[a];
     ctx.lineWidth = 1.2;

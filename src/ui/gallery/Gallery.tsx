@@ -4,12 +4,12 @@
  */
 import { useMemo, useState } from 'react';
 import { Timeline } from '../charts/Timeline';
-import { BytesBarChart } from '../charts/BytesBarChart';
-import { SqnrChart } from '../charts/SqnrChart';
+import { LayerBars } from '../charts/LayerBars';
+import { layerBarScales } from '../charts/layerBars';
 import { AccuracyBars } from '../charts/AccuracyBars';
 import { ParetoChart } from '../charts/ParetoChart';
 import type { ParetoPoint } from '../charts/ParetoChart';
-import { sampleAccuracy, sampleBytes, sampleLanes, samplePareto, samplePreviews, sampleSqnr } from './sampleData';
+import { sampleAccuracy, sampleLanes, sampleLayers, samplePareto, samplePreviews } from './sampleData';
 import { SamplePreview } from '../components/SamplePreview';
 
 export default function Gallery() {
@@ -34,8 +34,7 @@ export default function Gallery() {
         {previews.map((p) => <SamplePreview key={p.kind} preview={p} />)}
       </section>
       <div className="grid grid-2">
-        <section className="card" aria-label="Bytes sample"><BytesBarChart data={sampleBytes} /></section>
-        <section className="card" aria-label="SQNR sample"><SqnrChart data={sampleSqnr} /></section>
+        <section className="card" aria-label="Layers sample"><LayerBars model="sample" rows={sampleLayers} scales={layerBarScales([sampleLayers])} /></section>
         <section className="card" aria-label="Accuracy sample"><AccuracyBars data={sampleAccuracy} /></section>
         <section className="card" aria-label="Pareto sample">
           <ParetoChart points={samplePareto} onPick={setPicked} />

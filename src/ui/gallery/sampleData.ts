@@ -2,10 +2,9 @@
  * Made-up inputs for the chart gallery (`/?gallery`), a developer page that shows every chart component
  * with data of the right shape. Nothing here is a result; the gallery says so on screen.
  */
+import type { LayerBarRow } from '../charts/layerBars';
 import type { TimelineLane } from '../charts/Timeline';
 import type { TimelineEvent } from '../charts/timelineView';
-import type { LayerBytes } from '../charts/BytesBarChart';
-import type { LayerSqnr } from '../charts/SqnrChart';
 import type { ModelAccuracy } from '../charts/AccuracyBars';
 import type { ParetoPoint } from '../charts/ParetoChart';
 import type { SamplePreview } from '../services/types';
@@ -35,18 +34,11 @@ export function sampleLanes(requests: number): TimelineLane[] {
   ];
 }
 
-export const sampleBytes: LayerBytes[] = [
-  { layer: 'a/conv1', beforeBytes: 1_280, afterBytes: 1_280, compressed: false },
-  { layer: 'a/conv2', beforeBytes: 73_856, afterBytes: 8_400, compressed: true },
-  { layer: 'a/dense1', beforeBytes: 409_856, afterBytes: 52_000, compressed: true },
-  { layer: 'a/dense2', beforeBytes: 5_160, afterBytes: 1_300, compressed: false },
-];
-
-export const sampleSqnr: LayerSqnr[] = [
-  { layer: 'a/conv1', sqnrDb: null, sensitivityPp: 0 },
-  { layer: 'a/conv2', sqnrDb: 14.2, sensitivityPp: 0.4 },
-  { layer: 'a/dense1', sqnrDb: 11.8, sensitivityPp: 0.9 },
-  { layer: 'a/dense2', sqnrDb: 38.0, sensitivityPp: 0.1 },
+export const sampleLayers: LayerBarRow[] = [
+  { layer: 'conv1', format: 'int8', beforeBytes: 1_280, afterBytes: 400, sqnrDb: 38.0, sensitivityPp: 0.1 },
+  { layer: 'conv2', format: 'PQ spatial', codebook: 'd 3 · K 64', beforeBytes: 73_856, afterBytes: 8_400, sqnrDb: 14.2, sensitivityPp: 0.4 },
+  { layer: 'dense1', format: 'PQ coarse-pointwise', codebook: 'd 8 · K 64', beforeBytes: 409_856, afterBytes: 52_000, sqnrDb: 11.8, sensitivityPp: 0.9 },
+  { layer: 'dense2', format: 'float32', beforeBytes: 5_160, afterBytes: 5_160, sqnrDb: null, sensitivityPp: null },
 ];
 
 export const sampleAccuracy: ModelAccuracy[] = MODELS.map((model, i) => ({ model, before: 0.9 + i * 0.02, after: 0.89 + i * 0.02 }));

@@ -9,6 +9,7 @@ import type { ModelEntry } from '../../core/models/manifest';
 import { parseManifest } from '../../core/data/manifest';
 import type { DatasetManifest } from '../../core/data/manifest';
 import { TASK_NAMES } from '../../core/data/types';
+import { sizeOf } from '../../core/models/shapes';
 import type { BuiltinCatalog, BuiltinTask, SamplePreview } from './types';
 
 export type Fetch = (url: string) => Promise<Response>;
@@ -67,14 +68,24 @@ export async function loadSamplePreview(fetchFn: Fetch, base: string, task: stri
   const json = await getJson(fetchFn, `${base}data/${task}/manifest.json`);
   if (json === null) return null;
   const m = parseManifest(json);
+  // The build's few-KB preview file (scripts/vite-previews.ts); the whole test split only where it is absent.
+  const small = await getJson(fetchFn, `${base}data/${task}/preview.json`);
+  if (isPreviewFile(small) && small.x.length === sizeOf(m.inputShape) && small.y < m.classNames.length) {
+    const p = previewOf(m.modality, m.inputShape, Float32Array.from(small.x), m.extra);
+    return p && { ...p, label: m.classNames[small.y] };
+  }
   const r = await fetchFn(`${base}data/${task}/${m.splits.test.file}`);
   if (!r.ok || (r.headers.get('content-type') ?? '').includes('text/html')) return null;
-  const { decodeSplit, sampleSize } = await import('../../core/data/decode');
+  const { decodeSplit } = await import('../../core/data/decode');
   const split = decodeSplit(m, 'test', await r.arrayBuffer());
-  const size = sampleSize(m.inputShape);
+  const size = sizeOf(m.inputShape);
   const p = previewOf(m.modality, m.inputShape, split.x.slice(0, size), m.extra);
   return p && { ...p, label: m.classNames[split.y[0]] };
 }
+
+const isPreviewFile = (v: unknown): v is { x: number[]; y: number } =>
+  typeof v === 'object' && v !== null && Array.isArray((v as { x?: unknown }).x) && Number.isInteger((v as { y?: unknown }).y)
+  && (v as { x: unknown[] }).x.every((n) => typeof n === 'number');
 
 /** Shapes one sample for the preview of its modality. */
 export function previewOf(modality: string, shape: number[], x: Float32Array, extra?: Record<string, unknown>): SamplePreview | null {

@@ -52,3 +52,12 @@ export function describeError(e: unknown): ErrorView {
   const message = e instanceof Error ? e.message : typeof e === 'string' ? e : 'Unknown error.';
   return { kind: 'error', message: message || 'Unknown error.', action: 'Try again; if it persists, reload the page (your work is saved).' };
 }
+
+/**
+ * A core message as a browser user should read it: sentences that tell to run a command (`yono …`,
+ * `npm run …`) are dropped, since the error area's "What to do" says what to do in the app.
+ */
+export function forBrowser(message: string): string {
+  const kept = message.split(/(?<=[.!?])\s+/).filter((x) => !/`(yono|npm|npx|node)\b/.test(x));
+  return kept.join(' ').replace(/\s+\(`[^`]*`[^)]*\)/g, '').trim() || message;
+}

@@ -6,12 +6,13 @@
  */
 import type { Progress } from '../../core/util/progress';
 import type { JobOptions, Services, SweepPoint } from './types';
-import { InputError, isCancel } from './errors';
+import { InputError, forBrowser, isCancel } from './errors';
 import { loadBuiltinCatalog, loadSamplePreview } from './builtins';
 import { proxy } from '../workers/bridge';
 import { createCompressBridge, createCompressPool } from '../workers/compress';
 import { createModelBridge } from '../workers/model';
 import { createBundleBridge } from '../workers/bundle';
+import { poolProgress } from './poolProgress';
 
 const base = (): string => (typeof import.meta.env?.BASE_URL === 'string' ? import.meta.env.BASE_URL : '/');
 
@@ -21,17 +22,7 @@ const progressProxy = (o?: JobOptions) => (o?.onProgress ? proxy((p: Progress) =
 function asInput(action: string): (e: unknown) => never {
   return (e) => {
     if (isCancel(e) || !(e instanceof Error) || e.name === 'WorkerCrashError') throw e;
-    throw new InputError(e.message, action);
-  };
-}
-
-/** Combined progress of pool jobs: each job's own fraction, summed over all of them. */
-function poolProgress(total: number, phase: string, o?: JobOptions) {
-  const parts = new Float64Array(total);
-  return (i: number, message?: string) => (p: Progress) => {
-    parts[i] = Math.min(1, Math.max(0, p.fraction));
-    const sum = parts.reduce((a, b) => a + b, 0);
-    o?.onProgress?.({ fraction: sum / total, phase, message: message ? `${message}: ${p.phase}` : p.phase });
+    throw new InputError(forBrowser(e.message), action);
   };
 }
 
@@ -42,6 +33,8 @@ export function createServices(): Services {
   const pool = createCompressPool();
   const importer = createModelBridge();
   const bundler = createBundleBridge();
+  // Its own worker, so a quick estimate never waits behind a codebook run.
+  const estimator = createCompressBridge('estimate');
   return {
     loadBuiltins: () => loadBuiltinCatalog(fetchFn, base()),
     loadPreview: (task) => loadSamplePreview(fetchFn, base(), task),
@@ -50,7 +43,7 @@ export function createServices(): Services {
     )),
     learnCodebook: (req, o) => compressor.call('learn', [req, progressProxy(o)], { signal: o?.signal }),
     compareMethods: async ({ reuse, ...req }, o) => {
-      const prog = poolProgress(req.presets.length, 'comparison', o);
+      const prog = poolProgress(req.presets.length, 'comparison', o?.onProgress, 'methods done');
       // Longest first (recovery runs), so the two workers finish together; rows come back in preset order.
       const cost = (p: string) => (reuse?.presets.includes(p as never) ? 0 : p === 'yono' ? 3 : p.includes('recovery') ? 2 : 1);
       const order = req.presets.map((p, i) => i).sort((a, b) => cost(req.presets[b]) - cost(req.presets[a]));
@@ -65,15 +58,17 @@ export function createServices(): Services {
     },
     runSweep: async (req, o) => {
       const grid = req.ds.flatMap((d) => req.ks.map((k) => ({ d, k })));
-      const prog = poolProgress(grid.length, 'sweep', o);
+      const prog = poolProgress(grid.length, 'sweep', o?.onProgress, 'points done');
       const { ds: _ds, ks: _ks, ...rest } = req;
       return pool.map<{ d: number; k: number }, SweepPoint>(grid, (w, { d, k }, i) => w.call('sweepPoint', [{ ...rest, d, k }, proxy(prog(i, `d ${d}, K ${k}`))], { signal: o?.signal }),
         { signal: o?.signal, onResult: (p) => o?.onPoint?.(p) });
     },
     simulate: (req, o) => bundler.call('simulate', [{ ...req, predictions: 8 }, progressProxy(o)], { signal: o?.signal }),
     exportFile: (kind, req, o) => bundler.call('exportFile', [{ kind, ...req }, progressProxy(o)], { signal: o?.signal }),
+    modelShapes: (models) => estimator.call('shapes', [models]),
+    quickSqnr: (req, o) => estimator.call('quickSqnr', [req], { signal: o?.signal }),
     importBundle: (file, o) => bundler.call('openBundle', [file], { signal: o?.signal }).catch(asInput(
-      'Choose a .yono file written by this app (Export bundle) or by `yono compress --out`; if it was copied or edited, export it again.',
+      'Choose a .yono file written by this app (Export step, Export bundle) or by the command-line tool; if it was copied or edited, export it again from the Export step.',
     )),
   };
 }

@@ -12,12 +12,15 @@ import type { SweepPoint } from '../../core/studies/sweep';
 import type { BundleSummary as CoreBundleSummary } from '../../core/bundle/describe';
 import type { DeviceId } from '../../core/mcu/devices';
 import type { ScenarioTask } from '../../core/mcu/scenario/for-bundle';
-import type { McuPrediction, SimulationSummary } from '../../core/mcu/scenario/run';
+import type { McuPrediction, SimulationSummary, StrategySummary } from '../../core/mcu/scenario/run';
 import type { CodebookViews } from '../../core/compress/result/views';
 import type { ImportedModel, ModelRef } from '../../workers/types';
 import type { ExportKind, ExportedFile } from '../../core/report/exports';
 import type { ReportExtras } from '../../core/report/report';
+import type { ModelShape, PlanEstimate } from '../../core/compress/estimate/estimate';
+import type { LayerSqnrEstimate } from '../../core/compress/estimate/sqnr';
 
+export type { ModelShape, PlanEstimate, LayerSqnrEstimate, StrategySummary };
 export type { BaselineRow, PresetName, ExportKind, ExportedFile, ReportExtras, SweepPoint, DeviceId, ScenarioTask, McuPrediction, SimulationSummary, CodebookViews };
 export type { CodewordUsage, CodebookProjection } from '../../core/compress/result/views';
 export type { ImportedData, ImportedModel, ModelRef } from '../../workers/types';
@@ -94,6 +97,8 @@ export interface ExportRequest {
   result: CodebookResult;
   models: ModelRef[];
   extras: ReportExtras;
+  /** Store test samples in a `.yono` bundle (for the runtime's self-check); default true. */
+  withSamples?: boolean;
 }
 
 /** All calls the UI makes into the core. */
@@ -114,4 +119,8 @@ export interface Services {
   simulate(req: SimulateRequest, opts?: JobOptions): Promise<{ report: SimulationSummary; predictions: McuPrediction[] }>;
   exportFile(kind: ExportKind, req: ExportRequest, opts?: JobOptions): Promise<ExportedFile>;
   importBundle(file: File, opts?: JobOptions): Promise<BundleSummary>;
+  /** Each model's shape for the instant byte estimates (one worker call per model set; the estimate itself runs on the page). */
+  modelShapes(models: ModelRef[]): Promise<ModelShape[]>;
+  /** Per-layer SQNR of a plan from codebooks learned on a subsample, in its own worker (about a second). */
+  quickSqnr(req: LearnCodebookRequest, opts?: JobOptions): Promise<LayerSqnrEstimate[]>;
 }

@@ -8,6 +8,7 @@ import type { JobOptions } from '../services/types';
 import { describeError } from '../services/errors';
 import type { StoreDeps } from './deps';
 import type { AllState, RunState } from './types';
+import { progressTracker } from './progress';
 
 /** Minimum ms between two progress updates of the same phase. */
 export const PROGRESS_INTERVAL_MS = 80;
@@ -17,6 +18,11 @@ export interface JobSpec<T> {
   key: string;
   /** Headline of an error, e.g. "Learning the codebook failed". */
   title: string;
+  /**
+   * What the job is, e.g. "Learning the codebook": when given, the job is recorded as the active run
+   * (saved with the work), so a reload in the middle says it was interrupted and offers to restart it.
+   */
+  label?: string;
   setRun: (r: RunState) => void;
   work: (o: JobOptions) => Promise<T>;
 }
@@ -30,14 +36,17 @@ export async function runJob<T>(deps: StoreDeps, get: () => AllState, spec: JobS
   let lastPhase = '';
   // Progress travels on its own channel, so a last report can arrive after the result: ignore it then.
   let settled = false;
-  spec.setRun({ status: 'running', progress: { fraction: 0, phase: 'starting' }, message: null });
+  // Forward-only, with the time left: the bar never goes back, whatever order the reports come in.
+  const track = progressTracker(deps.now);
+  spec.setRun({ status: 'running', progress: track({ fraction: 0, phase: 'starting' }), message: null });
+  if (spec.label) get().setActiveRun({ key: spec.key, label: spec.label, startedAt: deps.now(), plan: get().plan });
   const onProgress = (p: Progress) => {
     if (settled || controller.signal.aborted) return;
     const t = deps.now();
     if (p.phase === lastPhase && p.fraction < 1 && t - lastAt < PROGRESS_INTERVAL_MS) return;
     lastAt = t;
     lastPhase = p.phase;
-    spec.setRun({ status: 'running', progress: { ...p, fraction: Math.min(1, Math.max(0, p.fraction)) }, message: null });
+    spec.setRun({ status: 'running', progress: track(p), message: null });
   };
   try {
     // Cancel settles the job at once, even if the work notices the signal only later.
@@ -51,6 +60,8 @@ export async function runJob<T>(deps: StoreDeps, get: () => AllState, spec: JobS
     const value = await Promise.race([work, aborted]);
     settled = true;
     spec.setRun({ status: 'done', progress: null, message: null });
+    // An earlier failure of the same job is over: its banner must not stand above the success.
+    get().dismissErrorsTitled(spec.title);
     return value;
   } catch (e) {
     settled = true;
@@ -65,7 +76,10 @@ export async function runJob<T>(deps: StoreDeps, get: () => AllState, spec: JobS
     }
     return null;
   } finally {
-    if (deps.jobs.get(spec.key) === controller) deps.jobs.delete(spec.key);
+    if (deps.jobs.get(spec.key) === controller) {
+      deps.jobs.delete(spec.key);
+      if (spec.label && get().activeRun?.key === spec.key) get().setActiveRun(null);
+    }
   }
 }
 

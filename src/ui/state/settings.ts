@@ -27,8 +27,8 @@ export type PresetId = PresetName;
 
 /** Grouping rules of the pipeline, with the label the UI shows. */
 export const GROUPINGS: readonly { id: GroupingRule; label: string }[] = [
-  { id: 'paper', label: 'Two shared codebooks: 3×3 kernels and 1×1 / dense (paper)' },
-  { id: 'single', label: 'One codebook for everything' },
+  { id: 'paper', label: 'Paper: 3×3 kernels | 1×1 & dense' },
+  { id: 'single', label: 'One codebook for all layers' },
   { id: 'per-model', label: 'Two codebooks per model' },
   { id: 'per-layer', label: 'One codebook per layer' },
 ];
@@ -46,7 +46,7 @@ export const NORMALIZATIONS: readonly { id: Normalization; label: string }[] = [
   { id: 'none', label: 'None' },
   { id: 'layer', label: 'Per layer' },
   { id: 'channel', label: 'Per output channel' },
-  { id: 'auto', label: 'Auto (per channel where units differ in scale)' },
+  { id: 'auto', label: 'Auto (channel where scales differ)' },
 ];
 export type NormalizationId = Normalization;
 

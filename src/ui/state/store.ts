@@ -21,6 +21,8 @@ import { createTradeoffsSlice } from './slices/tradeoffs';
 import { createMcuSlice } from './slices/mcu';
 import { createExportSlice } from './slices/exports';
 import { createLearnSlice } from './slices/learn';
+import { createEstimateSlice } from './slices/estimate';
+import { createHistorySlice } from './slices/history';
 import { describeError } from '../services/errors';
 
 export type AppStore = StoreApi<AllState> & { storage: SplitStorage<PersistedState>; hydrated: Promise<void> };
@@ -62,6 +64,8 @@ export function createAppStore(o: AppStoreOptions): AppStore {
         ...createMcuSlice(o.deps)(...a),
         ...createExportSlice(o.deps)(...a),
         ...createLearnSlice(...a),
+        ...createEstimateSlice(o.deps)(...a),
+        ...createHistorySlice(...a),
         ...o.initial,
       }),
       {

@@ -15,6 +15,8 @@ export function fakeServices(over: Partial<Services> = {}): Services {
     simulate: na('Simulation'),
     exportFile: na('Export'),
     importBundle: na('Import bundle'),
+    modelShapes: na('Estimates'),
+    quickSqnr: na('SQNR estimate'),
     ...over,
   };
 }

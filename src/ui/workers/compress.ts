@@ -8,8 +8,8 @@ import type { CompressWorkerApi } from '../../workers/compress.worker';
 const make = (name: string) => () => new Worker(new URL('../../workers/compress.worker.ts', import.meta.url), { type: 'module', name });
 
 /** A bridge to a compression worker (started on the first call). */
-export function createCompressBridge(): WorkerBridge<CompressWorkerApi> {
-  return createWorkerBridge<CompressWorkerApi>(make('compress'));
+export function createCompressBridge(name = 'compress'): WorkerBridge<CompressWorkerApi> {
+  return createWorkerBridge<CompressWorkerApi>(make(name));
 }
 
 /** A pool of compression workers, one per core (at most two); they stop after two idle minutes (their data is reloaded next time). */

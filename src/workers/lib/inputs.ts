@@ -52,3 +52,8 @@ export async function compressInputs(refs: ModelRef[], opts: { withTrain: boolea
     return { ir, train, val, test };
   }));
 }
+
+/** The float IRs (batch norm folded) of every ref, in order, without their data. */
+export async function modelIRs(refs: ModelRef[]): Promise<ModelIR[]> {
+  return Promise.all(refs.map((r) => (r.kind === 'imported' ? inferenceGraph({ ...r.model.ir, name: r.model.name }) : builtinModel(r))));
+}

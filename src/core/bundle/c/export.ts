@@ -193,9 +193,13 @@ function usedCbOf(f: ModelFile): Set<number> {
   return s;
 }
 
+/** A model's base size: its parameter arrays (indices, scales, kept kernels, biases + BN), as the app and the report's base count them. */
+export const cBaseBytes = (m: Pick<CModelBytes, 'indices' | 'scales' | 'kept' | 'biases'>): number => m.indices + m.scales + m.kept + m.biases;
+
 function memoryTable(models: CModelBytes[], codebooks: number, flash: number, samples: number, ram: { arenaBytes: number; scratchBytes: number; outputBytes: number }): string {
-  const rows = ['| model | indices | scales | kept kernels | biases + BN | tables | flash (with its codebooks) | arena | scratch |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|'];
-  for (const m of models) rows.push(`| ${m.name} | ${m.indices} | ${m.scales} | ${m.kept} | ${m.biases} | ${m.tables} | ${m.flash} | ${m.arenaBytes} | ${m.scratchBytes} |`);
-  return `${rows.join('\n')}\n\nAll models together: **flash ${flash} bytes** (codebooks ${codebooks} bytes, stored once), plus ${samples} bytes of test samples; `
+  const rows = ['| model | indices | scales | kept kernels | biases + BN | base | tables | flash (with its codebooks) | arena | scratch |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|'];
+  for (const m of models) rows.push(`| ${m.name} | ${m.indices} | ${m.scales} | ${m.kept} | ${m.biases} | ${cBaseBytes(m)} | ${m.tables} | ${m.flash} | ${m.arenaBytes} | ${m.scratchBytes} |`);
+  return `${rows.join('\n')}\n\n*base* is the model's parameters, the same base size the app's Trade-offs step and bundle inspector show; `
+    + `a model's flash adds its op and weight tables and the codebooks it reads.\n\nAll models together: **flash ${flash} bytes** (codebooks ${codebooks} bytes, stored once), plus ${samples} bytes of test samples; `
     + `**RAM ${ram.arenaBytes + ram.scratchBytes + ram.outputBytes} bytes** (arena ${ram.arenaBytes}, scratch ${ram.scratchBytes}, output ${ram.outputBytes}).`;
 }

@@ -5,6 +5,7 @@ import { kmeans } from '../../pq/kmeans';
 import type { GroupSpec } from '../plan/routing';
 import type { Activations, CodebookGroup, KMeansConfig } from '../types';
 import { storedCodebook } from '../evaluate/activations';
+import { codebookK } from '../result/accounting';
 
 /** A seed for one named part of a run, derived from the plan seed (FNV-1a of the name, mixed). */
 export function deriveSeed(seed: number, name: string): number {
@@ -36,6 +37,8 @@ export function unionSubvectors(blocks: Float32Array[], d: number, maxSamples: n
   return { x, n: maxSamples };
 }
 
+export { codebookK } from '../result/accounting';
+
 export interface LearnOptions {
   kmeans: KMeansConfig;
   /** Codewords stored as int8 with one scale (int8 activations) or float16 (default). */
@@ -61,7 +64,7 @@ export async function learnCodebooks(groups: GroupSpec[], blocks: Map<string, Fl
     const seed = deriveSeed(opt.seed, g.name);
     const { x, n } = unionSubvectors(blocks.get(g.name) ?? [], g.d, opt.maxSamples, seed);
     if (n === 0) throw new Error(`codebook group '${g.name}' has no subvectors: route at least one layer to it`);
-    const k = Math.min(g.k, n);
+    const k = codebookK(g.k, n);
     opt.onProgress?.({ fraction: gi / groups.length, phase: 'kmeans', message: `group ${g.name}: ${n} subvectors, d = ${g.d}, K = ${k}` });
     const r = await kmeans(x, n, g.d, { k, maxIter: opt.kmeans.maxIter, tol: opt.kmeans.tol, seed, init: opt.kmeans.init, shouldCancel: opt.shouldCancel });
     // rounded as stored (bundle, C): every later step encodes against and decodes from the stored values

@@ -68,7 +68,8 @@ export function routeLayers(plan: Plan, models: ModelIR[]): LayerRoute[] {
     names.add(m.name);
     for (const l of m.layers) {
       if (!isWeightLayer(l)) continue;
-      const params = l.kernel.data.length;
+      // From the shape, so a model whose kernels were emptied (a result IR, an estimate's shape) routes the same.
+      const params = l.kernel.shape.reduce((a, c) => a * c, 1);
       const cls = kernelClass(l);
       const format = layerFormat(plan, m.name, l.name, params);
       out.push({ model: m.name, layer: l.name, kind: l.kind, params, kernelClass: cls, format, group: format === 'pq' ? groupName(plan, m.name, l.name, cls) : null });

@@ -27,6 +27,9 @@ export const packedBytes = (count: number, bits: number): number => Math.ceil((c
  */
 export const INT8_BYTES = { tensorParams: 8, requantBase: 8, addParams: 24, table: 256, codebookScale: 4 } as const;
 
+/** The codewords a group really gets: K, or the number of its subvectors when that is smaller. */
+export const codebookK = (k: number, subvectors: number): number => Math.min(k, subvectors);
+
 /** Bytes of an int8 codebook's one scale (float32). */
 export const CODEBOOK_SCALE_BYTES = INT8_BYTES.codebookScale;
 
@@ -49,20 +52,25 @@ export const LOG8_BASE_BYTES = 2;
  * with their float16 base, in one aligned array.
  */
 export function unitScaleBytes(enc: Extract<LayerEncoding, { format: 'pq' }>): number {
+  return enc.scales ? align4(unitScaleArrayBytes(enc)) : 0;
+}
+
+/** Raw bytes of a PQ layer's unit-scale array (float16 values, or log8 codes with their base). */
+function unitScaleArrayBytes(enc: Extract<LayerEncoding, { format: 'pq' }>): number {
   if (!enc.scales) return 0;
-  if (enc.scaleCodes) return align4(enc.scaleCodes.q.length + LOG8_BASE_BYTES);
-  return align4(enc.scales.length * 2);
+  return enc.scaleCodes ? enc.scaleCodes.q.length + LOG8_BASE_BYTES : enc.scales.length * 2;
 }
 
 /** Bytes of a weight layer's kernel encoding (indices/int8/float values plus float16 scales), aligned. */
 export function encodingBytes(enc: LayerEncoding, kernelParams: number): number {
+  return kernelArrays(enc, kernelParams).reduce((s, a) => s + align4(a), 0);
+}
+
+function kernelArrays(enc: LayerEncoding, kernelParams: number): number[] {
   switch (enc.format) {
-    case 'pq':
-      return align4(enc.indices.length) + unitScaleBytes(enc);
-    case 'int8':
-      return align4(enc.q.length) + align4(enc.scales.length * 2);
-    case 'float32':
-      return align4(kernelParams * 4);
+    case 'pq': return [enc.indices.length, ...(enc.scales ? [unitScaleArrayBytes(enc)] : [])];
+    case 'int8': return [enc.q.length, enc.scales.length * 2];
+    case 'float32': return [kernelParams * 4];
   }
 }
 
@@ -72,38 +80,59 @@ export function extraFloats(layer: Layer): number {
 }
 
 /**
- * Bytes of one layer in the compressed image: its descriptor, its kernel encoding (weight layers; `enc`
- * must be given for them), its bias (float16 for a PQ/int8 layer, float32 for a float32 one) or
- * batch-norm parameters (float32). With int8 activations (a layer of the int8 graph, quant/graph.ts):
- * biases stored as int16 with a per-layer shift in the descriptor (quant/bias.ts; int32 in the arithmetic),
- * the layer's requantisation base, its output tensor's (scale, zero point) when it has its
- * own, an add's multipliers, a sigmoid/tanh table, and an unfolded batch norm as int8 weights with float16
- * scales and int16 shifts (stored like biases).
+ * Raw bytes of each array a layer stores, in order: for a weight layer (`enc` must be given) its kernel
+ * encoding (PQ indices and scales, int8 values and scales, or float32 kernel) and its bias (float16 for
+ * a PQ/int8 layer, float32 for a float32 one; with int8 activations int16 values, quant/bias.ts); for a
+ * batch norm its scale and shift (float32; with int8 activations unfolded: int8 weights, float16 scales,
+ * int16 shifts); a PReLU's alpha (float32). The one list every size is made from: their sum is the
+ * layer's base size, the image aligns each to 4 bytes. With int8 activations `layer` is a layer of the
+ * int8 graph (quant/graph.ts).
  */
-export function layerBytes(layer: Layer, enc: LayerEncoding | undefined, activations: Activations = 'float32'): number {
-  if (activations === 'int8') return int8LayerBytes(layer, enc);
-  if (!isWeightLayer(layer)) return HEADER_BYTES.layer + align4(extraFloats(layer) * 4);
+export function layerArrays(layer: Layer, enc: LayerEncoding | undefined, activations: Activations = 'float32'): number[] {
+  const int8 = activations === 'int8';
+  if (!isWeightLayer(layer)) {
+    if (layer.kind === 'batchNorm') {
+      const c = layer.scale.data.length;
+      return int8 ? [c, c * 2, storedBiasBytes(c)] : [c * 4, c * 4];
+    }
+    const n = extraFloats(layer);
+    return n > 0 && !int8 ? [n * 4] : [];
+  }
   if (!enc) throw new Error(`accounting: weight layer '${layer.name}' has no encoding`);
-  return HEADER_BYTES.layer + align4(extraFloats(layer) * biasValueBytes(enc.format))
-    + encodingBytes(enc, layer.kernel.shape.reduce((a, c) => a * c, 1));
+  const units = extraFloats(layer);
+  const biasBytes = int8 && enc.format !== 'float32' ? storedBiasBytes(units) : units * biasValueBytes(enc.format);
+  return [...kernelArrays(enc, layer.kernel.shape.reduce((a, c) => a * c, 1)), ...(units > 0 ? [biasBytes] : [])];
 }
 
-function int8LayerBytes(layer: Layer, enc: LayerEncoding | undefined): number {
-  const rule = tensorRule(layer);
-  const params = rule.kind === 'own' ? INT8_BYTES.tensorParams : 0;
-  const base = HEADER_BYTES.layer + params;
-  if (isWeightLayer(layer)) {
-    if (!enc) throw new Error(`accounting: weight layer '${layer.name}' has no encoding`);
-    const biases = enc.format === 'float32' ? extraFloats(layer) * 4 : storedBiasBytes(extraFloats(layer));
-    return base + align4(biases) + encodingBytes(enc, layer.kernel.shape.reduce((a, c) => a * c, 1))
-      + (enc.format === 'float32' ? 0 : INT8_BYTES.requantBase);
-  }
+/** The base size of a layer: its arrays' raw bytes, without alignment or descriptor. */
+export function layerBaseBytes(layer: Layer, enc: LayerEncoding | undefined, activations: Activations = 'float32'): number {
+  return layerArrays(layer, enc, activations).reduce((s, a) => s + a, 0);
+}
+
+/**
+ * What the int8 runtime stores for a layer of the int8 graph besides its arrays (INT8_BYTES): its output
+ * tensor's (scale, zero point) when it has its own, a weight layer's or batch norm's requantisation base,
+ * an add's multipliers, a sigmoid/tanh table.
+ */
+export function int8ParamBytes(layer: Layer, enc: LayerEncoding | undefined): number {
+  const params = tensorRule(layer).kind === 'own' ? INT8_BYTES.tensorParams : 0;
+  if (isWeightLayer(layer)) return params + (enc && enc.format !== 'float32' ? INT8_BYTES.requantBase : 0);
   switch (layer.kind) {
-    case 'batchNorm': { const c = layer.scale.data.length; return base + align4(c) + align4(c * 2) + align4(storedBiasBytes(c)) + INT8_BYTES.requantBase; }
-    case 'add': return base + INT8_BYTES.addParams;
-    case 'activation': return base + (layer.activation === 'sigmoid' || layer.activation === 'tanh' ? INT8_BYTES.table : 0);
-    default: return base;
+    case 'batchNorm': return params + INT8_BYTES.requantBase;
+    case 'add': return params + INT8_BYTES.addParams;
+    case 'activation': return params + (layer.activation === 'sigmoid' || layer.activation === 'tanh' ? INT8_BYTES.table : 0);
+    default: return params;
   }
+}
+
+/**
+ * Bytes of one layer in the compressed image: its descriptor and its arrays (layerArrays), each aligned
+ * to 4 bytes; with int8 activations (a layer of the int8 graph) also its int8 parameters (int8ParamBytes).
+ * `enc` must be given for weight layers.
+ */
+export function layerBytes(layer: Layer, enc: LayerEncoding | undefined, activations: Activations = 'float32'): number {
+  return HEADER_BYTES.layer + layerArrays(layer, enc, activations).reduce((s, a) => s + align4(a), 0)
+    + (activations === 'int8' ? int8ParamBytes(layer, enc) : 0);
 }
 
 /**
@@ -111,8 +140,12 @@ function int8LayerBytes(layer: Layer, enc: LayerEncoding | undefined): number {
  * int8 graph (a split-off sigmoid/tanh and the binary adds of an n-way add are layers of their own).
  */
 export function layersBytes(ir: ModelIR, encodings: Record<string, LayerEncoding>, activations: Activations = 'float32'): number {
-  const layers = activations === 'int8' ? int8Graph(ir).layers : ir.layers;
-  return layers.reduce((s, l) => s + layerBytes(l, encodings[l.name], activations), 0);
+  return accountedLayers(ir, activations).reduce((s, l) => s + layerBytes(l, encodings[l.name], activations), 0);
+}
+
+/** The layers a model's bytes are counted over: its own, or with int8 activations those of its int8 graph. */
+export function accountedLayers(ir: ModelIR, activations: Activations = 'float32'): Layer[] {
+  return activations === 'int8' ? int8Graph(ir).layers : ir.layers;
 }
 
 /** Float32 bytes of a layer's parameters (kernel, bias, batch-norm), the reference of every ratio. */

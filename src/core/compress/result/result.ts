@@ -63,6 +63,14 @@ export function modelBytes(ir: ModelIR, encodings: Record<string, LayerEncoding>
   return HEADER_BYTES.model + layersBytes(ir, encodings, activations);
 }
 
+type CodebookSize = Pick<CodebookGroup, 'k' | 'd' | 'scale'>;
+
+/** Bytes of the codebooks only model `name` uses (every layer of theirs is one of its layers). */
+export function ownCodebookBytes(name: string, codebooks: (CodebookSize & Pick<CodebookGroup, 'layers'>)[]): number {
+  const own = codebooks.filter((c) => c.layers.length > 0 && c.layers.every((k) => k.startsWith(`${name}/`)));
+  return own.reduce((s, c) => s + groupBytes(c), 0);
+}
+
 /**
  * Assembles a CompressedModel from a model's input, its prepared float outputs and its outcome. `allocated`:
  * the plan had an allocation (its search is reported).
@@ -70,7 +78,6 @@ export function modelBytes(ir: ModelIR, encodings: Record<string, LayerEncoding>
 export function compressedModel(input: CompressInput, prepared: PreparedModel, outcome: ModelOutcome, codebooks: CodebookGroup[], allocated: boolean): CompressedModel {
   const act: Activations = prepared.int8 ? 'int8' : 'float32';
   const ir = resultIR(input.ir, outcome, act);
-  const own = codebooks.filter((c) => c.layers.length > 0 && c.layers.every((k) => k.startsWith(`${ir.name}/`)));
   return {
     name: ir.name, ir, encodings: { ...outcome.encodings },
     accuracyFloat: prepared.test.accuracy, accuracyCompressed: outcome.test.accuracy,
@@ -78,7 +85,7 @@ export function compressedModel(input: CompressInput, prepared: PreparedModel, o
     testSamples: input.test.n, testDisagreement: outcome.test.disagreement,
     ...(input.storedBytes === undefined ? {} : { storedBytes: input.storedBytes }),
     float32Bytes: irFloat32Bytes(input.ir),
-    compressedBytes: modelBytes(ir, outcome.encodings, act) + own.reduce((s, c) => s + groupBytes(c), 0),
+    compressedBytes: modelBytes(ir, outcome.encodings, act) + ownCodebookBytes(ir.name, codebooks),
     layers: layerReports(input.ir, ir, outcome, codebooks, act),
     recovery: outcome.recovery.slice(),
     klVal: outcome.val.kl, klTest: outcome.test.kl,
@@ -96,7 +103,7 @@ export function compressedModel(input: CompressInput, prepared: PreparedModel, o
  * Totals over models: float32 bytes of every parameter, compressed bytes of every model plus every
  * codebook that is in use (counted once) and the file header.
  */
-export function totals(models: CompressedModel[], codebooks: CodebookGroup[], activations: Activations = 'float32'): Totals {
+export function totals(models: Pick<CompressedModel, 'ir' | 'encodings' | 'float32Bytes'>[], codebooks: (CodebookSize & Pick<CodebookGroup, 'name'>)[], activations: Activations = 'float32'): Totals {
   const used = codebooks.filter((c) => models.some((m) => Object.values(m.encodings).some((e) => e.format === 'pq' && e.group === c.name)));
   const cbBytes = used.reduce((s, c) => s + groupBytes(c), 0);
   const float32Bytes = models.reduce((s, m) => s + m.float32Bytes, 0);

@@ -3,7 +3,7 @@ import { zooModels, zooResult, zooSamples } from '../../bundle/testing/zoo';
 import { writeBundle } from '../../bundle/write';
 import { readBundle } from '../../bundle/read';
 import { createRuntime } from '../runtime/executor';
-import { predictSamples, runSimulation } from './run';
+import { keepsUp, predictSamples, runSimulation } from './run';
 import { DEVICE_IDS } from '../devices';
 
 describe('runSimulation and predictSamples', () => {
@@ -21,6 +21,20 @@ describe('runSimulation and predictSamples', () => {
     expect(Object.keys(yono.inferenceMs).sort()).toEqual(models.map((m) => m.name).sort());
     expect(r.reduction.switchLatencyPct).toBeGreaterThan(0);
     expect(r.scenario.length).toBe(models.length);
+  });
+
+  it('carries each strategy\'s switch count, timeline and whether it keeps up with the scenario', () => {
+    const r = runSimulation(bundle, 'stm32f746', []);
+    expect(r.scenarioUs).toBeGreaterThan(0);
+    for (const s of r.strategies) {
+      expect(s.keepsUp).toBe(s.fits && s.timelineUs! <= r.scenarioUs!);
+      if (s.fits) expect(s.switches).toBeGreaterThan(0);
+    }
+    // One task: only the first request finds nothing current, so one switch and nothing after it.
+    const one = runSimulation(bundle, 'stm32f746', [{ model: models[0].name, periodMs: 1000 }]);
+    for (const s of one.strategies.filter((x) => x.fits)) expect(s.switches).toBe(1);
+    expect(keepsUp({ fits: true, timelineUs: 60_000_001 }, 60_000_000)).toBe(false);
+    expect(keepsUp({ fits: false, timelineUs: 0 }, 60_000_000)).toBe(false);
   });
 
   it('predicts with the runtime, sample by sample as the runtime does', () => {

@@ -14,7 +14,20 @@ import { DEVICE_IDS, getDevice } from '../devices';
 import type { MemoryMap, SimulationReport, StrategyResult } from './types';
 
 /** A strategy as the app keeps it: the simulator's StrategyResult without the per-request detail. */
-export type StrategySummary = Pick<StrategyResult, 'name' | 'fits' | 'message' | 'weightFormat' | 'meanSwitchMs' | 'meanSwitchMj' | 'inferenceMs' | 'latencyMs' | 'energyMj' | 'events'>;
+export type StrategySummary = Pick<StrategyResult, 'name' | 'fits' | 'message' | 'weightFormat' | 'meanSwitchMs' | 'meanSwitchMj' | 'inferenceMs' | 'latencyMs' | 'energyMj' | 'events'>
+  & Partial<Pick<StrategyResult, 'switches' | 'switchMs' | 'inferenceMj' | 'timelineUs' | 'busyPct'>>
+  & {
+    /**
+     * Fits and serves the scenario in time: its last request completes within the scenario's duration.
+     * Absent in simulations saved before it was recorded.
+     */
+    keepsUp?: boolean;
+  };
+
+/** True when a strategy fits and its last request completes within the scenario (`scenarioUs`). */
+export function keepsUp(s: Pick<StrategyResult, 'fits' | 'timelineUs'>, scenarioUs: number): boolean {
+  return s.fits && s.timelineUs <= scenarioUs;
+}
 
 /**
  * A simulation as the app keeps it: the simulator's SimulationReport (its strategies summarized), the
@@ -23,6 +36,8 @@ export type StrategySummary = Pick<StrategyResult, 'name' | 'fits' | 'message' |
  */
 export interface SimulationSummary extends Pick<SimulationReport, 'device' | 'deviceName' | 'requests' | 'durationUs' | 'reduction'> {
   strategies: StrategySummary[];
+  /** The scenario's own length (requests are made in [0, scenarioUs)); absent in older saved simulations. */
+  scenarioUs?: number;
   memoryMaps: Record<string, MemoryMap[]>;
   scenario: { model: string; periodMs: number; offsetMs: number }[];
 }
@@ -49,12 +64,15 @@ export function runSimulation(bundle: Bundle, device: string, tasks: ScenarioTas
   const counts = bundleCounts(bundle);
   const scenario = scenarioFor(tasks, counts.map((c) => c.model));
   const r = simulate(counts, getDevice(device), scenario);
+  const scenarioUs = scenario.kind === 'periodic' ? scenario.durationMs * 1000 : r.durationUs;
   return {
-    device: r.device, deviceName: r.deviceName, requests: r.requests, durationUs: r.durationUs,
+    device: r.device, deviceName: r.deviceName, requests: r.requests, durationUs: r.durationUs, scenarioUs,
     strategies: r.strategies.map((s) => ({
       name: s.name, fits: s.fits, message: s.message, weightFormat: s.weightFormat,
       meanSwitchMs: s.meanSwitchMs, meanSwitchMj: s.meanSwitchMj, inferenceMs: s.inferenceMs,
       latencyMs: s.latencyMs, energyMj: s.energyMj, events: s.events,
+      switches: s.switches, switchMs: s.switchMs, inferenceMj: s.inferenceMj, timelineUs: s.timelineUs, busyPct: s.busyPct,
+      keepsUp: keepsUp(s, scenarioUs),
     })),
     reduction: r.reduction,
     memoryMaps: Object.fromEntries(DEVICE_IDS.map((id) => [id, strategyMemoryMaps(counts, getDevice(id))])),

@@ -25,6 +25,10 @@ export interface PersistedState {
   scenario: AllState['scenario'];
   mcuReport: AllState['mcuReport'];
   openedBundle: AllState['openedBundle'];
+  shapes: AllState['shapes'];
+  history: AllState['history'];
+  sweepPlan: AllState['sweepPlan'];
+  activeRun: AllState['activeRun'];
 }
 
 /**
@@ -38,7 +42,7 @@ export function partialize(s: AllState): PersistedState {
   return {
     plan: s.plan, imported: s.imported, excluded: s.excluded,
     codebookResult: s.codebookResult, codebookViews: s.codebookViews, codebookPlan: s.codebookPlan, comparison: s.comparison, mcuPredictions: s.mcuPredictions, sweepPoints: s.sweepPoints, scenario: s.scenario,
-    mcuReport: s.mcuReport, openedBundle: s.openedBundle,
+    mcuReport: s.mcuReport, openedBundle: s.openedBundle, shapes: s.shapes, history: s.history, sweepPlan: s.sweepPlan, activeRun: s.activeRun,
   };
 }
 
@@ -85,6 +89,10 @@ const CHECKS: { [K in keyof PersistedState]: (v: unknown) => boolean } = {
   scenario: (v) => Array.isArray(v) && v.every((t) => isObj(t) && typeof t.model === 'string' && typeof t.periodMs === 'number'),
   mcuReport: (v) => v === null || (isObj(v) && Array.isArray(v.strategies) && isObj(v.memoryMaps)),
   openedBundle: (v) => v === null || (isObj(v) && typeof v.fileName === 'string' && Array.isArray(v.models)),
+  shapes: (v) => isObj(v) && Object.values(v).every((m) => isObj(m) && isObj(m.ir) && Array.isArray((m.ir as Record<string, unknown>).layers) && typeof m.float32Bytes === 'number' && isObj(m.unitSpread)),
+  history: (v) => Array.isArray(v) && v.every((r) => isObj(r) && typeof r.id === 'number' && isPlan(r.plan) && Array.isArray(r.models) && isObj(r.totals)),
+  sweepPlan: (v) => v === null || isPlan(v),
+  activeRun: (v) => v === null || (isObj(v) && typeof v.key === 'string' && typeof v.startedAt === 'number'),
 };
 
 /**
@@ -108,6 +116,8 @@ export function mergePersisted(saved: unknown, current: AllState): AllState {
     if (!CHECKS[key](value)) { dropped.push(key); continue; }
     next[key] = key === 'plan' ? restorePlan(value as Plan, current) : value;
   }
+  // A job that was running when the page went away did not finish: say so, and offer to restart it.
+  if (next.activeRun) { next.interruptedRun = next.activeRun; next.activeRun = null; }
   if (dropped.length === 0) return next as unknown as AllState;
   const note: AppError = {
     id: newErrorId(),

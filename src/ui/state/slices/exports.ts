@@ -12,7 +12,7 @@ export const createExportSlice = (deps: StoreDeps): StateCreator<AllState, [], [
   exportRun: IDLE_RUN,
   exportKind: null,
   lastExport: null,
-  exportFile: async (kind) => {
+  exportFile: async (kind, opts = {}) => {
     const s = get();
     const result = s.codebookResult;
     const models = allModelRefs(s);
@@ -24,7 +24,7 @@ export const createExportSlice = (deps: StoreDeps): StateCreator<AllState, [], [
       setRun: (exportRun) => set({ exportRun }),
       work: async (o) => {
         if (!result) throw new NotAvailableError('Export', 'learned codebooks (run the Codebook step first)');
-        return deps.services.exportFile(kind, { result, models, extras }, o);
+        return deps.services.exportFile(kind, { result, models, extras, withSamples: opts.withSamples ?? true }, o);
       },
     });
     if (file) set({ lastExport: file });
@@ -39,6 +39,8 @@ export const createExportSlice = (deps: StoreDeps): StateCreator<AllState, [], [
       setRun: (importRun) => set({ importRun }),
       work: (o) => deps.services.importBundle(file, o),
     });
+    // A failed import clears the previous bundle: its "checksums verified" table must not stand under the error.
     if (summary) set({ openedBundle: summary });
+    else if (get().importRun.status === 'error') set({ openedBundle: null });
   },
 });

@@ -23,6 +23,7 @@ export const createMcuSlice = (deps: StoreDeps): StateCreator<AllState, [], [], 
     const out = await runJob(deps, get, {
       key: 'mcu',
       title: 'The simulation failed',
+      label: 'The simulation',
       setRun: (mcuRun) => set({ mcuRun }),
       work: async (o) => {
         if (!codebookResult) throw new NotAvailableError('Simulation', 'learned codebooks (run the Codebook step first)');

@@ -52,7 +52,11 @@ export const createModelsSlice = (deps: StoreDeps): StateCreator<AllState, [], [
     }
   },
   removeImported: (name) =>
-    set((s) => ({ imported: s.imported.filter((m) => m.name !== name), excluded: s.excluded.filter((n) => n !== name) })),
+    set((s) => {
+      // Its shape goes too: a later model imported under the same name must not inherit it.
+      const { [name]: _gone, ...shapes } = s.shapes;
+      return { imported: s.imported.filter((m) => m.name !== name), excluded: s.excluded.filter((n) => n !== name), shapes };
+    }),
   setIncluded: (name, included) =>
     set((s) => ({ excluded: included ? s.excluded.filter((n) => n !== name) : [...new Set([...s.excluded, name])] })),
 });

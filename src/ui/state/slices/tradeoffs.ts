@@ -9,7 +9,7 @@ import type { StoreDeps } from '../deps';
 import { cancelJob, runJob } from '../job';
 import { includedModels } from './models';
 import { modelRefs } from '../modelRefs';
-import { PRESET_NAMES, presetsMatching } from '../../core';
+import { PRESET_NAMES, presetsMatching, withEditMark } from '../../core';
 
 
 export const createTradeoffsSlice = (deps: StoreDeps): StateCreator<AllState, [], [], TradeoffsSlice> => (set, get) => ({
@@ -21,20 +21,25 @@ export const createTradeoffsSlice = (deps: StoreDeps): StateCreator<AllState, []
     const s = get();
     if (s.compareRun.status === 'running') return;
     const req = { plan: s.plan, models: modelRefs(s, includedModels(s)), ...s.sweepGrid };
-    set({ sweepPoints: [] });
+    set({ sweepPoints: [], sweepPlan: s.plan });
     const points = await runJob(deps, get, {
       key: 'sweep',
       title: 'The (d, K) sweep failed',
+      label: 'The (d, K) sweep',
       setRun: (sweepRun) => set({ sweepRun }),
       work: (o) => deps.services.runSweep(req, { ...o, onPoint: (p) => set((st) => ({ sweepPoints: [...st.sweepPoints, p] })) }),
     });
     if (points) set({ sweepPoints: points });
   },
   cancelSweep: () => cancelJob(deps, 'sweep'),
+  sweepPlan: null,
   loadSweepPoint: (p) => {
     const plan = get().plan;
+    // Exactly what the sweep ran (core/studies/sweep.ts sweepPlan): every group at the point's d and K.
+    const changed = Object.keys(plan.groups).filter((g) => plan.groups[g].d !== p.d || plan.groups[g].k !== p.k);
     const groups = Object.fromEntries(Object.keys(plan.groups).map((g) => [g, { d: p.d, k: p.k }]));
-    get().loadPlan({ ...plan, groups });
+    get().loadPlan(withEditMark({ ...plan, groups }));
+    return changed;
   },
   compareRun: IDLE_RUN,
   comparison: null,
@@ -50,10 +55,11 @@ export const createTradeoffsSlice = (deps: StoreDeps): StateCreator<AllState, []
     const rows = await runJob(deps, get, {
       key: 'compare',
       title: 'The method comparison failed',
+      label: 'The method comparison',
       setRun: (compareRun) => set({ compareRun }),
       work: (o) => deps.services.compareMethods(req, o),
     });
-    if (rows) set({ comparison: { rows, models: names } });
+    if (rows) set({ comparison: { rows, models: names, plan: s.plan } });
   },
   cancelComparison: () => cancelJob(deps, 'compare'),
 });

@@ -24,7 +24,12 @@ export const createUiSlice: StateCreator<AllState, [], [], UiSlice> = (set) => (
       return { errors: [...s.errors, { ...e, id: newErrorId() }].slice(-MAX_ERRORS) };
     }),
   dismissError: (id) => set((s) => ({ errors: s.errors.filter((x) => x.id !== id) })),
+  dismissErrorsTitled: (title) => set((s) => (s.errors.some((x) => x.title === title) ? { errors: s.errors.filter((x) => x.title !== title) } : s)),
   saveStatus: 'loading',
   setSaveStatus: (saveStatus) => set({ saveStatus }),
   linkPlan: null,
+  activeRun: null,
+  setActiveRun: (activeRun) => set({ activeRun }),
+  interruptedRun: null,
+  dismissInterrupted: () => set({ interruptedRun: null }),
 });

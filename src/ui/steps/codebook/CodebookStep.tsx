@@ -12,6 +12,11 @@ import { EffortControls } from './EffortControls';
 import { CodebookViewsCard } from './CodebookViewsCard';
 import { includedModels } from '../../state/slices/models';
 import { formatBytes, formatRatio } from '../../lib/format';
+import { EstimateCard } from './EstimateCard';
+import { ModelGraph } from './graph/ModelGraph';
+import { useEstimate } from './useEstimate';
+import { StaleMark } from '../../components/StaleMark';
+import { resultStaleReason } from '../../state/stale';
 
 export default function CodebookStep() {
   const run = useApp((s) => s.codebookRun);
@@ -20,6 +25,8 @@ export default function CodebookStep() {
   const learn = useApp((s) => s.learnCodebook);
   const cancel = useApp((s) => s.cancelCodebook);
   const running = run.status === 'running';
+  const view = useEstimate({ sqnr: true });
+  const stale = useApp((s) => resultStaleReason(s));
 
   return (
     <div className="stack">
@@ -43,15 +50,21 @@ export default function CodebookStep() {
               <button type="button" className="btn" onClick={cancel} disabled={!running}>Cancel</button>
               <span className="spacer" />
               {result && <span className="small muted" data-testid="codebook-summary">Last run: {formatBytes(result.totals.compressedBytes)} · {formatRatio(result.totals.ratio)} smaller · {result.models.map((m) => m.name).join(', ')}</span>}
+              <StaleMark reason={stale} what="The learned codebooks" />
             </div>
             <ProgressBar progress={run.progress} label="Codebook learning progress" idleText={run.status === 'done' ? 'Done.' : 'Not running.'} />
             <div style={{ minHeight: 40 }}><RunNotice run={run} /></div>
           </section>
-          <CodebookViewsCard result={result} />
+          <EstimateCard view={view} />
           <section className="card" aria-labelledby="layers-title">
-            <header><h2 id="layers-title">Layers</h2><span className="card-sub">include / keep per layer</span></header>
-            <LayerPlan disabled={running} />
+            <header><h2 id="layers-title">Layers</h2><span className="card-sub">format per layer: where it goes, its bits per weight, bytes and SQNR (estimates), and where the last run left it</span></header>
+            <LayerPlan disabled={running} view={view} />
           </section>
+          <section className="card" aria-labelledby="graph-title">
+            <header><h2 id="graph-title">Model view</h2><span className="card-sub">the layer graph, coloured by format; click a layer to edit its format</span></header>
+            <ModelGraph view={view} disabled={running} />
+          </section>
+          <CodebookViewsCard result={result} stale={stale} />
         </div>
       </div>
     </div>

@@ -6,9 +6,12 @@ import { Empty } from '../../components/Empty';
 import { CodebookHeatmap } from './CodebookHeatmap';
 import { CodewordUsage } from './CodewordUsage';
 import { ProjectionView } from './ProjectionView';
+import { StaleMark } from '../../components/StaleMark';
+import { phaseLabel } from '../../lib/phases';
 
-export function CodebookViewsCard({ result }: { result: CodebookResult | null }) {
+export function CodebookViewsCard({ result, stale }: { result: CodebookResult | null; stale: string }) {
   const views = useApp((s) => s.codebookViews);
+  const progress = useApp((s) => (s.codebookRun.status === 'running' ? s.codebookRun.progress : null));
   const [pick, setPick] = useState(0);
   const groups = result?.codebooks ?? [];
   const names = result?.models.map((m) => m.name) ?? [];
@@ -19,6 +22,7 @@ export function CodebookViewsCard({ result }: { result: CodebookResult | null })
     <section className="card" aria-labelledby="views-title">
       <header>
         <h2 id="views-title">Codebooks</h2>
+        <StaleMark reason={stale} what="These codebooks" />
         {groups.length > 1 && (
           <select className="select" aria-label="Codebook group" value={pick} onChange={(e) => setPick(Number(e.target.value))} style={{ marginLeft: 'auto', width: 'auto' }}>
             {groups.map((c, i) => <option key={c.name} value={i}>{c.name} (d = {c.d}, K = {c.k}, {c.layers.length} layers)</option>)}
@@ -26,7 +30,7 @@ export function CodebookViewsCard({ result }: { result: CodebookResult | null })
         )}
       </header>
       {!g ? (
-        <div className="reserve-chart"><Empty title="No codebook yet" minHeight={300}>{result ? 'This plan stores no layer as PQ (int8 or float32 only).' : 'Learn a codebook to see its codewords, how each model uses them and where they sit among the weights.'}</Empty></div>
+        <div className="reserve-chart"><Empty title={progress ? 'Learning the codebooks' : 'No codebook yet'} minHeight={300}>{progress ? `Now: ${phaseLabel(progress.phase)}. The codebooks appear here when the run finishes.` : result ? 'This plan stores no layer as PQ (int8 or float32 only).' : 'Learn a codebook to see its codewords, how each model uses them and where they sit among the weights.'}</Empty></div>
       ) : (
         <div className="grid grid-3 reserve-chart">
           <div className="stack-sm">

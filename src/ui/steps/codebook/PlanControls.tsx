@@ -38,18 +38,11 @@ export function PlanControls({ disabled }: { disabled: boolean }) {
       ))}
       <AllocationFormats plan={plan} disabled={disabled} onChange={a.setSetting} />
       {!pq && <p className="small muted">This preset stores weights as {plan.defaultFormat}: subvector and codebook sizes do not apply.</p>}
-      <div className="fields-2">
-        <div className="field">
-          <label htmlFor="plan-norm">Normalization</label>
-          <select id="plan-norm" className="select" value={plan.normalization} disabled={disabled || !pq} onChange={(e) => a.setNormalization(e.target.value as NormalizationId)}>
-            {NORMALIZATIONS.map((n) => <option key={n.id} value={n.id}>{n.label}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="plan-seed">Seed</label>
-          <input id="plan-seed" className="input" type="number" min={0} value={plan.seed} disabled={disabled}
-            onChange={(e) => { const x = e.target.valueAsNumber; if (Number.isFinite(x)) a.setSeed(x); }} />
-        </div>
+      <div className="field">
+        <label htmlFor="plan-norm">Normalization</label>
+        <select id="plan-norm" className="select" value={plan.normalization} disabled={disabled || !pq} onChange={(e) => a.setNormalization(e.target.value as NormalizationId)}>
+          {NORMALIZATIONS.map((n) => <option key={n.id} value={n.id}>{n.label}</option>)}
+        </select>
       </div>
       <div className="field">
         <label htmlFor="plan-activations">Arithmetic</label>
@@ -58,10 +51,17 @@ export function PlanControls({ disabled }: { disabled: boolean }) {
           <option value="float32">float32 activations</option>
         </select>
       </div>
-      <div className="field">
-        <label htmlFor="plan-budget">Accuracy budget (pp per model)</label>
-        <input id="plan-budget" className="input" type="number" min={0} max={100} step={0.1} value={plan.budgetPp} disabled={disabled}
-          onChange={(e) => { const x = e.target.valueAsNumber; if (Number.isFinite(x)) a.setBudget(x); }} />
+      <div className="fields-2">
+        <div className="field">
+          <label htmlFor="plan-seed">Seed</label>
+          <input id="plan-seed" className="input" type="number" min={0} value={plan.seed} disabled={disabled}
+            onChange={(e) => { const x = e.target.valueAsNumber; if (Number.isFinite(x)) a.setSeed(x); }} />
+        </div>
+        <div className="field">
+          <label htmlFor="plan-budget" title="Accuracy budget: percentage points each model may lose">Budget (pp)</label>
+          <input id="plan-budget" className="input" type="number" min={0} max={100} step={0.1} value={plan.budgetPp} disabled={disabled}
+            onChange={(e) => { const x = e.target.valueAsNumber; if (Number.isFinite(x)) a.setBudget(x); }} />
+        </div>
       </div>
     </div>
   );

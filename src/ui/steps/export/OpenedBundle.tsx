@@ -1,6 +1,8 @@
 /** What a re-opened `.yono` bundle holds: preset, models (layers, bytes, samples, accuracy), codebooks. */
 import type { BundleSummary } from '../../services/types';
 import { formatBytes, formatPct } from '../../lib/format';
+import { bundleFileSize, bundleModelSize } from '../../core';
+import { SizeBreakdown } from '../../components/SizeBreakdown';
 
 export function OpenedBundle({ summary: b }: { summary: BundleSummary }) {
   return (
@@ -9,15 +11,16 @@ export function OpenedBundle({ summary: b }: { summary: BundleSummary }) {
         <strong>{b.fileName}</strong>
         <span className="small muted">{formatBytes(b.fileBytes)} · format v{b.version} · preset {b.preset} · {b.sections.length} sections, checksums verified</span>
       </div>
+      <SizeBreakdown size={bundleFileSize(b)} testId="bundle-size" totalLabel="file" />
       <div className="table-wrap">
         <table className="table" aria-label="Bundle contents">
-          <thead><tr><th>Model</th><th>Input</th><th className="num">Layers</th><th className="num" title="bytes of the stored parameters">Stored</th><th className="num">Float32</th><th className="num">Samples</th><th className="num">Accuracy</th></tr></thead>
+          <thead><tr><th>Model</th><th>Input</th><th className="num">Layers</th><th className="num" title="the raw bytes of its parameter arrays: the same base size as in Trade-offs and the C README">Base</th><th className="num">Float32</th><th className="num">Test samples</th><th className="num">Accuracy</th></tr></thead>
           <tbody>
             {b.models.map((m) => (
               <tr key={m.name}>
                 <td>{m.name}</td><td className="mono">[{m.inputShape.join(', ')}]</td><td className="num">{m.layers.length}</td>
-                <td className="num">{formatBytes(m.weightBytes)}</td><td className="num">{formatBytes(m.float32Bytes)}</td>
-                <td className="num">{m.samples}</td><td className="num">{formatPct(m.accuracyCompressed, 2)}</td>
+                <td className="num" data-testid={`bundle-base-${m.name}`} data-bytes={m.weightBytes}>{formatBytes(m.weightBytes)}</td><td className="num">{formatBytes(m.float32Bytes)}</td>
+                <td className="num">{m.samples ? `${m.samples} (${formatBytes(bundleModelSize(b, m.name).adds[0].bytes)})` : 'none'}</td><td className="num">{formatPct(m.accuracyCompressed, 2)}</td>
               </tr>
             ))}
           </tbody>

@@ -41,7 +41,7 @@ export function LearnControls({ player, speed, setSpeed }: { player: LearnPlayer
           <div className="row" style={{ flexWrap: 'nowrap' }}>
             <input id="learn-seed" className="input" style={{ width: 90 }} type="number" min={0} value={learn.seed}
               onChange={(e) => { const v = e.target.valueAsNumber; if (Number.isFinite(v)) setLearn({ seed: v }); }} />
-            <button type="button" className="btn btn-sm" onClick={() => setLearn({ seed: (learn.seed + 1) % (LIMITS.seed.max + 1) })}>Next</button>
+            <button type="button" className="btn btn-sm" title="A new random layer" onClick={() => setLearn({ seed: (learn.seed + 1) % (LIMITS.seed.max + 1) })}>Next seed</button>
           </div>
         </div>
       </div>

@@ -12,7 +12,7 @@ import { LearnControls } from './LearnControls';
 import { LearnFigures } from './LearnFigures';
 import { WeightMatrix } from './WeightMatrix';
 import { SubvectorScatter } from './SubvectorScatter';
-import { PHASE_TITLE, explain } from './explain';
+import { PHASE_TITLE, TERMS, explain, frameNumber } from './explain';
 import type { LearnFrame } from '../../../core/learn/session';
 
 const PHASES: LearnFrame['phase'][] = ['weights', 'cut', 'init', 'assign', 'update', 'reconstruct'];
@@ -25,7 +25,7 @@ export default function LearnStep() {
   const magnitude = useMemo(() => demo.kernel.reduce((m, v) => Math.max(m, Math.abs(v)), 0) || 1, [demo]);
   const error = useMemo(() => (frame.recon ? demo.kernel.map((v, i) => v - frame.recon!.kernel[i]) : null), [demo, frame]);
   const inertia = history.filter((f) => f.inertia !== null && (f.phase === 'assign' || f.phase === 'update'))
-    .map((f) => ({ step: f.step, inertia: f.inertia }));
+    .map((f) => ({ step: frameNumber(f), inertia: f.inertia }));
 
   return (
     <div className="stack">
@@ -44,7 +44,7 @@ export default function LearnStep() {
         <p>
           <strong data-testid="learn-phase" data-phase={frame.phase}>{PHASE_TITLE[frame.phase]}{frame.iteration > 0 && frame.phase !== 'reconstruct' ? ` · iteration ${frame.iteration}` : ''}</strong>
           {' — '}{explain(frame, demo.layout.d, demo.k, demo.n, demo.layout.padding)}
-          <span className="small muted"> (frame {frame.step + 1})</span>
+           <span className="small muted" data-testid="learn-frame">(frame {frameNumber(frame)})</span>
         </p>
       </section>
       <div className="grid learn-grid">
@@ -79,6 +79,12 @@ export default function LearnStep() {
           <LearnFigures demo={demo} frame={frame} />
         </section>
       </div>
+      <section className="card" aria-labelledby="terms-title">
+        <header><h2 id="terms-title">Terms</h2></header>
+        <dl className="terms" data-testid="learn-terms">
+          {TERMS.map((t) => <div key={t.term}><dt>{t.term}</dt><dd>{t.line}</dd></div>)}
+        </dl>
+      </section>
       <section className="card" aria-labelledby="inertia-title">
         <header><h2 id="inertia-title">Inertia per step</h2><span className="card-sub">never rises: each assign and update step lowers it or keeps it</span></header>
         <LineSeriesChart data={inertia.length ? inertia : [{ step: 0, inertia: null }]} x={{ key: 'step', label: 'frame' }}

@@ -29,3 +29,14 @@ export function explain(f: LearnFrame, d: number, k: number, n: number, padding:
       return 'Decoding replaces every subvector by its codeword. The error map shows what was lost.';
   }
 }
+
+/** The frame number a person reads (1 for the first frame), the same in the caption and on the inertia chart. */
+export const frameNumber = (f: Pick<LearnFrame, 'step'>): number => f.step + 1;
+
+/** The demo's terms, one line each, for a student meeting them for the first time. */
+export const TERMS: { term: string; line: string }[] = [
+  { term: 'k-means++', line: 'A way to pick the starting codewords: each new one is drawn among the subvectors, far from those already picked, so the start is spread out.' },
+  { term: 'Inertia', line: 'The sum of squared distances from every subvector to its codeword: the error k-means lowers at every step.' },
+  { term: 'SQNR', line: 'Signal-to-quantization-noise ratio: the weights\' energy over the error\'s energy, in dB; every 6 dB more means about half the error.' },
+  { term: 'PCA', line: 'Principal component analysis: turns d-long subvectors into 2-D points along the two directions where they spread most, so they can be drawn.' },
+];

@@ -8,7 +8,9 @@ import { StepIntro } from '../../components/StepIntro';
 import { Empty } from '../../components/Empty';
 import { ProgressBar } from '../../components/ProgressBar';
 import { RunNotice } from '../../components/RunNotice';
-import { Stat } from '../../components/Stat';
+import { StrategyCards } from './StrategyCards';
+import { StaleMark } from '../../components/StaleMark';
+import { resultStaleReason } from '../../state/stale';
 import { Timeline } from '../../charts/Timeline';
 import { DEVICES } from '../../state/settings';
 import type { DeviceId } from '../../state/settings';
@@ -16,10 +18,8 @@ import { ScenarioEditor } from './ScenarioEditor';
 import { MemoryMapCard } from './MemoryMapCard';
 import { PredictionsCard } from './PredictionsCard';
 import { SHORT_LABEL } from './labels';
+import { floatBaseBytes } from '../../core';
 
-const pct = (v: number | null | undefined) => (typeof v === 'number' && Number.isFinite(v) ? `${v.toFixed(1)} %` : '—');
-const ms = (v: number | null | undefined) => (typeof v === 'number' && Number.isFinite(v) ? (v < 1 ? `${(v * 1000).toFixed(0)} µs` : `${v.toFixed(v < 10 ? 2 : 1)} ms`) : '—');
-const mj = (v: number | null | undefined) => (typeof v === 'number' && Number.isFinite(v) ? (v < 1 ? `${(v * 1000).toFixed(0)} µJ` : `${v.toFixed(2)} mJ`) : '—');
 
 export default function McuStep() {
   const device = useApp((s) => s.device);
@@ -31,9 +31,8 @@ export default function McuStep() {
   const simulate = useApp((s) => s.runSimulation);
   const cancel = useApp((s) => s.cancelSimulation);
   const running = run.status === 'running';
-  const strategy = (n: string) => report?.strategies.find((s) => s.name === n);
-  const yono = strategy('yono');
-  const ext = strategy('external-storage');
+  const resultStale = useApp((s) => resultStaleReason(s));
+  const baseBytes = useApp((s) => (s.codebookResult ? s.codebookResult.models.reduce((a, m) => a + floatBaseBytes(m), 0) : null));
   const stale = report !== null && report.device !== device;
   const lanes = (report?.strategies ?? []).map((st) => ({
     name: SHORT_LABEL[st.name] ?? st.name,
@@ -57,7 +56,7 @@ export default function McuStep() {
               </select>
             </div>
           </section>
-          <MemoryMapCard maps={report?.memoryMaps[device] ?? null} device={DEVICES.find((d) => d.id === device)?.label ?? device} />
+          <MemoryMapCard maps={report?.memoryMaps[device] ?? null} device={DEVICES.find((d) => d.id === device)?.label ?? device} baseBytes={baseBytes} />
           <section className="card" aria-labelledby="scenario-title">
             <header><h2 id="scenario-title">Scenario</h2></header>
             <ScenarioEditor disabled={running} ran={report?.scenario ?? null} />
@@ -65,7 +64,7 @@ export default function McuStep() {
         </div>
         <div className="stack">
           <section className="card" aria-labelledby="sim-title">
-            <header><h2 id="sim-title">Simulation</h2>{report && <span className="card-sub">{report.requests} requests over {(report.durationUs / 1e6).toFixed(0)} s on {report.deviceName}</span>}</header>
+            <header><h2 id="sim-title">Simulation</h2>{report && <span className="card-sub">{report.requests} requests over a {((report.scenarioUs ?? report.durationUs) / 1e6).toFixed(0)} s scenario on {report.deviceName}</span>}<StaleMark reason={report ? resultStale : ''} what="This simulation" /></header>
             <div className="row">
               <button type="button" className="btn btn-primary" onClick={() => void simulate()} disabled={running || !hasResult}>Run simulation</button>
               <button type="button" className="btn" onClick={cancel} disabled={!running}>Cancel</button>
@@ -74,17 +73,7 @@ export default function McuStep() {
             </div>
             <ProgressBar progress={run.progress} label="Simulation progress" idleText={run.status === 'done' ? 'Done.' : 'Not running.'} />
             <div style={{ minHeight: 40 }}><RunNotice run={run} /></div>
-            <div className="grid grid-4" style={{ minHeight: 64 }}>
-              <Stat label="Switch latency cut (YONO vs. SD)" value={pct(report?.reduction.switchLatencyPct)} testId="switch-latency-cut" />
-              <Stat label="Switch energy cut" value={pct(report?.reduction.switchEnergyPct)} testId="switch-energy-cut" />
-              <Stat label={`Mean switch: SD → YONO`} value={report ? `${ms(ext?.meanSwitchMs)} → ${ms(yono?.meanSwitchMs)}` : '—'} testId="mean-switch" />
-              <Stat label="Switch energy: SD → YONO" value={report ? `${mj(ext?.meanSwitchMj)} → ${mj(yono?.meanSwitchMj)}` : '—'} />
-            </div>
-            {yono && (
-              <p className="small muted" style={{ marginTop: 8 }}>
-                Inference on YONO: {Object.entries(yono.inferenceMs).map(([m, v]) => `${m} ${ms(v)}`).join(' · ')}
-              </p>
-            )}
+            {report ? <StrategyCards report={report} /> : <Empty title="No simulation yet" minHeight={120}>Run the simulation: one card per strategy with the simulator's figures.</Empty>}
           </section>
           <section className="card" aria-labelledby="timeline-title">
             <header><h2 id="timeline-title">Timelines</h2><span className="card-sub">wheel or buttons to zoom, drag to pan, hover for figures</span></header>

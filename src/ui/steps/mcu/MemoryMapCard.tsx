@@ -20,12 +20,17 @@ function Meter({ label, use }: { label: string; use: RegionUse }) {
   );
 }
 
-export function MemoryMapCard({ maps, device }: { maps: MemoryMap[] | null; device: string }) {
+export function MemoryMapCard({ maps, device, baseBytes }: { maps: MemoryMap[] | null; device: string; /** The models' base size (null without a result). */ baseBytes: number | null }) {
   return (
     <section className="card" aria-labelledby="memory-title">
       <header><h2 id="memory-title">Memory map</h2><span className="card-sub">{device}</span></header>
       {!maps ? <Empty title="No memory map yet" minHeight={120}>Run the simulation: the maps come from the runtime's measured sizes.</Empty> : (
         <div className="stack">
+          {baseBytes !== null && (
+            <p className="small muted" style={{ margin: 0 }} data-testid="memory-base" data-bytes={baseBytes}>
+              The models' base size is {formatBytes(baseBytes)}, as in the bundle (with int8 activations the bundle and this map hold the float form, listed as "file" in Trade-offs); each map adds descriptors, codebooks, runtime code and buffers, listed under "What is stored where".
+            </p>
+          )}
           {maps.map((m) => (
             <div key={m.strategy} className="stack-sm" data-testid={`memory-${m.strategy}`}>
               <div className="row">
@@ -39,7 +44,7 @@ export function MemoryMapCard({ maps, device }: { maps: MemoryMap[] | null; devi
               {m.message && <div className="small" style={{ color: 'var(--danger)' }}>{m.message}</div>}
               <details className="small">
                 <summary>What is stored where</summary>
-                <table className="table" aria-label={`Memory of ${m.strategy}`}>
+                <table className="table table-wrapping" aria-label={`Memory of ${m.strategy}`}>
                   <tbody>
                     {m.items.map((it, i) => (
                       <tr key={i}><td>{it.region}</td><td>{it.label}{it.note && <span className="muted"> ({it.note})</span>}</td><td className="num">{formatBytes(it.bytes)}</td></tr>

@@ -5,6 +5,20 @@
 import { useApp } from '../../state/appStore';
 import { includedModels } from '../../state/slices/models';
 
+type Task = { model: string; periodMs: number };
+const list = (ts: Task[]) => ts.map((t) => `${t.model} every ${t.periodMs / 1000} s`).join(', ');
+
+/**
+ * The caption under the scenario: what the next run will use (the editor's tasks, or the simulator's
+ * default when there are none) and, apart from it, what the last simulation ran, marked when it differs.
+ */
+export function scenarioCaption(scenario: Task[], ran: Task[] | null): string {
+  const next = scenario.length ? `Next run: ${list(scenario)}.` : 'Next run: the simulator\'s default scenario (every model, mixed periods). Add tasks to make your own.';
+  if (!ran) return next;
+  const same = scenario.length > 0 && list(scenario) === list(ran);
+  return same ? `${next} The last simulation ran this scenario.` : `${next} The last simulation ran: ${list(ran)}${scenario.length ? ' (changed since: run again)' : ''}.`;
+}
+
 export function ScenarioEditor({ disabled, ran }: { disabled: boolean; ran: { model: string; periodMs: number }[] | null }) {
   const scenario = useApp((s) => s.scenario);
   const setScenario = useApp((s) => s.setScenario);
@@ -13,11 +27,7 @@ export function ScenarioEditor({ disabled, ran }: { disabled: boolean; ran: { mo
     setScenario(scenario.map((t, j) => (i === j ? { ...t, ...patch } : t)));
   return (
     <div className="stack-sm">
-      {scenario.length === 0 && (
-        <p className="small muted">
-          Default scenario{ran ? `: ${ran.map((t) => `${t.model} every ${t.periodMs / 1000} s`).join(', ')}` : ' of the simulator (every model, mixed periods)'}. Add tasks to make your own.
-        </p>
-      )}
+      <p className="small muted" data-testid="scenario-caption">{scenarioCaption(scenario, ran)}</p>
       {scenario.map((t, i) => (
         <div key={i} className="row">
           <select className="select" aria-label={`Task ${i + 1} model`} value={t.model} disabled={disabled} onChange={(e) => update(i, { model: e.target.value })}>

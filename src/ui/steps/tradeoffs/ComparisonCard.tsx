@@ -6,6 +6,8 @@ import { useApp } from '../../state/appStore';
 import { ProgressBar } from '../../components/ProgressBar';
 import { RunNotice } from '../../components/RunNotice';
 import { formatBytes, formatPct, formatRatio } from '../../lib/format';
+import { StaleMark } from '../../components/StaleMark';
+import { comparisonStale } from '../../state/stale';
 
 export function ComparisonCard() {
   const run = useApp((s) => s.compareRun);
@@ -15,11 +17,13 @@ export function ComparisonCard() {
   const start = useApp((s) => s.runComparison);
   const cancel = useApp((s) => s.cancelComparison);
   const running = run.status === 'running';
+  const stale = useApp((s) => comparisonStale(s));
   const models = comparison?.models ?? [];
   return (
     <section className="card" aria-labelledby="compare-title">
       <header>
         <h2 id="compare-title">Method comparison</h2>
+        <StaleMark reason={stale ? 'computed for another plan' : ''} what="These rows" />
         <span className="card-sub">same pipeline, one preset per row, shared seed, d, K and effort</span>
       </header>
       <div className="row">

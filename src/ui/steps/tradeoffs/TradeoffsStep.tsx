@@ -2,28 +2,49 @@
  * Step 3: what compression costs, layer by layer and model by model, the method comparison table, and
  * a (d, K) sweep drawn as a Pareto chart (clicking a point loads its configuration).
  */
-import { useMemo, useState } from 'react';
+import { memo, useMemo } from 'react';
+import { AccuracyBars } from '../../charts/AccuracyBars';
 import { useApp } from '../../state/appStore';
 import { StepIntro } from '../../components/StepIntro';
 import { Empty } from '../../components/Empty';
-import { BytesBarChart } from '../../charts/BytesBarChart';
-import { SqnrChart } from '../../charts/SqnrChart';
-import { AccuracyBars } from '../../charts/AccuracyBars';
+import { LayerBars } from '../../charts/LayerBars';
+import { layerBarScales } from '../../charts/layerBars';
+import type { LayerBarRow } from '../../charts/layerBars';
+import { StaleMark } from '../../components/StaleMark';
+import { resultStaleReason } from '../../state/stale';
 import { ComparisonCard } from './ComparisonCard';
 import { SweepCard } from './SweepCard';
 import { ModelTable } from './ModelTable';
+import { RunHistoryCard } from './RunHistoryCard';
+import { useStages } from '../../components/useStages';
+
+/** What a layer ended in ("PQ spatial", "int8", "float32") and, for PQ, its codebook's d and K. */
+function storedAs(l: { format: string; codebook: string | null }, codebooks: { name: string; d: number; k: number }[]): Pick<LayerBarRow, 'format' | 'codebook'> {
+  if (l.format !== 'pq') return { format: l.format };
+  const c = codebooks.find((x) => x.name === l.codebook);
+  return { format: `PQ ${l.codebook ?? ''}`, ...(c ? { codebook: `d ${c.d} · K ${c.k}` } : {}) };
+}
+
+// memoised: the staged mount re-renders the step once per stage, the cards only when their props change
+const ModelTableM = memo(ModelTable);
+const RunHistoryCardM = memo(RunHistoryCard);
+const ComparisonCardM = memo(ComparisonCard);
+const SweepCardM = memo(SweepCard);
 
 export default function TradeoffsStep() {
   const result = useApp((s) => s.codebookResult);
+  const stale = useApp((s) => resultStaleReason(s));
   const setTab = useApp((s) => s.setTab);
-  const [only, setOnly] = useState<string>('');
-  const names = result?.models.map((m) => m.name) ?? [];
-  // One model at a time keeps the layer axis readable; '*' shows every model.
-  const shown = only === '*' ? names : names.includes(only) ? [only] : names.slice(0, 1);
-
-  const layers = useMemo(() => (result?.models ?? []).filter((m) => shown.includes(m.name)).flatMap((m) => m.layers.map((l) => ({
-    layer: shown.length > 1 ? `${m.name}/${l.name}` : l.name, beforeBytes: l.float32Bytes, afterBytes: l.bytes, compressed: l.compressed, sqnrDb: l.sqnrDb, sensitivityPp: l.sensitivityPp,
-  }))), [result, shown.join()]);
+  const perModel = useMemo(() => (result?.models ?? []).map((m) => ({
+    model: m.name,
+    rows: m.layers.map((l): LayerBarRow => ({
+      layer: l.name, ...storedAs(l, result?.codebooks ?? []),
+      beforeBytes: l.float32Bytes, afterBytes: l.bytes, sqnrDb: l.sqnrDb, sensitivityPp: l.sensitivityPp,
+    })),
+  })), [result]);
+  const scales = useMemo(() => layerBarScales(perModel.map((m) => m.rows)), [perModel]);
+  // one card (or one model's small multiple) per task: the step's first paint is not one long task
+  const stage = useStages(perModel.length + 4);
   const accuracy = useMemo(() => (result?.models ?? []).map((m) => ({ model: m.name, before: m.accuracyFloat, after: m.accuracyCompressed })), [result]);
 
   return (
@@ -33,40 +54,32 @@ export default function TradeoffsStep() {
       </StepIntro>
       {!result && (
         <div className="notice notice-info">
-          <span>The charts below fill in from a learned codebook. <button type="button" className="btn btn-sm" onClick={() => setTab('codebook')}>Go to Codebook</button></span>
+          <span>The figures below fill in from a learned codebook. <button type="button" className="btn btn-sm" onClick={() => setTab('codebook')}>Go to Codebook</button></span>
         </div>
       )}
-      {names.length > 0 && (
-        <div className="row">
-          <label htmlFor="layers-model" className="small">Layers of</label>
-          <select id="layers-model" className="select" style={{ width: 'auto' }} value={shown.length > 1 ? '*' : shown[0]} onChange={(e) => setOnly(e.target.value)}>
-            {names.map((n) => <option key={n} value={n}>{n}</option>)}
-            <option value="*">all models</option>
-          </select>
-        </div>
-      )}
-      <div className="grid grid-2">
-        <section className="card" aria-labelledby="bytes-title">
-          <header><h2 id="bytes-title">Bytes per layer</h2><span className="card-sub">float32 vs. compressed, (c) = compressed</span></header>
-          {layers.length ? <BytesBarChart data={layers} /> : <Empty title="No per-layer figures yet" minHeight={300}>Learn a codebook first.</Empty>}
-        </section>
-        <section className="card" aria-labelledby="sqnr-title">
-          <header><h2 id="sqnr-title">Error per layer</h2><span className="card-sub">SQNR of stored weights; accuracy drop when quantized alone</span></header>
-          {layers.length ? <SqnrChart data={layers} /> : <Empty title="No per-layer figures yet" minHeight={300}>Learn a codebook first.</Empty>}
-        </section>
-      </div>
+      <section className="card" aria-labelledby="layers-title">
+        <header>
+          <h2 id="layers-title">Per layer, per model</h2>
+          <StaleMark reason={stale} what="These figures" />
+          <span className="card-sub">what each layer ended in, its bytes (float32 grey, stored blue; same scale for every model), SQNR and the accuracy drop when compressed alone</span>
+        </header>
+        {perModel.length ? (
+          <div className="layer-multiples">{perModel.map((m, i) => (stage > i ? <LayerBars key={m.model} model={m.model} rows={m.rows} scales={scales} /> : <div key={m.model} className="layer-bars-pending" style={{ minHeight: 40 + 30 * m.rows.length }} aria-busy="true" />))}</div>
+        ) : <Empty title="No per-layer figures yet" minHeight={200}>Learn a codebook first.</Empty>}
+      </section>
       <div className="grid grid-2">
         <section className="card" aria-labelledby="acc-title">
-          <header><h2 id="acc-title">Accuracy per model</h2></header>
-          {accuracy.length ? <AccuracyBars data={accuracy} /> : <Empty title="No accuracies yet" minHeight={260}>Learn a codebook first.</Empty>}
+          <header><h2 id="acc-title">Accuracy per model</h2><StaleMark reason={stale} /></header>
+          {accuracy.length ? (stage > perModel.length ? <AccuracyBars data={accuracy} /> : <div style={{ height: 260 }} aria-busy="true" />) : <Empty title="No accuracies yet" minHeight={260}>Learn a codebook first.</Empty>}
         </section>
         <section className="card" aria-labelledby="models-title">
-          <header><h2 id="models-title">Per model</h2><span className="card-sub">shared codebooks counted once in the total</span></header>
-          {result ? <ModelTable result={result} /> : <Empty title="No figures yet" minHeight={260}>Learn a codebook first.</Empty>}
+          <header><h2 id="models-title">Per model</h2><StaleMark reason={stale} /><span className="card-sub">shared codebooks counted once in the total</span></header>
+          {result ? (stage > perModel.length ? <ModelTableM result={result} /> : <div style={{ minHeight: 260 }} aria-busy="true" />) : <Empty title="No figures yet" minHeight={260}>Learn a codebook first.</Empty>}
         </section>
       </div>
-      <ComparisonCard />
-      <SweepCard />
+      {stage > perModel.length + 1 && <RunHistoryCardM />}
+      {stage > perModel.length + 2 && <ComparisonCardM />}
+      {stage > perModel.length + 3 && <SweepCardM />}
     </div>
   );
 }

@@ -20,6 +20,7 @@ import { groupBytes } from './result/accounting';
 import type { RunnerFactory, StageRunner } from './run/runner';
 import { inlineRunner } from './run/runner';
 import type { CodebookGroup, CompressionResult, Phase, Plan } from './types';
+import { planNeedsTrain } from './plan/needs';
 
 /** Options of a compression run. */
 export interface CompressOptions {
@@ -37,8 +38,7 @@ export interface CompressOptions {
 /** Share of the overall progress of each stage. */
 const WEIGHTS: [Phase, number][] = [['calibrate', 0.12], ['codebooks', 0.2], ['table', 0.25], ['select', 0.43]];
 
-/** True when a plan needs the models' training splits (calibration, recovery). */
-export const planNeedsTrain = (p: Plan): boolean => p.recovery.enabled || p.codebookFit === 'data-aware' || p.correction || p.formats.length > 0 || p.activations === 'int8';
+export { planNeedsTrain };
 
 /** The layers of a model that need input statistics under a plan (those a data-aware codebook may hold). */
 export function statsLayers(plan: Plan, ir: ModelIR, routes: readonly LayerRoute[]): string[] {

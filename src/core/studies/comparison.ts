@@ -32,7 +32,7 @@ export function comparisonPlan(preset: PresetName, user: Plan): Plan {
 }
 
 /** True when a run of this plan needs the train split (calibration, int8 activations, correction, fine-tuning). */
-export { planNeedsTrain as needsTrain } from '../compress/pipeline';
+export { planNeedsTrain as needsTrain } from '../compress/plan/needs';
 
 /** JSON of a value with object keys sorted (a canonical form for comparing plans). */
 function canonical(v: unknown): string {

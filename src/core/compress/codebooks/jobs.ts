@@ -16,6 +16,7 @@ import type { CodebookLayer, DataAwareOptions } from './dataAware';
 import { learnDataAwareCodebook } from './dataAware';
 import { storedCodebook } from '../evaluate/activations';
 import { deriveSeed, learnCodebooks } from './plain';
+import { int8Codebooks } from '../plan/needs';
 
 /** One codebook to learn. Plain data. */
 export type CodebookJob =
@@ -33,11 +34,7 @@ export async function learnCodebook(job: CodebookJob): Promise<CodebookGroup> {
   return cb;
 }
 
-/**
- * Int8 codebooks for a plan: with int8 activations (what the int8 runtime stores) and for data-aware plans;
- * float16 for the paper's plain recipe with float activations.
- */
-export const int8Codebooks = (plan: Plan): boolean => plan.codebookFit === 'data-aware' || plan.activations === 'int8';
+export { int8Codebooks };
 
 /** The data-aware options of a plan. */
 export function dataAwareOptions(plan: Plan): DataAwareOptions {

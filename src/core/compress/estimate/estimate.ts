@@ -15,7 +15,7 @@ import { float32Bytes as irFloat32Bytes } from '../../models/stats';
 import { subvectorLayout, toSubvectors } from '../../pq/layout';
 import { bitsFor, packedLength } from '../../pq/pack';
 import { accountedLayers, codebookK, layerBaseBytes, layerBytes, layerFloat32Bytes } from '../result/accounting';
-import { int8Codebooks } from '../codebooks/jobs';
+import { int8Codebooks } from '../plan/needs';
 import { outputUnits } from '../encode/int8';
 import { AUTO_SPREAD, unitSpread } from '../encode/normalize';
 import { completePlan, validatePlan } from '../plan/presets';

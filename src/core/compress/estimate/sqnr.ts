@@ -12,7 +12,7 @@ import { isWeightLayer } from '../../models/ir';
 import { sqnrDb } from '../../pq/metrics';
 import type { CancelCheck } from '../../util/progress';
 import { learnCodebooks } from '../codebooks/plain';
-import { int8Codebooks } from '../codebooks/jobs';
+import { int8Codebooks } from '../plan/needs';
 import { prepareKernel } from '../encode/encode';
 import { encodeLayer } from '../encode/layer';
 import { completePlan, validatePlan } from '../plan/presets';

@@ -8,7 +8,7 @@ const result = (warnings: CodebookResult['warnings']): CodebookResult => ({
   plan: {} as CodebookResult['plan'], codebooks: [], timingsMs: { calibrate: 0, codebooks: 0, table: 0, select: 0, total: 0 },
   totals: { float32Bytes: 4000, compressedBytes: 400, ratio: 10, codebookBytes: 0, headerBytes: 0 },
   models: [{
-    name: 'mine', ir: {} as never, encodings: {}, accuracyFloat: 0.9, accuracyCompressed: 0.89, valAccuracyFloat: 0.9, valAccuracyCompressed: 0.9,
+    name: 'mine', ir: { name: 'mine', inputShape: [1], output: 'x', layers: [] }, encodings: {}, accuracyFloat: 0.9, accuracyCompressed: 0.89, valAccuracyFloat: 0.9, valAccuracyCompressed: 0.9,
     testSamples: 90, testDisagreement: 0.02, float32Bytes: 4000, compressedBytes: 400, layers: [], recovery: [],
   }],
   ...(warnings ? { warnings } : {}),

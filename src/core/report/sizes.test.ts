@@ -64,4 +64,21 @@ describe('the report\'s size', () => {
       }
     }
   }, 60_000);
+
+  it('of a .yono file and its C export is the float form\'s base: log8-coded unit scales are stored as float16 there', async () => {
+    await setupNodeTfjs();
+    const inputs = [await tinyInput('a', 10, 1, 0.3), await tinyInput('b', 20, 1, 0.3)];
+    const plan = { ...presetPlan('pq-shared'), activations: 'float32' as const, normalization: 'channel' as const, scaleCoding: 'log8' as const };
+    const r = await compress(inputs, plan);
+    expect(r.models.some((m) => Object.values(m.encodings).some((e) => e.format === 'pq' && e.scaleCodes))).toBe(true);
+    const file = readBundle(writeBundle(r, {}));
+    const summary = describeBundle(file);
+    const c = exportC(file, {});
+    for (const m of r.models) {
+      expect(bundleModelSize(summary, m.name).base).toBe(floatBaseBytes(m));
+      expect(cBaseBytes(c.models.find((x) => x.name === m.name)!)).toBe(floatBaseBytes(m));
+      // the report counts the codes (one byte per unit and a float16 base), the file float16 values
+      expect(modelBaseBytes(m)).toBeLessThan(floatBaseBytes(m));
+    }
+  }, 60_000);
 });

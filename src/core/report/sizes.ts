@@ -15,7 +15,7 @@
  * - the C export: op and weight tables and the codebooks each model reads (`cBaseBytes` in its README);
  * - the memory map: descriptors, codebooks, runtime code and buffers (its own lines).
  */
-import type { Activations, CodebookGroup, CompressedModel } from '../compress/types';
+import type { Activations, CodebookGroup, CompressedModel, LayerEncoding } from '../compress/types';
 import { HEADER_BYTES, accountedLayers, align4, int8ParamBytes, layerArrays, layerBaseBytes } from '../compress/result/accounting';
 import { ownCodebookBytes } from '../compress/result/result';
 import type { BundleSummary } from '../bundle/describe';
@@ -40,9 +40,19 @@ export function modelBaseBytes(m: SizedModel): number {
   return accountedLayers(m.ir, act).reduce((s, l) => s + layerBaseBytes(l, m.encodings[l.name], act), 0);
 }
 
-/** The base size of a model's float form (float16 biases and codebooks): what a `.yono` file of format 1 and its C export hold. */
+/**
+ * The base size of a model's float form (float16 biases and codebooks): what a `.yono` file of format 1 and
+ * its C export hold. They store PQ unit scales as float16 values, log8-coded ones included (decoded).
+ */
 export function floatBaseBytes(m: Pick<CompressedModel, 'ir' | 'encodings'>): number {
-  return m.ir.layers.reduce((s, l) => s + layerBaseBytes(l, m.encodings[l.name]), 0);
+  return m.ir.layers.reduce((s, l) => s + layerBaseBytes(l, asStoredInFile(m.encodings[l.name])), 0);
+}
+
+/** An encoding as a `.yono` file stores it: without log8 scale codes (its scales are written as float16). */
+function asStoredInFile(enc: LayerEncoding | undefined): LayerEncoding | undefined {
+  if (enc?.format !== 'pq' || !enc.scaleCodes) return enc;
+  const { scaleCodes: _codes, ...rest } = enc;
+  return rest;
 }
 
 /**

@@ -79,13 +79,12 @@ export interface PlanSlice {
   plan: Plan;
   /** Sets one setting of the plan (numbers clamped to the setting's range, groups to LIMITS). */
   setSetting: <K extends SettingKey>(key: K, value: SettingValues[K]) => void;
-  /** Starts from a preset's plan (its d/K, tiers included), keeping the seed and the per-layer overrides. */
+  /** Starts from a preset's plan (its d/K and formats), keeping the seed and the per-layer overrides. */
   setPreset: (preset: PresetId) => void;
   /** Changes the grouping rule; the d/K rows of the new rule start from the current first row. */
   setGrouping: (grouping: GroupingId) => void;
   /** Changes d and/or K of row `index` of `uiGroups(plan.grouping)`; values are clamped. */
   setGroup: (index: number, patch: Partial<GroupSettings>) => void;
-  /** Changes d and/or K of tier group `key` (`TIER_GROUPS`); values are clamped as for `setGroup`. */
   setNormalization: (n: NormalizationId) => void;
   setSeed: (seed: number) => void;
   setBudget: (pp: number) => void;

@@ -58,7 +58,7 @@ export function EstimateCard({ view }: { view: EstimateView }) {
           </div>
           <p className="small muted" style={{ margin: '6px 0 0' }}>
             Codebooks: {e.codebooks.map((c) => `${c.name} ${c.d}×${c.k}`).join(', ') || 'none (no PQ layer)'}.
-            {run && !confirmed && ` The last run of this plan reported ${formatBytes(run.totals.compressedBytes)}: its auto-plan moved sensitive layers to other formats.`}
+            {run && !confirmed && ` The last run of this plan reported ${formatBytes(run.totals.compressedBytes)}: its allocation chose other formats for some layers (or pruned a codebook).`}
             {view.missing.length > 0 && ` Still reading: ${view.missing.join(', ')}.`}
           </p>
         </>

@@ -1,6 +1,6 @@
 /**
  * The d and K fields of one codebook group (a fieldset named for the group): Subvector size as a number
- * input, Codebook size as a select of powers of two. Shared by the paper's groups and the tier groups.
+ * input, Codebook size as a select of powers of two. Used by every grouping's d/K rows.
  */
 import { LIMITS } from '../../state/settings';
 import type { GroupSettings } from '../../state/settings';

@@ -46,7 +46,7 @@ export function SweepCard() {
       <header>
         <h2 id="sweep-title">(d, K) sweep</h2>
         <StaleMark reason={stale ? 'computed for another plan' : ''} what="These points" />
-        <span className="card-sub">{grid.ds.length * grid.ks.length} configurations on a pool of workers; no recovery or auto-plan, so each point shows d and K alone</span>
+        <span className="card-sub">{grid.ds.length * grid.ks.length} configurations on a pool of workers; no recovery, allocation or correction, so each point shows d and K alone</span>
       </header>
       <div className="row" style={{ flexWrap: 'wrap' }}>
         <div className="field" style={{ width: 170 }}>

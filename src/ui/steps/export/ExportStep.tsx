@@ -37,6 +37,7 @@ export default function ExportStep() {
   const hasResult = useApp((s) => s.codebookResult !== null);
   const stale = useApp((s) => resultStaleReason(s));
   const int8 = useApp((s) => s.codebookResult?.plan.activations === 'int8');
+  const log8 = useApp((s) => s.codebookResult?.models.some((m) => Object.values(m.encodings).some((e) => e.format === 'pq' && e.scaleCodes)) ?? false);
 
   const go = async (kind: ExportKind) => {
     const f = await exportFile(kind, { withSamples });
@@ -52,6 +53,7 @@ export default function ExportStep() {
           <div className="stack-sm">
             {!hasResult && <div className="notice notice-info">Learn a codebook first (Codebook step): the exports are made from its result.</div>}
             {int8 && <p className="small muted" data-testid="float-form" style={{ margin: 0 }}>This result was measured with int8 activations; the bundle and the C sources hold its float form (float16 codebooks and biases, the float runtime) until int8 bundles land, so their sizes are the "file" figures in Trade-offs and their accuracy can differ slightly from the int8 figures.</p>}
+            {!int8 && log8 && <p className="small muted" data-testid="float-form" style={{ margin: 0 }}>This result codes its unit scales in one byte each (log8); the bundle and the C sources store them as float16 values, so their sizes are the "file" figures in Trade-offs.</p>}
             {EXPORTS.map((e) => (
               <div key={e.kind} className="row export-row">
                 <button type="button" className="btn btn-primary" style={{ width: 170 }} disabled={running || !hasResult}

@@ -22,7 +22,7 @@ export function ModelTable({ result }: { result: CodebookResult }) {
               <tr key={m.name}>
                 <td>{m.name}</td><td className="num">{formatBytes(m.float32Bytes)}</td>
                 <td className="num" data-testid={`base-${m.name}`} data-bytes={size.base} data-file-bytes={floatBaseBytes(m)}>{formatBytes(size.base)}
-                  {modelActivations(m) === 'int8' && <div className="small muted" title="a .yono file (format 1), its C export and the Virtual MCU hold the float form of this int8 result: float16 biases and codebooks, float32 batch norms">file {formatBytes(floatBaseBytes(m))}</div>}
+                  {floatBaseBytes(m) !== size.base && <div className="small muted" title={modelActivations(m) === 'int8' ? 'a .yono file (format 1), its C export and the Virtual MCU hold the float form of this int8 result: float16 biases and codebooks, float32 batch norms' : 'a .yono file, its C export and the Virtual MCU store the log8-coded unit scales as float16 values'}>file {formatBytes(floatBaseBytes(m))}</div>}
                 </td>
                 <td className="num" title={`base + ${size.adds.map((a) => `${a.label} ${a.bytes} B`).join(' + ')}`}>{formatBytes(m.compressedBytes)}
                   <div className="small muted">base + {formatBytes(size.total - size.base)}</div>

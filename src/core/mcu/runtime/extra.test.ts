@@ -6,6 +6,7 @@ import { inferenceGraph } from '../../models/fuseActivations';
 import { activationChain, branchyModel } from '../../models/layers/testing';
 import { maxAbsDiff, predictFlat, randomInput, randomizeWeights } from '../../models/testing';
 import { ACTIVATIONS } from '../../models/ir';
+import type { ModelIR } from '../../models/ir';
 import { toLayersModel } from '../../models/toLayersModel';
 import { decodeModel } from '../../compress/decode';
 import { readBundle } from '../../bundle/read';
@@ -19,8 +20,8 @@ import { createRuntime } from './executor';
  * stored with float32 kernels, run on the virtual MCU and compared with tfjs `predict` of the bundle's
  * decoded model on the same inputs.
  */
-function runBoth(model: tf.LayersModel, n = 6, seed = 5): { rt: Float32Array; ref: Float32Array; scale: number } {
-  const ir = inferenceGraph(fromLayersModel(model, 'm'));
+function runBoth(model: tf.LayersModel | ModelIR, n = 6, seed = 5): { rt: Float32Array; ref: Float32Array; scale: number } {
+  const ir = model instanceof tf.LayersModel ? inferenceGraph(fromLayersModel(model, 'm')) : model;
   const result = zooResult([ir], 7, [['float32', 'none']]);
   const bundle = readBundle(writeBundle(result));
   const x = randomInput(n, ir.inputShape, seed);
@@ -79,6 +80,21 @@ describe('virtual MCU kernels of the Keras-application layers vs tfjs', () => {
       expect(maxAbsDiff(rt, ref) / scale, name).toBeLessThan(2e-6);
     });
   }
+
+  it('fake quantisation (a TFLite model\'s int8 input and output)', () => {
+    const m = net([4, 4, 2], (x) => ap(L.conv2d({ filters: 3, kernelSize: 3, padding: 'same' }), x));
+    randomizeWeights(m, 4);
+    const ir = inferenceGraph(fromLayersModel(m, 'm'));
+    m.dispose();
+    const [input, conv] = ir.layers;
+    const fq = (name: string, from: string, shape: number[]) => ({ kind: 'fakeQuant' as const, name, inputs: [from], outputShape: shape, scale: 0.02, zeroPoint: -5, qmin: -128, qmax: 127 });
+    conv.inputs = ['fq_in'];
+    ir.layers = [input, fq('fq_in', input.name, input.outputShape), conv, fq('fq_out', conv.name, conv.outputShape)];
+    ir.output = 'fq_out';
+    const { rt, ref } = runBoth(ir, 8);
+    expect(maxAbsDiff(rt, ref)).toBeLessThan(1e-6);
+    expect(new Set(rt).size).toBeGreaterThan(8);
+  });
 
   it('every activation tfjs knows, standalone and fused into dense layers', () => {
     const m = activationChain(ACTIVATIONS);

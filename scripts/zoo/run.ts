@@ -172,7 +172,11 @@ export async function runZoo(specs: ZooSpec[], o: ZooOptions): Promise<ZooModelR
       try {
         const out = outputs(imp.model, d.x, spec.inputShape);
         const cls = argmaxRows(out, spec.classes);
-        forms.push({ form, storedBytes: imp.storedBytes, agreement: agree(cls, refCls), maxAbsError: maxAbs(out, ref), accuracy: agree(cls, d.y) });
+        const t0 = Math.floor(d.n * 0.8);
+        // the TFLite file's IR (its int8 input/output quantisation as fake-quant layers) on the float runtimes, against tfjs of the same IR
+        const runtime = o.runtimes === false ? undefined : checkFloatRuntimes(inferenceGraph(imp.ir), d.x.subarray(t0 * row), d.y.subarray(t0), d.n - t0,
+          cls.subarray(t0), join(mdir, `c-${form}`));
+        forms.push({ form, storedBytes: imp.storedBytes, agreement: agree(cls, refCls), maxAbsError: maxAbs(out, ref), accuracy: agree(cls, d.y), runtime });
       } finally {
         imp.model.dispose();
       }

@@ -51,10 +51,10 @@ describe('import zoo (small sizes)', () => {
     }
   });
 
-  it('every converter form runs on the float virtual MCU with tfjs\' classes, and its C export (host cc -Wall -Wextra -Werror) with the virtual MCU\'s', () => {
+  it('every converter and TFLite form runs on the float virtual MCU with tfjs\' classes, and its C export (host cc -Wall -Wextra -Werror) with the virtual MCU\'s', () => {
     for (const r of reports) {
       expect(r.runtimeBlockers, r.name).toEqual([]);
-      for (const f of r.forms.filter((x) => !x.form.startsWith('tflite'))) {
+      for (const f of r.forms) {
         const rt = f.runtime;
         expect(rt?.samples, `${r.name} ${f.form}`).toBe(80);
         expect(rt?.agreement, `${r.name} ${f.form}`).toBe(1);

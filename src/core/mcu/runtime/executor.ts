@@ -13,28 +13,11 @@ import { runWeighted } from './kernels/weighted';
 import { activation, add, batchNorm } from './kernels/elementwise';
 import { globalPool, pool } from './kernels/pool';
 import { executeExtra } from './extra';
+import type { Step } from './step';
 import type { MemoryImage } from './memory-image';
 import { createMemoryImage } from './memory-image';
-import type { Op, Program, TensorRef } from '../../program/program';
+import type { Program, TensorRef } from '../../program/program';
 import { BUF, OP } from '../../program/program';
-
-/** An op with everything resolved for execution: buffers, weight views, tap ranges. */
-export interface Step {
-  op: Op;
-  x: Float32Array; xo: number;
-  x2: Float32Array; x2o: number;
-  y: Float32Array; yo: number;
-  w: WeightViews | null;
-  /** Bias values (a float16 section decoded once into a per-layer table) and bytes per stored value. */
-  bias: Float32Array | null;
-  biasBytes: number;
-  bnScale: Float32Array; bnShift: Float32Array;
-  /** Float parameters of the ops from 32 (OP). */
-  params: Float32Array;
-  ry: Int32Array; rx: Int32Array;
-  /** Byte pointers of x and y in SRAM (for the SIMD kernels). */
-  xPtr: number; yPtr: number;
-}
 
 const EMPTY_F = new Float32Array(0);
 const EMPTY_I = new Int32Array(0);

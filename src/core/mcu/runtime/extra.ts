@@ -3,7 +3,7 @@
  * TFLite coverage), one kernel per file in kernels/.
  */
 import type { Counters } from './counters';
-import type { Step } from './executor';
+import type { Step } from './step';
 import { OP } from '../../program/program';
 import { concat } from './kernels/concat';
 import { merge } from './kernels/merge';

@@ -20,7 +20,8 @@ export interface RuntimeCheck {
   agreement: number;
   /** Largest |virtual MCU logit - tfjs logit| (the same network without its final softmax). */
   maxAbsLogitError: number;
-  /** Class agreement of the exported C with the virtual MCU, and its largest |logit difference|. */
+  /** Class agreement of the exported C with the virtual MCU on the first `cSamples` samples, and its largest |logit difference|. */
+  cSamples: number;
   cAgreement: number;
   cMaxAbsDiff: number;
 }
@@ -54,14 +55,23 @@ const maxAbs = (a: Float32Array, b: Float32Array) => a.reduce((m, v, i) => Math.
 export function runtimeAndC(bundle: Bundle, name: string, dir: string, max = Infinity): {
   x: Float32Array; n: number; logits: Float32Array; classes: Int32Array; cAgreement: number; cMaxAbsDiff: number;
 } {
+  return runtimeAndCOn(bundle, name, dir, null, max);
+}
+
+/** As runtimeAndC, on the samples `x` (n of them) when given (C runs on the bundle's stored ones, the first of them). */
+function runtimeAndCOn(bundle: Bundle, name: string, dir: string, given: { x: Float32Array; n: number } | null, max = Infinity): {
+  x: Float32Array; n: number; logits: Float32Array; classes: Int32Array; cAgreement: number; cMaxAbsDiff: number;
+} {
   const s = bundle.manifest.models.find((m) => m.name === name)?.samples;
   if (!s) throw new Error(`zoo: the bundle stores no samples of '${name}'`);
   const rt = createRuntime(bundle, name);
-  const n = Math.min(max, s.count);
-  const x = sectionView(bundle, s.x, 'f32').subarray(0, n * rt.program.inputSize);
+  const n = given ? given.n : Math.min(max, s.count);
+  const x = given ? given.x : sectionView(bundle, s.x, 'f32').subarray(0, n * rt.program.inputSize);
   const { outputs, classes } = rt.runBatch(x, n);
-  const c = runExportOnHost(bundle, dir, n, [name]).get(name) as Float32Array;
-  return { x, n, logits: outputs, classes, cAgreement: agree(classesOf(c, rt.program.outputSize), classes), cMaxAbsDiff: maxAbs(c, outputs) };
+  const k = rt.program.outputSize;
+  const nc = Math.min(n, s.count);
+  const c = runExportOnHost(bundle, dir, nc, [name]).get(name) as Float32Array;
+  return { x, n, logits: outputs, classes, cAgreement: agree(classesOf(c, k), classes.subarray(0, nc)), cMaxAbsDiff: maxAbs(c, outputs.subarray(0, nc * k)) };
 }
 
 /**
@@ -69,13 +79,14 @@ export function runtimeAndC(bundle: Bundle, name: string, dir: string, max = Inf
  * C, and compares with tfjs: classes against `tfjsClasses` (predict of the imported file), logits against
  * the logits network in tfjs.
  */
-export function checkFloatRuntimes(ir: ModelIR, x: Float32Array, y: Int32Array, n: number, tfjsClasses: Int32Array, dir: string): RuntimeCheck {
+export function checkFloatRuntimes(ir: ModelIR, x: Float32Array, y: Int32Array, n: number, tfjsClasses: Int32Array, dir: string, cSamples = 32): RuntimeCheck {
   const logits = logitsIR(ir);
   const result = zooResult([logits], 7, [['float32', 'none']]);
-  const bundle = readBundle(writeBundle(result, { samples: { [ir.name]: { x, y, n } } }));
-  const r = runtimeAndC(bundle, ir.name, dir);
+  // the C program carries its samples as source text: the first cSamples of them
+  const bundle = readBundle(writeBundle(result, { samples: { [ir.name]: { x, y, n } }, maxSamples: cSamples }));
+  const r = runtimeAndCOn(bundle, ir.name, dir, { x, n });
   const ref = toLayersModel(logits);
   const refLogits = predict(ref, x, ir.inputShape, n);
   ref.dispose();
-  return { samples: n, agreement: agree(r.classes, tfjsClasses), maxAbsLogitError: maxAbs(r.logits, refLogits), cAgreement: r.cAgreement, cMaxAbsDiff: r.cMaxAbsDiff };
+  return { samples: n, agreement: agree(r.classes, tfjsClasses), maxAbsLogitError: maxAbs(r.logits, refLogits), cSamples: Math.min(n, cSamples), cAgreement: r.cAgreement, cMaxAbsDiff: r.cMaxAbsDiff };
 }

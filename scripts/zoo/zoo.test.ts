@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setupNodeTfjs } from '../../src/node/tfjs';
@@ -12,7 +13,7 @@ describe('import zoo (small sizes)', () => {
   let reports: ZooModelReport[];
   beforeAll(async () => {
     await setupNodeTfjs();
-    reports = await runZoo(zoo('small'), { dir: join(tmpdir(), 'yono-zoo-test'), samples: 400, epochs: 6, shardBytes: 4096, compress: true });
+    reports = await runZoo(zoo('small'), { dir: mkdtempSync(join(tmpdir(), 'yono-zoo-test-')), samples: 400, epochs: 6, shardBytes: 4096, compress: true });
   }, 600_000);
 
   it('trains every architecture to an accuracy well above chance', () => {

@@ -10,7 +10,7 @@ describe('generated files (else run `npm run generate` and commit the result)', 
     it(`${g.out} is current with ${g.source}`, async () => {
       const out = readFileSync(join(root, g.out), 'utf8');
       if (g.kind === 'c-templates') {
-        expect(templatesModule(join(root, g.source))).toBe(out);
+        expect(templatesModule(join(root, g.source), g.prefix, g.doc)).toBe(out);
       } else {
         const mod = (await import(join(root, g.out))) as Record<string, string>;
         expect(mod[`${g.prefix}_SOURCE_SHA`]).toBe(sourceSha(readFileSync(join(root, g.source), 'utf8')));

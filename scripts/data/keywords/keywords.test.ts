@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../src/core/util/random';
 import { biquad, convolve, pink, rms, white } from './augment';
@@ -6,8 +5,6 @@ import { speak } from './espeak';
 import { renderSample } from './sample';
 import { variantFamily, VARIANTS, variantsBySplit } from './voices';
 import { BABBLE_WORDS, KEYWORDS, UNKNOWN_WORDS } from './words';
-
-const hasEspeak = (() => { try { execFileSync('espeak-ng', ['--version']); return true; } catch { return false; } })();
 
 describe('keywords generator pieces', () => {
   it('splits voice variants disjointly and reproducibly, keeping half of each family in train', () => {
@@ -43,7 +40,8 @@ describe('keywords generator pieces', () => {
     expect(rms(biquad(p, 'highpass', 2000, 0.7))).toBeLessThan(rms(p) / 2); // pink noise lives low
   });
 
-  it.skipIf(!hasEspeak)('renders deterministic 1 s samples for a keyword and for silence', () => {
+  // espeak-ng is installed by scripts/ensure-arm-tools.mjs before the unit tests (never skipped)
+  it('renders deterministic 1 s samples for a keyword and for silence', () => {
     const ctx = { variants: ['', 'f3'], babblePool: [speak('hello there', { accent: 'en-us', variant: '', speed: 160, pitch: 50, range: 'medium', punct: '' })] };
     const a = renderSample(0, createRng(5), ctx);
     const b = renderSample(0, createRng(5), ctx);

@@ -5,6 +5,7 @@ import { parseArgs, strFlag } from '../args';
 import { compress } from '../../core/compress/pipeline';
 import { formatTestDrop, toReport } from '../../core/compress/report';
 import { writeBundle } from '../../core/bundle/write';
+import { readBundle } from '../../core/bundle/read';
 import type { CompressionReport } from '../../core/compress/types';
 import { loadCompressInputs, parseModelSpecs } from '../../node/compressInputs';
 import { SUITE_NAMES } from '../../core/data/suite';
@@ -78,8 +79,12 @@ export const compressCommand: Command = {
       const bytes = writeBundle(result, { samples: Object.fromEntries(inputs.map((x) => [x.ir.name, x.test])), maxSamples: 32 });
       await writeFile(out, bytes);
       bundleNote = `\nwrote ${out}: ${bytes.length} bytes (JSON manifest, 16-byte aligned sections, CRCs and 32 test samples per model included)`;
-      // until bundles of format 2 carry int8 models (docs/int8-runtime.md §3), the bundle is the float one
-      if (plan.activations === 'int8') bundleNote += '\nnote: the bundle holds the float model of this int8 result (float16 codebooks and biases, float runtime) until int8 bundles land; its accuracy can differ slightly from the int8 figures above';
+      const int8Models = readBundle(bytes).manifest.models.every((m) => m.arithmetic === 'int8');
+      if (plan.activations === 'int8') {
+        bundleNote += int8Models
+          ? '\nthe bundle holds int8 models (format 2: int8 codebooks, int16 biases, int8 activations), the integers the accuracy above was measured with'
+          : '\nnote: a model has layers the int8 runtimes do not run yet, so the bundle holds the float models of this int8 result (float runtime); their accuracy can differ slightly from the int8 figures above';
+      }
     }
     console.log(p.flags.has('json') ? JSON.stringify(report) : formatReport(report) + bundleNote);
     return 0;

@@ -38,7 +38,9 @@ export const exportCCommand: Command = {
     console.log(`${'model'.padEnd(w)}  flash B (with its codebooks)  arena B  scratch B  samples`);
     for (const m of ex.models) console.log(`${m.name.padEnd(w)}  ${String(m.flash).padStart(28)}  ${String(m.arenaBytes).padStart(7)}  ${String(m.scratchBytes).padStart(9)}  ${String(m.sampleCount).padStart(7)}`);
     console.log(`flash: ${ex.flashBytes} bytes (codebooks ${ex.codebookBytes} bytes, shared, counted once) + ${ex.sampleBytes} bytes of test samples`);
-    console.log(`RAM:   ${ex.ramBytes} bytes (arena ${ex.arenaBytes}, scratch ${ex.scratchBytes}, output ${ex.outputBytes})`);
+    console.log(ex.arithmetic === 'int8'
+      ? `RAM:   ${ex.ramBytes} bytes (int8 arena ${ex.arenaBytes}: activations + per-unit tables; int16 scratch ${ex.scratchBytes}, input ${ex.inputBytes}, output ${ex.outputBytes})`
+      : `RAM:   ${ex.ramBytes} bytes (arena ${ex.arenaBytes}, scratch ${ex.scratchBytes}, output ${ex.outputBytes})`);
     console.log(`build: make -C ${out} run`);
     return 0;
   },

@@ -19,9 +19,9 @@ describe('yono inspect', () => {
 
   it('lists models, layers, formats, codebooks and bytes', async () => {
     const text = await capture([file, '--sections']);
-    expect(text).toMatch(/\.yono bundle v1, preset yono: \d+ bytes/);
+    expect(text).toMatch(/\.yono bundle v2, preset yono: \d+ bytes \(manifest \d+; \d+ in an MCU image, as the compression report counts\)/);
     expect(text).toMatch(/codebook spatial: k 24 x d 9, 432 bytes/); // float16: 24 x 9 x 2
-    expect(text).toMatch(/model img: input \[10,9,3\] -> \[5\]/);
+    expect(text).toMatch(/model img \(float32\): input \[10,9,3\] -> \[5\]/);
     expect(text).toMatch(/c1 +conv2d +\[10,9,8\] +pq:spatial +216/);
     expect(text).toMatch(/sections:\n +\d+ +432 B +f16 +crc [0-9a-f]{8} +codebook\/spatial/);
   });

@@ -16,7 +16,7 @@ export interface Bundle {
 }
 
 /** Typed array of each dtype. */
-export interface DtypeArray { f32: Float32Array; f16: Uint16Array; i8: Int8Array; u8: Uint8Array; i32: Int32Array }
+export interface DtypeArray { f32: Float32Array; f16: Uint16Array; i8: Int8Array; u8: Uint8Array; i32: Int32Array; i16: Int16Array }
 
 /** True on little-endian hosts (every browser and Node platform in practice); the format is little-endian. */
 export const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
@@ -32,6 +32,7 @@ export function viewOf<T extends Dtype>(bytes: Uint8Array, dataOffset: number, m
     case 'f16': return new Uint16Array(buf, start, s.count) as DtypeArray[T];
     case 'i32': return new Int32Array(buf, start, s.count) as DtypeArray[T];
     case 'i8': return new Int8Array(buf, start, s.count) as DtypeArray[T];
+    case 'i16': return new Int16Array(buf, start, s.count) as DtypeArray[T];
     default: return new Uint8Array(buf, start, s.count * DTYPE_BYTES.u8) as DtypeArray[T];
   }
 }

@@ -7,6 +7,8 @@ import { bitsFor, packedLength } from '../pq/pack';
 import { subvectorLayout } from '../pq/layout';
 import { viewOf } from './bundle';
 import { bundleFail } from './errors';
+import { checkInt8Model, checkNoInt8Fields } from './check-int8';
+import { lowerBundleModel } from './lowered';
 import { ALIGN, DTYPE_BYTES, FLOAT_DTYPES, LIMITS } from './format';
 import type { BundleManifest, CodebookEntry, Dtype, KernelEntry, LayerEntry, ModelEntry } from './format';
 
@@ -70,7 +72,8 @@ function checkCodebooks(m: BundleManifest, refs: Refs): Map<string, CodebookEntr
   m.codebooks.forEach((c, i) => {
     if (byName.has(c.name)) bundleFail('model', `Codebook name '${c.name}' appears twice (codebooks[${i}]). ${REDO}`);
     byName.set(c.name, c);
-    refs.take(c.section, FLOAT_DTYPES, c.k * c.d, `codebook '${c.name}' (k ${c.k} x d ${c.d})`);
+    if (c.scale !== undefined && m.version < 2) bundleFail('model', `Codebook '${c.name}' has a scale (int8), which format version ${m.version} does not have. ${REDO}`);
+    refs.take(c.section, c.scale === undefined ? FLOAT_DTYPES : 'i8', c.k * c.d, `codebook '${c.name}' (k ${c.k} x d ${c.d})`);
   });
   return byName;
 }
@@ -81,7 +84,7 @@ export function kernelUnits(kind: string, shape: number[]): number {
 }
 
 /** Checks a kernel's sections; every index of a PQ kernel must be below its codebook's k. */
-function checkKernel(ctx: Ctx, kind: LayerEntry['kind'], k: KernelEntry, where: string): void {
+function checkKernel(ctx: Ctx, kind: LayerEntry['kind'], k: KernelEntry, where: string, int8: boolean): void {
   const n = sizeOf(k.shape);
   if (n > 2 ** 31) bundleFail('limit', `${where}: a kernel of ${n} weights is beyond this runtime's limit (2^31). ${REDO}`);
   const units = kernelUnits(kind, k.shape);
@@ -94,6 +97,7 @@ function checkKernel(ctx: Ctx, kind: LayerEntry['kind'], k: KernelEntry, where: 
   const cb = ctx.codebooks.get(k.codebook);
   if (!cb) bundleFail('model', `${where} uses codebook '${k.codebook}', which the bundle does not hold. ${REDO}`);
   if (cb.d !== k.d) bundleFail('model', `${where} was encoded with d = ${k.d}, codebook '${cb.name}' has d = ${cb.d}. ${REDO}`);
+  if (!int8 && cb.scale !== undefined) bundleFail('model', `${where} of a float32 model uses the int8 codebook '${cb.name}'; float models use f16 or f32 codebooks. ${REDO}`);
   if (k.bits !== bitsFor(cb.k)) bundleFail('model', `${where} stores ${k.bits}-bit indices, codebook '${cb.name}' (k = ${cb.k}) needs ${bitsFor(cb.k)}. ${REDO}`);
   const layout = subvectorLayout(kind as 'dense', k.shape, k.d);
   if (layout.chunksPerUnit * layout.d > LIMITS.tensorElements) bundleFail('limit', `${where}: a receptive field of ${layout.fieldSize} weights is beyond this runtime's limit. ${REDO}`);
@@ -142,6 +146,8 @@ function checkModel(ctx: Ctx, mi: number, model: ModelEntry): void {
   if (!first || first.kind !== 'input' || first.inputs.length) fail('layers[0] must be the input layer, with no inputs');
   if (sizeOf(model.inputShape) > LIMITS.tensorElements) bundleFail('limit', `${where}: input of ${sizeOf(model.inputShape)} elements is beyond this runtime's limit. ${REDO}`);
   const shapes = new Map<string, number[]>();
+  const int8 = model.arithmetic === 'int8';
+  if (int8 && ctx.m.version < 2) fail(`is int8, which format version ${ctx.m.version} does not have`);
   let macs = 0, elements = 0;
   model.layers.forEach((l, i) => {
     const lw = `layer '${l.name}' (models[${mi}].layers[${i}])`;
@@ -151,9 +157,11 @@ function checkModel(ctx: Ctx, mi: number, model: ModelEntry): void {
     if (MULTI_INPUT_KINDS.has(l.kind) ? l.inputs.length < 2 : l.inputs.length > 1) fail(`${lw} has ${l.inputs.length} inputs`);
     const ins = l.inputs.map((n) => shapes.get(n) ?? fail(`${lw} reads '${n}', which is not a layer before it`));
     if ('kernel' in l) {
-      checkKernel(ctx, l.kind, l.kernel, `${where} ${lw}`);
-      if (l.bias !== null) ctx.refs.take(l.bias, FLOAT_DTYPES, kernelUnits(l.kind, l.kernel.shape), `${where} ${lw} bias`);
+      checkKernel(ctx, l.kind, l.kernel, `${where} ${lw}`, int8);
+      const biasDtype = int8 && l.kernel.format !== 'float32' ? 'i16' : FLOAT_DTYPES;
+      if (l.bias !== null) ctx.refs.take(l.bias, biasDtype, kernelUnits(l.kind, l.kernel.shape), `${where} ${lw} bias`);
     }
+    if (l.table !== undefined) ctx.refs.take(l.table, 'i8', 256, `${where} ${lw} table`);
     if (l.kind === 'batchNorm') {
       ctx.refs.take(l.scale, 'f32', null, `${where} ${lw} scale`);
       ctx.refs.take(l.shift, 'f32', null, `${where} ${lw} shift`);
@@ -177,6 +185,8 @@ function checkModel(ctx: Ctx, mi: number, model: ModelEntry): void {
     shapes.set(l.name, out);
   });
   const outShape = shapes.get(model.output) ?? fail(`output layer '${model.output}' does not exist`);
+  if (int8) checkInt8Model({ codebooks: ctx.codebooks, i8: (s) => ctx.view(s, 'i8') }, model);
+  else checkNoInt8Fields(model, ctx.m.version);
   if (model.output === first.name) fail('the output is the input layer; a bundle model computes something');
   if (model.samples) {
     const s = model.samples;
@@ -207,4 +217,6 @@ export function checkBundle(bytes: Uint8Array, dataOffset: number, m: BundleMani
     checkModel(ctx, i, model);
   });
   refs.checkAllUsed();
+  // an int8 model is lowered once here, so that every stored integer the runtimes take is known to execute
+  for (const model of m.models) if (model.arithmetic === 'int8') lowerBundleModel({ bytes, dataOffset, manifest: m }, model.name);
 }

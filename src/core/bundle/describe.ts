@@ -1,5 +1,6 @@
 import type { Bundle } from './bundle';
-import { FORMAT_VERSION, HEADER_BYTES } from './format';
+import { HEADER_BYTES } from './format';
+import { bundleImageBytes } from './image-bytes';
 import type { KernelEntry } from './format';
 import { sizeOf } from '../models/shapes';
 
@@ -20,11 +21,13 @@ export interface BundleSummary {
   version: number;
   preset: string;
   fileBytes: number;
+  /** Bytes in an MCU image by the compression report's accounting (image-bytes.ts): the report's compressed bytes. */
+  imageBytes: number;
   manifestBytes: number;
   codebooks: { name: string; d: number; k: number; bytes: number; layers: number }[];
   models: {
     name: string; inputShape: number[]; outputShape: number[]; layers: LayerSummary[];
-    weightBytes: number; float32Bytes: number; samples: number;
+    weightBytes: number; float32Bytes: number; samples: number; arithmetic: 'int8' | 'float32';
     accuracyFloat: number | null; accuracyCompressed: number | null;
   }[];
   sections: { name: string; dtype: string; count: number; offset: number; bytes: number; crc32: string }[];
@@ -57,10 +60,10 @@ export function describeBundle(b: Bundle): BundleSummary {
     });
     const out = m.layers.find((l) => l.name === m.output)?.outputShape ?? [];
     return { name: m.name, inputShape: m.inputShape.slice(), outputShape: out.slice(), layers, weightBytes, float32Bytes,
-      samples: m.samples?.count ?? 0, accuracyFloat: m.accuracyFloat, accuracyCompressed: m.accuracyCompressed };
+      samples: m.samples?.count ?? 0, arithmetic: m.arithmetic ?? 'float32', accuracyFloat: m.accuracyFloat, accuracyCompressed: m.accuracyCompressed };
   });
   return {
-    version: FORMAT_VERSION, preset: b.manifest.preset, fileBytes: b.bytes.length, manifestBytes: b.dataOffset - HEADER_BYTES,
+    version: b.manifest.version, preset: b.manifest.preset, fileBytes: b.bytes.length, imageBytes: bundleImageBytes(b), manifestBytes: b.dataOffset - HEADER_BYTES,
     codebooks: b.manifest.codebooks.map((c) => ({ name: c.name, d: c.d, k: c.k, bytes: sec[c.section].length, layers: usage.get(c.name) ?? 0 })),
     models,
     sections: sec.map((s) => ({ name: s.name, dtype: s.dtype, count: s.count, offset: b.dataOffset + s.offset, bytes: s.length, crc32: s.crc32.toString(16).padStart(8, '0') })),
@@ -71,10 +74,10 @@ const pct = (v: number | null) => (v === null ? '-' : `${(v * 100).toFixed(2)} %
 
 /** The human-readable listing of a summary (models, layers, codebooks, bytes; sections when `sections`). */
 export function formatSummary(s: BundleSummary, opts: { sections?: boolean } = {}): string {
-  const lines = [`.yono bundle v${s.version}, preset ${s.preset}: ${s.fileBytes} bytes (manifest ${s.manifestBytes}), ${s.models.length} models, ${s.codebooks.length} codebooks`, ''];
+  const lines = [`.yono bundle v${s.version}, preset ${s.preset}: ${s.fileBytes} bytes (manifest ${s.manifestBytes}; ${s.imageBytes} in an MCU image, as the compression report counts), ${s.models.length} models, ${s.codebooks.length} codebooks`, ''];
   for (const c of s.codebooks) lines.push(`codebook ${c.name}: k ${c.k} x d ${c.d}, ${c.bytes} bytes, used by ${c.layers} layers`);
   for (const m of s.models) {
-    lines.push('', `model ${m.name}: input [${m.inputShape}] -> [${m.outputShape}], ${m.weightBytes} bytes of parameters (float32: ${m.float32Bytes}), `
+    lines.push('', `model ${m.name} (${m.arithmetic}): input [${m.inputShape}] -> [${m.outputShape}], ${m.weightBytes} bytes of parameters (float32: ${m.float32Bytes}), `
       + `accuracy float ${pct(m.accuracyFloat)} / compressed ${pct(m.accuracyCompressed)}, ${m.samples} stored samples`);
     const rows = [['layer', 'kind', 'output', 'format', 'weights', 'bytes']];
     for (const l of m.layers) rows.push([l.name, l.kind, `[${l.outputShape}]`, l.format, l.weights ? String(l.weights) : '', l.bytes ? String(l.bytes) : '']);

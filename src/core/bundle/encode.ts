@@ -1,5 +1,5 @@
 import { crc32 } from '../data/crc32';
-import { ALIGN, DTYPE_BYTES, FORMAT_VERSION, HEADER_BYTES, MAGIC, alignUp } from './format';
+import { ALIGN, DTYPE_BYTES, FORMAT_VERSION, HEADER_BYTES, MAGIC, READ_VERSIONS, alignUp } from './format';
 import type { BundleManifest } from './format';
 import { manifestBytes } from './manifest-json';
 
@@ -23,14 +23,16 @@ export function encodeBundle(manifestIn: BundleManifest, payloads: Uint8Array[])
     offset = alignUp(offset + p.length);
     return e;
   });
-  const manifest: BundleManifest = { ...manifestIn, version: FORMAT_VERSION, sections };
+  const version = manifestIn.version;
+  if (!READ_VERSIONS.includes(version)) throw new Error(`encodeBundle: format version ${version}; this code writes ${READ_VERSIONS.join(' or ')} (the writer: ${FORMAT_VERSION})`);
+  const manifest: BundleManifest = { ...manifestIn, version, sections };
   const text = manifestBytes(manifest);
   const dataOffset = alignUp(HEADER_BYTES + text.length);
   const dataLength = offset;
   const out = new Uint8Array(dataOffset + dataLength);
   out.set(MAGIC, 0);
   const dv = new DataView(out.buffer);
-  dv.setUint32(8, FORMAT_VERSION, true);
+  dv.setUint32(8, version, true);
   dv.setUint32(12, text.length, true);
   dv.setUint32(16, crc32(text), true);
   dv.setUint32(20, dataOffset, true);
@@ -43,6 +45,6 @@ export function encodeBundle(manifestIn: BundleManifest, payloads: Uint8Array[])
 }
 
 /** The raw little-endian bytes of a typed array (a view, no copy). */
-export function bytesOf(a: Float32Array | Uint16Array | Int32Array | Int8Array | Uint8Array): Uint8Array {
+export function bytesOf(a: Float32Array | Uint16Array | Int16Array | Int32Array | Int8Array | Uint8Array): Uint8Array {
   return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 }

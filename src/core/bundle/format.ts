@@ -14,8 +14,10 @@ export type AttributeLayerEntry = Exclude<ExtraLayer, PReluLayer>;
 
 /** First 8 bytes of every bundle: "YONO" then CR LF SUB LF (catches text-mode and 7-bit transfers, as PNG). */
 export const MAGIC = Uint8Array.of(0x59, 0x4f, 0x4e, 0x4f, 0x0d, 0x0a, 0x1a, 0x0a);
-/** The only format version this code writes and reads. */
-export const FORMAT_VERSION = 1;
+/** The format version this code writes (2: int8 models, README.md "Format version 2"). */
+export const FORMAT_VERSION = 2;
+/** The versions this code reads: 1 (float models only) and 2. */
+export const READ_VERSIONS: readonly number[] = [1, 2];
 /** Fixed header: magic, version, manifest length + CRC, data offset + length, header CRC. */
 export const HEADER_BYTES = 32;
 /** Alignment of the data area and of every section inside it (bytes). */
@@ -46,9 +48,12 @@ export const LIMITS = {
   k: 65536,
 } as const;
 
-/** Element type of a section (`f16`: IEEE binary16 bit patterns, for codebooks, biases and scales). */
-export type Dtype = 'f32' | 'f16' | 'i8' | 'u8' | 'i32';
-export const DTYPE_BYTES: Record<Dtype, number> = { f32: 4, f16: 2, i8: 1, u8: 1, i32: 4 };
+/**
+ * Element type of a section (`f16`: IEEE binary16 bit patterns, for codebooks, biases and scales; `i16`: the
+ * biases of int8 models, format version 2).
+ */
+export type Dtype = 'f32' | 'f16' | 'i8' | 'u8' | 'i32' | 'i16';
+export const DTYPE_BYTES: Record<Dtype, number> = { f32: 4, f16: 2, i8: 1, u8: 1, i32: 4, i16: 2 };
 
 /** One binary section of the data area. `offset` is relative to the data area start. */
 export interface SectionEntry {
@@ -67,7 +72,30 @@ export interface SectionEntry {
  * A codebook group: (k x d) values in section `section`, `f16` (what the writer stores) or `f32` (bundles
  * written before codebooks were float16).
  */
-export interface CodebookEntry { name: string; d: number; k: number; section: number }
+export interface CodebookEntry {
+  name: string; d: number; k: number; section: number;
+  /** An int8 codebook (int8 models, version 2): the section is `i8` and value = q · scale (float32 > 0). */
+  scale?: number;
+}
+
+/** An int8 tensor's quantisation parameters: real = scale · (q − zeroPoint); scale float32 > 0, zeroPoint in −128..127. */
+export interface QParamsEntry { scale: number; zeroPoint: number }
+
+/** A fixed-point multiplier: real ≈ multiplier · 2^(shift − 31), multiplier in [0, 2^31), shift in −31..31. */
+export interface RequantEntry { multiplier: number; shift: number }
+
+/**
+ * What a layer of an int8 model (version 2) adds to its entry (README.md "Int8 models"): `q` on every layer
+ * whose output tensor has parameters of its own (quant/graph.ts `tensorRule`: the input, weight layers,
+ * adds); `requant` (the layer's base multiplier) and `biasShift` (the int32 bias is the `i16` value · 2^shift)
+ * on PQ/int8 weight layers; `table` (an `i8` section of 256 values, indexed by q + 128) on a sigmoid/tanh.
+ */
+export interface Int8LayerFields {
+  q?: QParamsEntry;
+  requant?: RequantEntry;
+  biasShift?: number;
+  table?: number;
+}
 
 /** How a weight layer's kernel is stored. Numbers are section indices. */
 export type KernelEntry =
@@ -78,7 +106,7 @@ export type KernelEntry =
 interface LayerEntryBase { name: string; inputs: string[]; outputShape: number[] }
 
 /** A layer as the manifest stores it: the IR layer with every tensor replaced by a section reference. */
-export type LayerEntry = LayerEntryBase & (
+export type LayerEntry = Int8LayerFields & ((LayerEntryBase & (
   | { kind: 'input' }
   | { kind: 'dense'; activation: Activation; kernel: KernelEntry; bias: number | null }
   | { kind: 'conv2d'; strides: [number, number]; padding: Padding; dilation: [number, number]; activation: Activation; kernel: KernelEntry; bias: number | null }
@@ -94,7 +122,7 @@ export type LayerEntry = LayerEntryBase & (
   | { kind: 'add'; activation: Activation }
   /** PReLU: `alpha` is an f32 section of sizeOf(alphaShape) values. */
   | { kind: 'prelu'; alphaShape: number[]; alpha: number }
-) | AttributeLayerEntry;
+)) | AttributeLayerEntry);
 
 /** Stored test samples of a model: `x` (count x input elements, f32) and labels `y` (count, i32). */
 export interface SamplesEntry { count: number; x: number; y: number }
@@ -109,6 +137,11 @@ export interface ModelEntry {
   accuracyCompressed: number | null;
   layers: LayerEntry[];
   samples: SamplesEntry | null;
+  /**
+   * Version 2: `int8` (the layers are the int8 graph with its integers, run by the int8 runtime) or
+   * `float32`. Absent in version 1 (float32).
+   */
+  arithmetic?: 'int8' | 'float32';
 }
 
 /** The JSON manifest. */
@@ -124,7 +157,7 @@ export interface BundleManifest {
 
 export const ACTIVATIONS: readonly Activation[] = IR_ACTIVATIONS;
 export const PADDINGS: readonly Padding[] = ['valid', 'same'];
-export const DTYPES: readonly Dtype[] = ['f32', 'f16', 'i8', 'u8', 'i32'];
+export const DTYPES: readonly Dtype[] = ['f32', 'f16', 'i8', 'u8', 'i32', 'i16'];
 /** Dtypes a float tensor that may be float16 (codebooks, scales, biases) can have. */
 export const FLOAT_DTYPES: readonly Dtype[] = ['f32', 'f16'];
 

@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crc32 } from '../data/crc32';
 import { decodeModel } from '../compress/decode';
 import { createRuntime } from '../mcu/runtime/executor';
+import { createInt8Runtime } from '../mcu/runtime/int8/runtime';
+import { int8ModelCounts } from '../mcu/runtime/int8/counts';
+import { setupNodeTfjs } from '../../node/tfjs';
+import { zooInt8Result } from './testing/zoo-int8';
 import { BundleError } from './errors';
 import { readBundle } from './read';
 import { writeBundle } from './write';
@@ -18,9 +22,11 @@ import { zooModels, zooResult, zooSamples } from './testing/zoo';
 
 const result = zooResult(zooModels());
 const samples = Object.fromEntries(result.models.map((m, i) => [m.name, zooSamples(decodeModel(result, m.name), 4, i)]));
-const base = writeBundle(result, { samples });
-const parts = splitBundle(base);
-const manifest = JSON.parse(parts.manifest) as Json;
+let base = writeBundle(result, { samples });
+let parts = splitBundle(base);
+let manifest = JSON.parse(parts.manifest) as Json;
+/** Allocation bound per input byte: 2 for float bundles; int8 ones decode each PQ kernel once (int8 + its int32 unit-major copy). */
+let allocPerByte = 2;
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -148,6 +154,12 @@ function once(input: Uint8Array, label: string, i: number): 'loaded' | 'rejected
   try {
     const b = readBundle(input);
     for (const m of b.manifest.models) {
+      if (m.arithmetic === 'int8') {
+        const rt8 = createInt8Runtime(b, m.name);
+        expect(rt8.runS8(new Int8Array(rt8.inputSize)).length).toBe(rt8.outputSize);
+        int8ModelCounts(b, rt8);
+        continue;
+      }
       const rt = createRuntime(b, m.name);
       const y = rt.run(new Float32Array(rt.program.inputSize).fill(0.5));
       expect(y.length).toBe(rt.program.outputSize);
@@ -170,11 +182,10 @@ function timed(input: Uint8Array, label: string, i: number): number {
   return performance.now() - t0;
 }
 
-describe('fuzz: readBundle on thousands of seeded mutations', () => {
-  beforeAll(() => { maxAlloc = 0; track(); });
-  afterAll(() => untrack());
-
-  for (const [label, mutate, count] of KINDS) {
+function fuzzKinds(prefix: string, share: number): void {
+  for (const [label0, mutate, count0] of KINDS) {
+    const label = `${prefix}${label0}`;
+    const count = Math.ceil(count0 * share);
     it(`${label}: ${count} cases, each rejected with a BundleError or loaded and run`, () => {
       const r = createRng(crc32(Uint8Array.from(label, (c) => c.charCodeAt(0))));
       codes.clear();
@@ -191,10 +202,31 @@ describe('fuzz: readBundle on thousands of seeded mutations', () => {
         if (dt >= 100) dt = Math.min(dt, timed(input, label, i));
         slowest = Math.max(slowest, dt);
         expect(dt, `case ${i} of '${label}' took ${dt.toFixed(1)} ms`).toBeLessThan(100);
-        expect(maxAlloc, `case ${i} of '${label}' allocated ${maxAlloc} bytes for a ${input.length}-byte file`).toBeLessThanOrEqual(2 * Math.max(input.length, 1));
+        expect(maxAlloc, `case ${i} of '${label}' allocated ${maxAlloc} bytes for a ${input.length}-byte file`).toBeLessThanOrEqual(allocPerByte * Math.max(input.length, 1));
       }
       expect(loaded + rejected).toBe(count);
       console.log(`${label}: ${rejected} rejected (${[...codes].map(([k, v]) => `${k} ${v}`).join(', ')}), ${loaded} loaded and ran; slowest ${slowest.toFixed(1)} ms`);
     });
   }
+}
+
+describe('fuzz: readBundle on thousands of seeded mutations', () => {
+  beforeAll(() => { maxAlloc = 0; track(); });
+  afterAll(() => untrack());
+  fuzzKinds('', 1);
+});
+
+describe('fuzz: an int8 bundle (format 2), a quarter as many cases', () => {
+  beforeAll(async () => {
+    await setupNodeTfjs();
+    const z = zooInt8Result();
+    base = writeBundle(z.result, { samples: z.samples, maxSamples: 4 });
+    parts = splitBundle(base);
+    manifest = JSON.parse(parts.manifest) as Json;
+    allocPerByte = 64;
+    maxAlloc = 0;
+    track();
+  }, 120_000);
+  afterAll(() => untrack());
+  fuzzKinds('int8: ', 0.25);
 });

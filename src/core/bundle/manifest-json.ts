@@ -1,4 +1,4 @@
-import type { BundleManifest, KernelEntry, LayerEntry, ModelEntry } from './format';
+import type { BundleManifest, Int8LayerFields, KernelEntry, LayerEntry, ModelEntry } from './format';
 import { canonExtraLayer } from './layers-extra';
 
 /** The kernel entry with its keys in the canonical order. */
@@ -10,8 +10,25 @@ function canonKernel(k: KernelEntry): KernelEntry {
   }
 }
 
-/** The layer entry with its keys in the canonical order (name, kind, inputs, outputShape, attributes, tensors). */
+/** The int8 fields of a layer (version 2), in canonical order, only those present. */
+function canonInt8(l: LayerEntry): Int8LayerFields {
+  const o: Int8LayerFields = {};
+  if (l.q !== undefined) o.q = { scale: l.q.scale, zeroPoint: l.q.zeroPoint };
+  if (l.requant !== undefined) o.requant = { multiplier: l.requant.multiplier, shift: l.requant.shift };
+  if (l.biasShift !== undefined) o.biasShift = l.biasShift;
+  if (l.table !== undefined) o.table = l.table;
+  return o;
+}
+
+/**
+ * The layer entry with its keys in the canonical order (name, kind, inputs, outputShape, attributes, tensors,
+ * then the int8 fields of version 2 when present).
+ */
 export function canonLayer(l: LayerEntry): LayerEntry {
+  return { ...canonLayerBase(l), ...canonInt8(l) } as LayerEntry;
+}
+
+function canonLayerBase(l: LayerEntry): LayerEntry {
   const b = { name: l.name, inputs: l.inputs.slice(), outputShape: l.outputShape.slice() };
   switch (l.kind) {
     case 'input': case 'flatten':
@@ -41,6 +58,7 @@ function canonModel(m: ModelEntry): ModelEntry {
     accuracyFloat: m.accuracyFloat, accuracyCompressed: m.accuracyCompressed,
     layers: m.layers.map(canonLayer),
     samples: m.samples ? { count: m.samples.count, x: m.samples.x, y: m.samples.y } : null,
+    ...(m.arithmetic === undefined ? {} : { arithmetic: m.arithmetic }),
   };
 }
 
@@ -49,7 +67,7 @@ export function canonicalManifest(m: BundleManifest): BundleManifest {
   return {
     format: m.format, version: m.version, preset: m.preset,
     sections: m.sections.map((s) => ({ name: s.name, dtype: s.dtype, count: s.count, offset: s.offset, length: s.length, crc32: s.crc32 })),
-    codebooks: m.codebooks.map((c) => ({ name: c.name, d: c.d, k: c.k, section: c.section })),
+    codebooks: m.codebooks.map((c) => ({ name: c.name, d: c.d, k: c.k, section: c.section, ...(c.scale === undefined ? {} : { scale: c.scale }) })),
     models: m.models.map(canonModel),
   };
 }

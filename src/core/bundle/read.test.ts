@@ -134,10 +134,11 @@ describe('readBundle rejects bad input with a BundleError that says what is wron
   });
 
   it('a newer or older version, with a message saying what to do', () => {
-    const e = rejection(() => readBundle(setHeaderField(bytes, 8, 2, true)));
+    const e = rejection(() => readBundle(setHeaderField(bytes, 8, 3, true)));
     expect(e.code).toBe('version');
-    expect(e.message).toMatch(/version 2.*supports version 1.*Update/);
-    expect(rejection(() => readBundle(withManifest((m) => { m.version = 2; }))).message).toMatch(/version/);
+    expect(e.message).toMatch(/version 3.*supports versions 1 and 2.*Update/);
+    expect(rejection(() => readBundle(setHeaderField(bytes, 8, 0, true))).message).toMatch(/version 0.*Re-export/);
+    expect(rejection(() => readBundle(withManifest((m) => { m.version = 1; }))).message).toMatch(/version/);
   });
 
   it('damaged header, manifest and sections (CRC-32)', () => {

@@ -3,7 +3,7 @@ import type { Bundle } from './bundle';
 import { LITTLE_ENDIAN } from './bundle';
 import { checkBundle } from './check';
 import { BundleError, bundleFail } from './errors';
-import { ALIGN, FORMAT_VERSION, HEADER_BYTES, MAGIC, alignUp } from './format';
+import { ALIGN, FORMAT_VERSION, HEADER_BYTES, MAGIC, READ_VERSIONS, alignUp } from './format';
 import { manifestFromJson } from './schema';
 import { encodeBundle } from './encode';
 
@@ -24,8 +24,8 @@ function readHeader(bytes: Uint8Array): Header {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, HEADER_BYTES);
   const u32 = (o: number) => dv.getUint32(o, true);
   const version = u32(8);
-  if (version !== FORMAT_VERSION) {
-    bundleFail('version', `This bundle has format version ${version}; this reader supports version ${FORMAT_VERSION} only. `
+  if (!READ_VERSIONS.includes(version)) {
+    bundleFail('version', `This bundle has format version ${version}; this reader supports versions ${READ_VERSIONS.join(' and ')}. `
       + (version > FORMAT_VERSION ? 'Update YONO Workbench, or re-export with this version.' : 'Re-export it with this version of YONO Workbench.'));
   }
   if (crc32(bytes.subarray(0, 28)) !== u32(28)) bundleFail('checksum', `The bundle header is damaged (its CRC-32 does not match). ${REDO}`);

@@ -1,7 +1,7 @@
 import type { LayerKind } from '../models/ir';
 import { arr, bad, int, nullable, num, obj, oneOf, pair, sectionRef, shape, str } from './check-json';
 import { ACTIVATIONS, DTYPES, FORMAT_NAME, LIMITS, PADDINGS } from './format';
-import type { BundleManifest, CodebookEntry, KernelEntry, LayerEntry, ModelEntry, SectionEntry } from './format';
+import type { BundleManifest, CodebookEntry, Int8LayerFields, KernelEntry, LayerEntry, ModelEntry, SectionEntry } from './format';
 import { canonLayer } from './manifest-json';
 import { EXTRA_LAYER_KINDS, parseExtraLayer } from './layers-extra';
 
@@ -41,8 +41,37 @@ function kernel(v: unknown, path: string, kind: LayerKind, nSec: number): Kernel
   }
 }
 
+const MAX_I32 = 2 ** 31 - 1;
+
+/** A float32 scale > 0 (JSON holds the shortest decimal of the float32 value). */
+function f32Scale(v: unknown, path: string): number {
+  const x = num(v, path, Number.MIN_VALUE, 3.4e38);
+  if (Math.fround(x) !== x) bad(path, `is ${x}, not a float32 value`);
+  return x;
+}
+
+/** The int8 fields of a layer (version 2; README.md "Int8 models"), only those present. */
+function int8Fields(o: Record<string, unknown>, path: string, nSec: number): Int8LayerFields {
+  const f: Int8LayerFields = {};
+  if (o.q !== undefined) {
+    const q = obj(o.q, `${path}.q`);
+    f.q = { scale: f32Scale(q.scale, `${path}.q.scale`), zeroPoint: int(q.zeroPoint, `${path}.q.zeroPoint`, -128, 127) };
+  }
+  if (o.requant !== undefined) {
+    const r = obj(o.requant, `${path}.requant`);
+    f.requant = { multiplier: int(r.multiplier, `${path}.requant.multiplier`, 0, MAX_I32), shift: int(r.shift, `${path}.requant.shift`, -31, 31) };
+  }
+  if (o.biasShift !== undefined) f.biasShift = int(o.biasShift, `${path}.biasShift`, 0, 16);
+  if (o.table !== undefined) f.table = sectionRef(o.table, `${path}.table`, nSec);
+  return f;
+}
+
 function layer(v: unknown, path: string, nSec: number): LayerEntry {
   const o = obj(v, path);
+  return { ...layerBase(o, path, nSec), ...int8Fields(o, path, nSec) } as LayerEntry;
+}
+
+function layerBase(o: Record<string, unknown>, path: string, nSec: number): LayerEntry {
   const kind = oneOf(o.kind, `${path}.kind`, LAYER_KINDS);
   const inputs = arr(o.inputs, `${path}.inputs`, 64).map((x, i) => str(x, `${path}.inputs[${i}]`));
   const b = { name: str(o.name, `${path}.name`), inputs, outputShape: shape(o.outputShape, `${path}.outputShape`, 1, 3) };
@@ -96,6 +125,7 @@ function model(v: unknown, path: string, nSec: number): ModelEntry {
       x: sectionRef(s.x, `${path}.samples.x`, nSec),
       y: sectionRef(s.y, `${path}.samples.y`, nSec),
     },
+    ...(o.arithmetic === undefined ? {} : { arithmetic: oneOf(o.arithmetic, `${path}.arithmetic`, ['int8', 'float32'] as const) }),
   };
 }
 
@@ -113,7 +143,8 @@ export function manifestFromJson(json: unknown, version: number, dataLength: num
   const codebooks = arr(o.codebooks, 'codebooks', LIMITS.codebooks).map((x, i): CodebookEntry => {
     const c = obj(x, `codebooks[${i}]`);
     return { name: str(c.name, `codebooks[${i}].name`), d: int(c.d, `codebooks[${i}].d`, 1, LIMITS.d),
-      k: int(c.k, `codebooks[${i}].k`, 1, LIMITS.k), section: sectionRef(c.section, `codebooks[${i}].section`, n) };
+      k: int(c.k, `codebooks[${i}].k`, 1, LIMITS.k), section: sectionRef(c.section, `codebooks[${i}].section`, n),
+      ...(c.scale === undefined ? {} : { scale: f32Scale(c.scale, `codebooks[${i}].scale`) }) };
   });
   const models = arr(o.models, 'models', LIMITS.models).map((x, i) => model(x, `models[${i}]`, n));
   if (models.length === 0) bad('models', 'is empty: a bundle holds at least one model');

@@ -1,14 +1,20 @@
-import type { Layer, ModelIR, Tensor, WeightLayer } from '../models/ir';
+import type { Layer, ModelIR, WeightLayer } from '../models/ir';
 import { isWeightLayer } from '../models/ir';
 import { sizeOf } from '../models/shapes';
 import type { CompressionResult, LayerEncoding } from '../compress/types';
-import { storedBias, storedScales, storesF16 } from '../compress/stored';
+import { storedBias, storesF16 } from '../compress/stored';
 import { toF16Array } from '../util/f16';
-import { bytesOf, encodeBundle } from './encode';
+import { encodeBundle } from './encode';
+import { SectionList, checkFinite, scalesSection, tensorSection } from './write-sections';
 import { FORMAT_NAME, FORMAT_VERSION } from './format';
-import type { BundleManifest, Dtype, KernelEntry, LayerEntry, ModelEntry } from './format';
+import type { BundleManifest, KernelEntry, LayerEntry, ModelEntry } from './format';
 import { canonLayer } from './manifest-json';
 import { readBundle } from './read';
+import { int8Codebook } from '../quant/codebook';
+import { int8Graph } from '../quant/graph';
+import { lowerResult } from '../compress/decode';
+import { int8LayerEntries } from './write-int8';
+import { int8Unsupported } from './check-int8';
 
 /** Test samples stored with a model: `n` rows of its input shape in `x`, labels in `y`. */
 export interface BundleSamples {
@@ -23,32 +29,11 @@ export interface WriteBundleOptions {
   samples?: Record<string, BundleSamples>;
   /** Store at most this many samples per model (the first ones). Default: all given. */
   maxSamples?: number;
-}
-
-type Payload = Float32Array | Uint16Array | Int32Array | Int8Array | Uint8Array;
-
-/** Collects sections in order: manifest entries and their payloads. */
-class SectionList {
-  readonly entries: BundleManifest['sections'] = [];
-  readonly payloads: Uint8Array[] = [];
-
-  add(name: string, dtype: Dtype, data: Payload): number {
-    this.entries.push({ name, dtype, count: data.length, offset: 0, length: 0, crc32: 0 });
-    this.payloads.push(bytesOf(data));
-    return this.entries.length - 1;
-  }
-}
-
-function checkFinite(where: string, a: Float32Array): Float32Array {
-  for (let i = 0; i < a.length; i++) {
-    if (!Number.isFinite(a[i])) throw new Error(`writeBundle: ${where} holds a non-finite value at ${i}; fix the model before bundling`);
-  }
-  return a;
-}
-
-/** A PQ/int8 scales section: float16 (the values the pipeline stored; others are rounded here). */
-function scalesSection(s: SectionList, name: string, scales: Float32Array): number {
-  return s.add(name, 'f16', toF16Array(storedScales(checkFinite(name, scales), name), name));
+  /**
+   * `float32`: write the float model even for a result made with int8 activations (its codebooks as
+   * float16, its biases float16, the float runtime), for the exports that take float models (tfjs).
+   */
+  arithmetic?: 'float32';
 }
 
 function kernelEntry(s: SectionList, prefix: string, l: WeightLayer, enc: LayerEncoding): KernelEntry {
@@ -66,10 +51,6 @@ function kernelEntry(s: SectionList, prefix: string, l: WeightLayer, enc: LayerE
       if (l.kernel.data.length !== sizeOf(shape)) throw new Error(`writeBundle: float32 layer ${prefix} has ${l.kernel.data.length} kernel values, its shape needs ${sizeOf(shape)}`);
       return { format: 'float32', shape, data: s.add(`${prefix}/kernel`, 'f32', checkFinite(`${prefix} kernel`, l.kernel.data)) };
   }
-}
-
-function tensorSection(s: SectionList, name: string, t: Tensor): number {
-  return s.add(name, 'f32', checkFinite(name, t.data));
 }
 
 function layerEntry(s: SectionList, model: string, l: Layer, encodings: Record<string, LayerEncoding>): LayerEntry {
@@ -94,7 +75,7 @@ function layerEntry(s: SectionList, model: string, l: Layer, encodings: Record<s
   return canonLayer(l as LayerEntry);
 }
 
-function samplesEntry(s: SectionList, name: string, ir: ModelIR, smp: BundleSamples | undefined, max: number): ModelEntry['samples'] {
+export function samplesEntry(s: SectionList, name: string, ir: ModelIR, smp: BundleSamples | undefined, max: number): ModelEntry['samples'] {
   if (!smp) return null;
   const row = sizeOf(ir.inputShape);
   const n = Math.min(smp.n, max);
@@ -106,7 +87,11 @@ function samplesEntry(s: SectionList, name: string, ir: ModelIR, smp: BundleSamp
 }
 
 /**
- * Serializes a CompressionResult as a `.yono` bundle (README.md): the codebooks that some layer uses, then
+ * Serializes a CompressionResult as a `.yono` bundle (README.md), format version 2. A result made with int8
+ * activations (every model calibrated) is written as int8 models (write-int8.ts): int8 codebooks with their
+ * scale, each model's int8 graph with the integers of `lowerResult` — unless a model has a layer the int8
+ * runtimes do not hold (`int8Unsupported`, e.g. the Keras-application layers): then, and otherwise, the float
+ * model: the codebooks that some layer uses, then
  * per model its layers' packed indices, scales, int8 or float32 kernels, biases and batch-norm parameters,
  * then its optional test samples. Codebooks, scales and the biases of PQ/int8 layers are written as
  * float16, rounded to nearest even (values outside ±65504 throw a RangeError naming the section). Reading
@@ -115,22 +100,29 @@ function samplesEntry(s: SectionList, name: string, ir: ModelIR, smp: BundleSamp
  */
 export function writeBundle(result: CompressionResult, options: WriteBundleOptions = {}): Uint8Array {
   const s = new SectionList();
+  const int8 = options.arithmetic !== 'float32' && int8Arithmetic(result) && int8Unsupported(result.models.flatMap((m) => int8Graph(m.ir).layers)).length === 0;
   const used = new Set(result.models.flatMap((m) => Object.values(m.encodings).flatMap((e) => (e.format === 'pq' ? [e.group] : []))));
   const codebooks = result.codebooks.filter((c) => used.has(c.name)).map((c) => {
     if (c.codebook.length !== c.k * c.d) throw new Error(`writeBundle: codebook '${c.name}' holds ${c.codebook.length} values, k x d = ${c.k * c.d}`);
-    // float16, rounded to nearest even (the pipeline's codebooks are float16 values already, so this is exact)
     const what = `codebook ${c.name}`;
+    if (int8) {
+      // int8 values and one scale (the pipeline's int8 codebooks are exactly q · scale; int8Codebook checks it)
+      const q = int8Codebook(checkFinite(what, c.codebook), c.scale);
+      return { name: c.name, d: c.d, k: c.k, section: s.add(`codebook/${c.name}`, 'i8', q.q), scale: q.scale };
+    }
+    // float16, rounded to nearest even (the pipeline's codebooks are float16 values already, so this is exact)
     return { name: c.name, d: c.d, k: c.k, section: s.add(`codebook/${c.name}`, 'f16', toF16Array(checkFinite(what, c.codebook), what)) };
   });
   const max = options.maxSamples ?? Number.POSITIVE_INFINITY;
   const models: ModelEntry[] = result.models.map((m) => {
-    const layers = m.ir.layers.map((l) => layerEntry(s, m.name, l, m.encodings));
+    const layers = int8 ? int8LayerEntries(s, lowerResult(result, m.name), m) : m.ir.layers.map((l) => layerEntry(s, m.name, l, m.encodings));
     return {
-      name: m.name, inputShape: m.ir.inputShape.slice(), output: m.ir.output,
+      name: m.name, inputShape: m.ir.inputShape.slice(), output: int8 ? int8Graph(m.ir).output : m.ir.output,
       accuracyFloat: Number.isFinite(m.accuracyFloat) ? m.accuracyFloat : null,
       accuracyCompressed: Number.isFinite(m.accuracyCompressed) ? m.accuracyCompressed : null,
       layers,
       samples: samplesEntry(s, m.name, m.ir, options.samples?.[m.name], max),
+      arithmetic: int8 ? 'int8' : 'float32',
     };
   });
   const manifest: BundleManifest = {
@@ -143,4 +135,13 @@ export function writeBundle(result: CompressionResult, options: WriteBundleOptio
     throw new Error(`writeBundle: the result does not make a valid bundle: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
   return bytes;
+}
+
+/** True when the result's models were compressed with int8 activations (every one calibrated); throws for a mix. */
+function int8Arithmetic(result: CompressionResult): boolean {
+  const n = result.models.filter((m) => m.calibration).length;
+  if (n > 0 && n < result.models.length) {
+    throw new Error(`writeBundle: ${n} of ${result.models.length} models have int8 activations; a bundle holds one arithmetic (compress them with the same activations setting)`);
+  }
+  return n > 0;
 }

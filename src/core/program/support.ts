@@ -31,6 +31,9 @@ export function unsupportedLayers(m: ModelEntry): UnsupportedLayer[] {
  * ("the virtual MCU and the C export").
  */
 export function assertRuntimeSupports(m: ModelEntry, who = 'the virtual MCU and the C runtime'): void {
+  if (m.arithmetic === 'int8') {
+    throw new BundleError('unsupported', `Model '${m.name}' is an int8 model (bundle format 2): it runs on the int8 runtime (mcu/runtime/int8), not as a float program.`);
+  }
   const bad = unsupportedLayers(m);
   if (bad.length === 0) return;
   const list = bad.map((b) => `layer '${b.layer}' (${b.why})`).join(', ');

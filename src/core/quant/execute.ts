@@ -26,7 +26,7 @@ function quantOf(op: WeightOp): S8Quant {
 }
 
 /** TFLM's int8 add, elementwise. */
-function add(op: AddOp, a: Int8Array, b: Int8Array): Int8Array {
+export function add(op: AddOp, a: Int8Array, b: Int8Array): Int8Array {
   const y = new Int8Array(a.length);
   const [pa, pb] = op.in;
   const [ma, mb] = op.inMult;
@@ -41,7 +41,7 @@ function add(op: AddOp, a: Int8Array, b: Int8Array): Int8Array {
 }
 
 /** A float32 layer on int8 tensors: dequantise, convolve in float32 (taps, then input channels), activate, quantise. */
-function floatLayer(op: FloatOp, x: Int8Array): Int8Array {
+export function floatLayer(op: FloatOp, x: Int8Array): Int8Array {
   const { g, layer } = op;
   const k = layer.kernel.data;
   const depthwise = layer.kind === 'depthwiseConv2d';

@@ -21,14 +21,14 @@ import { isWeightLayer } from '../models/ir';
 import { sizeOf } from '../models/shapes';
 import { fromF16Bits, toF16Bits } from '../util/f16';
 import { dequantizeValue, quantizeBias, quantizeValue, roundHalfAway, type AffineParams } from './affine';
-import { packBias, unpackBias } from './bias';
+import { packBias, unpackBias, type StoredBias } from './bias';
 import { int8Codebook } from './codebook';
 import type { LayerEncoding, LoweringCodebook } from './encoding';
 import { layerGeometry } from './geometry';
 import { int8Graph, int8Output } from './graph';
 import { decodePQInt8 } from './kernels/decode';
 import type { AddOp, LoweredModel, LoweredOp, LoweredTensor, LutOp, WeightOp } from './lowered';
-import { multiplierValue, quantizeMultiplier } from './multiplier';
+import { multiplierValue, quantizeMultiplier, type QuantizedMultiplier } from './multiplier';
 import { activationRange } from './requantize';
 import { F16_ONE, unitMultipliers } from './unit-multiplier';
 
@@ -43,7 +43,15 @@ export interface LoweringInput {
   codebooks: readonly LoweringCodebook[];
   /** (scale, zero point) of every tensor of the int8 graph (Calibration.params). */
   params: Record<string, AffineParams>;
+  /**
+   * A bundle's stored integers per weight layer (its base and int16 biases), used instead of deriving them
+   * from the float bias: how a reader rebuilds the op the writer stored (bundle/lowered.ts).
+   */
+  stored?: Record<string, StoredLayer>;
 }
+
+/** What a bundle stores of a PQ/int8 weight layer beyond its encoding: the base multiplier and the biases. */
+export interface StoredLayer { base: QuantizedMultiplier; bias: StoredBias | null }
 
 /** Output units of a kernel: its last axis, or cin · multiplier for depthwise. */
 function unitsOf(l: WeightLayer): number {
@@ -65,33 +73,68 @@ function unitScaleBits(scales: Float32Array | null, units: number, what: string)
   return out;
 }
 
-/**
- * The integer parameters of a weight layer with int8 `kernel` (TensorFlow layout), per-unit float16 scales
- * `scales` (0 = an all-zero unit), the layer base `real` (s_x · s_cb / s_y or s_x / s_y), and float `bias`.
- */
-function weightOp(l: WeightLayer | BatchNormLayer, kind: WeightOp['kind'], format: WeightOp['format'], kernel: Int8Array, kernelShape: number[],
-  scales: Uint16Array, real: number, bias: Float32Array | null, inP: AffineParams, outP: AffineParams, inShape: number[],
-  pq: WeightOp['pq']): WeightOp {
+/** Each unit's multiplier and shift from the base and its float16 scale, and the effective real weight scale they define. */
+function unitParams(base: QuantizedMultiplier, scales: Uint16Array, inP: AffineParams, outP: AffineParams): Pick<WeightOp, 'mult' | 'shift' | 'weightScale'> {
+  const { mult, shift } = unitMultipliers(base, scales);
+  const weightScale = new Float64Array(scales.length);
+  for (let u = 0; u < scales.length; u++) weightScale[u] = (multiplierValue({ multiplier: mult[u], shift: shift[u] }) * outP.scale) / inP.scale;
+  return { mult, shift, weightScale };
+}
+
+/** The lowering's rule for a unit whose stored scale is 0: all-zero int8 weights, scale 1.0 (so its bias survives). In place. */
+function zeroUnits(kernel: Int8Array, scales: Uint16Array): void {
   const units = scales.length;
   for (let u = 0; u < units; u++) {
     if (scales[u] !== 0) continue;
     scales[u] = F16_ONE;
     for (let i = u; i < kernel.length; i += units) kernel[i] = 0;
   }
-  const base = quantizeMultiplier(real);
-  const { mult, shift } = unitMultipliers(base, scales);
-  const weightScale = new Float64Array(units);
-  for (let u = 0; u < units; u++) weightScale[u] = (multiplierValue({ multiplier: mult[u], shift: shift[u] }) * outP.scale) / inP.scale;
-  const stored = bias && packBias(Int32Array.from(bias, (b, u) => (weightScale[u] > 0 ? quantizeBias(b, inP.scale, weightScale[u]) : 0)));
+}
+
+/** What a stored weight layer holds besides its geometry: the integers the bundle keeps. */
+export interface StoredWeights {
+  format: WeightOp['format'];
+  /** int8 weights, TensorFlow layout (a PQ layer's decode); zeroed here for units of stored scale 0. */
+  kernel: Int8Array;
+  kernelShape: number[];
+  /** float16 bits per unit as stored (0 = an all-zero unit; replaced by 1.0 here). */
+  scales: Uint16Array;
+  base: QuantizedMultiplier;
+  bias: StoredBias | null;
+  pq: WeightOp['pq'];
+}
+
+/**
+ * The op of a weight layer (its activation linear, ReLU or ReLU6) from the integers a bundle stores: the
+ * lowering makes its ops with this, and the bundle reader rebuilds them with it, so both hold the same op.
+ */
+export function storedWeightOp(l: WeightLayer | BatchNormLayer, kind: WeightOp['kind'], w: StoredWeights, inP: AffineParams, outP: AffineParams, inShape: number[]): WeightOp {
+  zeroUnits(w.kernel, w.scales);
+  const { mult, shift, weightScale } = unitParams(w.base, w.scales, inP, outP);
   const act = 'activation' in l ? l.activation : 'linear';
   const { min, max } = activationRange(act, outP);
   const depthwise = kind === 'depthwiseConv2d' || kind === 'batchNorm';
   const g = kind === 'batchNorm' ? layerGeometry({ ...l, kind: 'flatten' } as Layer, inShape) : layerGeometry(l, inShape);
   return {
-    op: depthwise ? 'depthwise' : 'conv', name: l.name, inputs: [l.inputs[0]], kind, format, g, kernel, kernelShape, pq,
-    in: inP, out: outP, actMin: min, actMax: max, base, unitScales: scales, mult, shift,
-    bias: stored && unpackBias(stored), biasValues: stored && stored.values, biasShift: stored ? stored.shift : 0, weightScale,
+    op: depthwise ? 'depthwise' : 'conv', name: l.name, inputs: [l.inputs[0]], kind, format: w.format, g, kernel: w.kernel, kernelShape: w.kernelShape, pq: w.pq,
+    in: inP, out: outP, actMin: min, actMax: max, base: w.base, unitScales: w.scales, mult, shift,
+    bias: w.bias && unpackBias(w.bias), biasValues: w.bias && w.bias.values, biasShift: w.bias ? w.bias.shift : 0, weightScale,
   };
+}
+
+/**
+ * The integer parameters of a weight layer with int8 `kernel` (TensorFlow layout), per-unit float16 scales
+ * `scales` (0 = an all-zero unit), the layer base `real` (s_x · s_cb / s_y or s_x / s_y), and float `bias`.
+ */
+function weightOp(l: WeightLayer | BatchNormLayer, kind: WeightOp['kind'], format: WeightOp['format'], kernel: Int8Array, kernelShape: number[],
+  scales: Uint16Array, real: number, bias: Float32Array | null, inP: AffineParams, outP: AffineParams, inShape: number[],
+  pq: WeightOp['pq'], stored?: StoredLayer): WeightOp {
+  if (stored) return storedWeightOp(l, kind, { format, kernel, kernelShape, scales, base: stored.base, bias: stored.bias, pq }, inP, outP, inShape);
+  zeroUnits(kernel, scales);
+  const base = quantizeMultiplier(real);
+  const { weightScale } = unitParams(base, scales, inP, outP);
+  const packed = bias && packBias(Int32Array.from(bias, (b, u) => (weightScale[u] > 0 ? quantizeBias(b, inP.scale, weightScale[u]) : 0)));
+  return storedWeightOp(l, kind, { format, kernel, kernelShape, scales, base, bias: packed, pq }, inP, outP, inShape);
 }
 
 /**
@@ -100,14 +143,14 @@ function weightOp(l: WeightLayer | BatchNormLayer, kind: WeightOp['kind'], forma
  * codebook (float16 values are rounded to int8 here; the pipeline's int8 codebooks carry their scale).
  */
 export function lowerWeightLayer(l: WeightLayer, enc: LayerEncoding, codebooks: readonly LoweringCodebook[],
-  inP: AffineParams, outP: AffineParams, inShape: number[]): WeightOp | null {
+  inP: AffineParams, outP: AffineParams, inShape: number[], stored?: StoredLayer): WeightOp | null {
   const what = `layer '${l.name}'`;
   const units = unitsOf(l);
   const bias = l.bias ? l.bias.data : null;
   if (enc.format === 'float32') return null;
   if (enc.format === 'int8') {
     if (enc.q.length !== sizeOf(l.kernel.shape)) throw new Error(`${what}: ${enc.q.length} int8 weights for a kernel of shape ${l.kernel.shape.join('x')}`);
-    return weightOp(l, l.kind, 'int8', enc.q.slice(), l.kernel.shape.slice(), unitScaleBits(enc.scales, units, what), inP.scale / outP.scale, bias, inP, outP, inShape, null);
+    return weightOp(l, l.kind, 'int8', enc.q.slice(), l.kernel.shape.slice(), unitScaleBits(enc.scales, units, what), inP.scale / outP.scale, bias, inP, outP, inShape, null, stored);
   }
   const cb = codebooks.find((c) => c.name === enc.group);
   if (!cb) throw new Error(`${what}: codebook '${enc.group}' is missing`);
@@ -115,7 +158,7 @@ export function lowerWeightLayer(l: WeightLayer, enc: LayerEncoding, codebooks: 
   const c8 = int8Codebook(cb.codebook, cb.scale);
   const kernel = decodePQInt8({ kind: l.kind, shape: l.kernel.shape, codebook: c8.q, k: cb.k, d: cb.d, bits: enc.bits, indices: enc.indices });
   const pq = { codebook: cb.name, values: c8.q, scale: c8.scale, d: cb.d, k: cb.k, bits: enc.bits, indices: enc.indices };
-  return weightOp(l, l.kind, 'pq', kernel, l.kernel.shape.slice(), unitScaleBits(enc.scales, units, what), (inP.scale * c8.scale) / outP.scale, bias, inP, outP, inShape, pq);
+  return weightOp(l, l.kind, 'pq', kernel, l.kernel.shape.slice(), unitScaleBits(enc.scales, units, what), (inP.scale * c8.scale) / outP.scale, bias, inP, outP, inShape, pq, stored);
 }
 
 /** An unfolded batch norm as a 1x1 depthwise with int8 weights per channel (float16 scales |scale| / 127). */
@@ -196,7 +239,7 @@ export function lowerModel(m: LoweringInput): LoweredModel {
     if (isWeightLayer(l)) {
       const enc = m.encodings[l.name];
       if (!enc) throw new Error(`model '${m.ir.name}': layer '${l.name}' has no encoding`);
-      const w = lowerWeightLayer(l, enc, m.codebooks, inP, tensors[l.name].params, inShape);
+      const w = lowerWeightLayer(l, enc, m.codebooks, inP, tensors[l.name].params, inShape, m.stored?.[l.name]);
       ops.push(w ?? { op: 'float', name: l.name, inputs: [inName], layer: l, g: layerGeometry(l, inShape), in: inP, out: tensors[l.name].params });
       continue;
     }

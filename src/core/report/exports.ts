@@ -50,7 +50,8 @@ export async function exportFile(
       return { fileName: 'yono-c.zip', bytes: zipSync(files, { level: 6 }), mime: 'application/zip' };
     }
     case 'tfjs': {
-      const b = readBundle(bundleBytes(result, {}));
+      // the tfjs export is of the float model (tfjs runs float32); an int8 result's float decode
+      const b = readBundle(writeBundle(result, { arithmetic: 'float32' }));
       const files: Zippable = {};
       for (const name of modelNames(b)) for (const f of await tfjsFiles(b, name)) files[`yono-tfjs/${name}/${f.path}`] = f.bytes;
       return { fileName: 'yono-tfjs.zip', bytes: zipSync(files, { level: 6 }), mime: 'application/zip' };

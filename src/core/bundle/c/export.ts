@@ -6,42 +6,11 @@ import type { Op, Program } from '../../program/program';
 import { OP, WFMT } from '../../program/program';
 import { cArray, cComment, cIdent, cString } from './literals';
 import { C_TEMPLATES } from './templates.generated';
+import type { CExport, CExportOptions, CModelBytes } from './types';
+import { exportCInt8 } from './export-s8';
+import { isInt8Model } from '../lowered';
 
-/** Options of the C export. */
-export interface CExportOptions {
-  /** Models to export (default: all in the bundle). */
-  models?: string[];
-  /** Stored test samples per model to include for main.c (default 10; capped by what the bundle stores). */
-  samples?: number;
-  /** Name of the bundle file, for the README. */
-  bundleName?: string;
-}
-
-/** Bytes of one exported model, by kind (32-bit target sizes for the tables). */
-export interface CModelBytes {
-  name: string;
-  /** Flash: packed indices, PQ/int8 scales, kept int8/float32 kernels, biases + batch norm, op/weight tables. */
-  indices: number; scales: number; kept: number; biases: number; tables: number;
-  /** Sum of the above plus the codebooks it reads (shared ones counted in full for each model). */
-  flash: number;
-  /** Stored test samples (example only). */
-  samples: number;
-  sampleCount: number;
-  arenaBytes: number; scratchBytes: number; outputBytes: number;
-}
-
-/** What the export writes and its memory figures. */
-export interface CExport {
-  files: { path: string; text: string }[];
-  models: CModelBytes[];
-  /** Flash of everything but the samples (codebooks once), and the samples. */
-  flashBytes: number;
-  codebookBytes: number;
-  sampleBytes: number;
-  /** RAM: the static arena, scratch and output buffer (the largest over the exported models). */
-  ramBytes: number;
-  arenaBytes: number; scratchBytes: number; outputBytes: number;
-}
+export type { CExport, CExportOptions, CModelBytes } from './types';
 
 /** 32-bit target sizes of the runtime's structs (int32 fields and 4-byte pointers). */
 const SIZEOF = { weights: 7 * 4 + 7 * 4, op: 24 * 4 + 6 * 4, model: 2 * 4 + 5 * 4 } as const;
@@ -165,6 +134,9 @@ export function exportC(bundle: Bundle, options: CExportOptions = {}): CExport {
     taken.add(id);
     return id;
   });
+  const int8 = names.filter((n) => isInt8Model(bundle, n));
+  if (int8.length === names.length) return exportCInt8(bundle, names, idents, options);
+  if (int8.length > 0) throw new BundleError('argument', `Models ${int8.join(', ')} are int8 and ${names.filter((n) => !int8.includes(n)).join(', ')} float32: export them separately (one runtime per export).`);
   const cbIdent = new Map<number, string>();
   bundle.manifest.codebooks.forEach((c, i) => cbIdent.set(c.section, `yono_codebook_${cIdent(c.name)}_${i}`));
   const files = names.map((n, i) => modelFile(bundle, n, idents[i], maxSamples, cbIdent));

@@ -19,3 +19,16 @@ export function withF32Codebooks(bytes: Uint8Array): Uint8Array {
   });
   return encodeBundle(m, payloads);
 }
+
+/**
+ * The same float bundle as format version 1 wrote it (no `arithmetic` field, version 1 in the header and the
+ * manifest), for the test that version-1 files still read and run (tests only). Throws for an int8 bundle.
+ */
+export function asVersion1(bytes: Uint8Array): Uint8Array {
+  const b = readBundle(bytes);
+  const m = JSON.parse(JSON.stringify(b.manifest)) as BundleManifest;
+  if (m.models.some((x) => x.arithmetic === 'int8')) throw new Error('asVersion1: version 1 has no int8 models');
+  for (const x of m.models) delete x.arithmetic;
+  m.version = 1;
+  return encodeBundle(m, m.sections.map((s) => bytesOf(sectionView(b, m.sections.indexOf(s), s.dtype)).slice()));
+}

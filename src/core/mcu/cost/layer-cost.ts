@@ -36,7 +36,16 @@ export function layerCycles(l: LayerCounts, device: DeviceProfile, engine: Engin
   const hasWork = l.macs > 0 || l.elementOps > 0;
   if (!hasWork) return c;
   c.memory = l.weightBytesRead.flash * device.flash.stallCyclesPerByte;
-  if (engine === 'int8-optimized') {
+  if (engine === 'yono-int8-pq') {
+    const m = device.core.int8Pq;
+    if (isMacOp(l.op) && l.macs > 0) {
+      const key = l.op === 'conv' && l.inputChannels > 0 && l.inputChannels < 4 ? 'convFirst' : l.op;
+      c.mac = (l.macs * m.insnsPerMac[key] + l.outputElements * m.insnsPerOutput[key]) * m.cyclesPerInsn;
+      c.decode = l.decodedWeights * m.insnsPerDecodedWeight[key] * m.cyclesPerInsn;
+    }
+    c.elementwise = l.elementOps * m.insnsPerElementOp * m.cyclesPerInsn;
+    c.overhead = m.layerOverheadCycles;
+  } else if (engine === 'int8-optimized') {
     const m = device.core.int8;
     if (isMacOp(l.op) && l.macs > 0) {
       const key = l.op === 'conv' && l.inputChannels > 0 && l.inputChannels < 4 ? 'convFirst' : l.op;

@@ -23,6 +23,8 @@ export function checkEngineFits(m: ModelCounts, engine: EngineId): void {
     }
     const bad = m.layers.find((l) => l.weightFormat !== 'int8' && l.weightFormat !== 'none');
     if (bad) throw new Error(`layer '${m.model}/${bad.layer}' has ${bad.weightFormat} weights; int8-optimized needs int8 weights in every layer`);
+  } else if (engine === 'yono-int8-pq') {
+    if (m.activationFormat !== 'int8') throw new Error(`model '${m.model}' has ${m.activationFormat} activations; yono-int8-pq runs int8 models (an int8 bundle)`);
   } else if (m.activationFormat !== 'float32') {
     throw new Error(`model '${m.model}' has ${m.activationFormat} activations; yono-float-pq runs float32 activations`);
   }

@@ -21,7 +21,9 @@ export const FATFS_SRAM_BYTES = 1124;
  *   estimated at +18 KB -> 40 KB.
  * - YONO runtime: the plain C99 runtime of issue 5 (not yet written): decoder + ~12 layer kinds, estimated at
  *   12 KB; replace with `arm-none-eabi-size` of the C export once it exists.
+ * - YONO int8 runtime: `.text` of yono_runtime_s8.c + yono_kernels_s8.c (bundle/c/int8) measured with
+ *   arm-none-eabi-size (gcc 12.2 -O2 -ffunction-sections, Cortex-M7): 2,176 + 9,336 = 11,512 bytes (M4: 11,468).
  * - SD stack: FatFs 14.1 KB code + 0.8 KB rodata (BoxLambda FatFs docs) + an SD driver ~2.4 KB (SEGGER emFile
  *   MMC/SD driver, ARM7 thumb) -> 17 KB.
  */
-export const CODE_SIZES: CodeSizeModel = { int8Runtime: 40 * 1024, yonoRuntime: 12 * 1024, sdStack: 17 * 1024 };
+export const CODE_SIZES: CodeSizeModel = { int8Runtime: 40 * 1024, yonoRuntime: 12 * 1024, yonoInt8Runtime: 11512, sdStack: 17 * 1024 };

@@ -1,4 +1,4 @@
-import type { CoreModel, FloatPqEngineModel, Int8EngineModel, SetupModel } from './types';
+import type { CoreModel, FloatPqEngineModel, Int8EngineModel, Int8PqEngineModel, SetupModel } from './types';
 
 /**
  * Per-core cost models. The sources are in /work/shared/MCU-FIGURES.md unless a comment says otherwise; the
@@ -20,6 +20,35 @@ const INT8_INSNS_PER_ELEMENT_OP = 3;
  * points (5,000 cycles at 1.442 cycles/insn); the fit is flat between 3,000 and 7,000 cycles (worst error 6-7 %).
  */
 const INT8_LAYER_OVERHEAD_INSNS = 3500;
+
+/**
+ * The exported int8 PQ runtime's instructions per layer, fitted on the instructions QEMU counts per layer in
+ * the real export (`npm run bench -- --only mcu --models suite`: yono export-c of the four built-ins, int8
+ * activations, PQ per channel / int8 / PQ per layer in turn, arm-none-eabi-gcc 12.2 -O2, mps2-an500; the fit
+ * predicts the suite models it was not fitted on within -13.3..+8.2 %). Per kind: a·MACs + b·outputs + c·decoded
+ * weights (requantisation, im2col and the PQ decode per inference are in b and c); pooling, adds, clamps and
+ * tables 8.62 instructions per element op. The Cortex-M4 build counts the same to ±1 % (same ISA).
+ */
+const YONO_INT8_INSNS_PER_MAC: Int8PqEngineModel['insnsPerMac'] = { conv: 1.711, convFirst: 1.434, pointwise: 1.487, depthwise: 8.073, dense: 10.903, conv1d: 1.816 };
+const YONO_INT8_INSNS_PER_OUTPUT: Int8PqEngineModel['insnsPerOutput'] = { conv: 0, convFirst: 47.62, pointwise: 39.32, depthwise: 0, dense: 127.17, conv1d: 29.83 };
+const YONO_INT8_INSNS_PER_DECODED: Int8PqEngineModel['insnsPerDecodedWeight'] = { conv: 30.437, convFirst: 0, pointwise: 7.65, depthwise: 93.48, dense: 0, conv1d: 7.898 };
+const YONO_INT8_INSNS_PER_ELEMENT_OP = 8.62;
+/** Fixed instructions per layer of the int8 runtime's dispatch: in the fitted terms already (QEMU counts each op whole). */
+const YONO_INT8_LAYER_OVERHEAD_INSNS = 0;
+/**
+ * Cycles per instruction of compiled C on a Cortex-M4: the M4 fit of compiled CMSIS-NN C on the NUCLEO-L4R5ZI
+ * MLPerf Tiny points (1.442, MCU-FIGURES.md derives 1.46-1.78 without a flash term). On the Cortex-M7 that
+ * figure scaled by Arm's CoreMark/MHz of the two cores (compiler-generated code: Cortex-M4 3.40, Cortex-M7 5.01):
+ * 1.442 x 3.40 / 5.01 = 0.98. An estimate for the M7 (no published CPI of compiled int8 code on it was found);
+ * the vendor engines' 0.30-0.65 (MCU-FIGURES.md) fold in their hand-tuned code and are not used here.
+ */
+const CPI_COMPILED_C = { m4: 1.442, m7: 0.98 } as const;
+
+const int8Pq = (cpi: number, where: string): Int8PqEngineModel => ({
+  description: `the exported int8 PQ runtime: per-layer instructions fitted on QEMU counts of the real export x ${cpi} cycles/instruction for compiled C (${where})`,
+  insnsPerMac: YONO_INT8_INSNS_PER_MAC, insnsPerOutput: YONO_INT8_INSNS_PER_OUTPUT, insnsPerDecodedWeight: YONO_INT8_INSNS_PER_DECODED,
+  insnsPerElementOp: YONO_INT8_INSNS_PER_ELEMENT_OP, cyclesPerInsn: cpi, layerOverheadCycles: YONO_INT8_LAYER_OVERHEAD_INSNS * cpi,
+});
 
 /**
  * Model switch set-up in the runtimes simulated here: the arena is planned offline, so making a model current
@@ -68,6 +97,8 @@ export const CORTEX_M4F: CoreModel = {
     // per tap (one kernel position: padding check, pointer set-up, inner-loop entry; ~8 insns): estimate
     cyclesPerTap: 9,
   } satisfies FloatPqEngineModel,
+  int8Pq: int8Pq(CPI_COMPILED_C.m4, 'Cortex-M4: fitted on compiled CMSIS-NN C, NUCLEO-L4R5ZI MLPerf Tiny'),
+
   setup: SETUP,
 };
 
@@ -100,5 +131,7 @@ export const CORTEX_M7: CoreModel = {
     layerOverheadCycles: 150,
     cyclesPerTap: 4,
   },
+  int8Pq: int8Pq(CPI_COMPILED_C.m7, 'Cortex-M7: the M4 figure x Arm CoreMark/MHz 3.40 / 5.01, an estimate'),
+
   setup: SETUP,
 };

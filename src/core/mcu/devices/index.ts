@@ -1,9 +1,10 @@
 import { NRF52840 } from './nrf52840';
 import { STM32F746 } from './stm32f746';
+import { STM32F722 } from './stm32f722';
 import { STM32H743 } from './stm32h743';
 import type { DeviceProfile } from './types';
 
-export { NRF52840, STM32F746, STM32H743 };
+export { NRF52840, STM32F722, STM32F746, STM32H743 };
 export { STM32L4R5_CALIBRATION } from './calibration-boards';
 export type * from './types';
 export { ENGINE_IDS } from './types';
@@ -13,6 +14,7 @@ export const DEVICES = {
   stm32f746: STM32F746,
   stm32h743: STM32H743,
   nrf52840: NRF52840,
+  stm32f722: STM32F722,
 } as const satisfies Record<string, DeviceProfile>;
 
 /** The id of a simulation target. */

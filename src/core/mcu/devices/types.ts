@@ -12,9 +12,14 @@ export type EngineId =
    * A plain C99 runtime with float32 activations that decodes weights on the fly: from PQ codebooks (`pq`),
    * by dequantizing int8 kernels, or reading float32 kernels directly. The YONO runtime of issue 5.
    */
-  | 'yono-float-pq';
+  | 'yono-float-pq'
+  /**
+   * The exported int8 PQ runtime (issue 15): int8 activations, PQ codebooks as int8, the C kernels of
+   * bundle/c/int8 compiled by arm-none-eabi-gcc: instructions counted on QEMU x a CPI for compiled C.
+   */
+  | 'yono-int8-pq';
 
-export const ENGINE_IDS: readonly EngineId[] = ['int8-optimized', 'yono-float-pq'];
+export const ENGINE_IDS: readonly EngineId[] = ['int8-optimized', 'yono-float-pq', 'yono-int8-pq'];
 
 /** Layer kinds that carry MACs. */
 export type MacOp = 'conv' | 'depthwise' | 'pointwise' | 'dense' | 'conv1d';
@@ -30,6 +35,22 @@ export interface Int8EngineModel {
   /** Cycles per instruction of this engine on this core (fitted on the calibration points). */
   cyclesPerInsn: number;
   /** Fixed cycles per layer (kernel call, parameter set-up, im2col set-up). */
+  layerOverheadCycles: number;
+}
+
+/**
+ * Cost of the exported int8 PQ runtime on one core: instructions per layer fitted on the instructions QEMU
+ * counts in the real export (per kind: a·MACs + b·outputs + c·decoded weights; element ops for pooling,
+ * adds, clamps and tables) times a cycles-per-instruction figure for compiled C on that core.
+ */
+export interface Int8PqEngineModel {
+  /** What this models and where the figures come from. */
+  description: string;
+  insnsPerMac: Record<MacOp | 'convFirst', number>;
+  insnsPerOutput: Record<MacOp | 'convFirst', number>;
+  insnsPerDecodedWeight: Record<MacOp | 'convFirst', number>;
+  insnsPerElementOp: number;
+  cyclesPerInsn: number;
   layerOverheadCycles: number;
 }
 
@@ -71,6 +92,8 @@ export interface CoreModel {
   name: 'cortex-m7' | 'cortex-m4f';
   int8: Int8EngineModel;
   floatPq: FloatPqEngineModel;
+  /** The exported int8 PQ runtime (yono-int8-pq). */
+  int8Pq: Int8PqEngineModel;
   setup: SetupModel;
 }
 
@@ -120,6 +143,8 @@ export interface CodeSizeModel {
   int8Runtime: number;
   /** The plain C YONO runtime (decode + float kernels). */
   yonoRuntime: number;
+  /** The int8 YONO runtime (yono_runtime_s8 + yono_kernels_s8): measured `.text` (arm-none-eabi-size). */
+  yonoInt8Runtime: number;
   /** FatFs + SD driver (external-storage strategy only). */
   sdStack: number;
 }

@@ -8,6 +8,7 @@ import { readBundle } from '../../bundle/read';
 import { writeBundle } from '../../bundle/write';
 import { zooModels, zooResult, zooSamples } from '../../bundle/testing/zoo';
 import { IRBuilder } from '../../bundle/testing/ir-builder';
+import { asVersion1 } from '../../bundle/testing/legacy';
 import { argmax, createRuntime } from './executor';
 import { mcuSimdSupported } from './wasm/load';
 
@@ -94,5 +95,19 @@ describe('output buffers that alias', () => {
       for (let i = 0; i < ref.length; i++) expect(Math.abs(out[i] - ref[i])).toBeLessThan(1e-5);
     }
     expect(createRuntime(bundle, 'copy').program.ops.map((o) => o.op)).toEqual([1, 10]);
+  });
+});
+
+describe('bundles of format version 1 (float models, written before int8 models existed)', () => {
+  it('read and run with the outputs of the same models in version 2', () => {
+    const result = zooResult(zooModels());
+    const v2 = writeBundle(result);
+    const v1 = readBundle(asVersion1(v2));
+    expect(v1.manifest.version).toBe(1);
+    expect(new DataView(asVersion1(v2).buffer).getUint32(8, true)).toBe(1);
+    for (const name of ['img', 'seq', 'vec']) {
+      const { x } = zooSamples(decodeModel(result, name), 8, 3);
+      expect(createRuntime(v1, name).runBatch(x, 8).outputs).toEqual(createRuntime(readBundle(v2), name).runBatch(x, 8).outputs);
+    }
   });
 });

@@ -5,6 +5,9 @@
 import type { Bundle } from '../../bundle/bundle';
 import { modelNames } from '../../bundle/bundle';
 import { createRuntime } from '../runtime/executor';
+import { isInt8Model } from '../../bundle/lowered';
+import { createInt8Runtime } from '../runtime/int8/runtime';
+import { int8ModelCounts } from '../runtime/int8/counts';
 import type { ModelCounts } from '../counts';
 import { DEFAULT_SCENARIO } from './requests';
 import type { PeriodicTask, Scenario } from './types';
@@ -40,5 +43,5 @@ export function scenarioFor(tasks: ScenarioTask[], models: string[]): Scenario &
 
 /** Counts of every model of the bundle, measured by running it once on the runtime. */
 export function bundleCounts(bundle: Bundle): ModelCounts[] {
-  return modelNames(bundle).map((n) => createRuntime(bundle, n).counts());
+  return modelNames(bundle).map((n) => (isInt8Model(bundle, n) ? int8ModelCounts(bundle, createInt8Runtime(bundle, n)) : createRuntime(bundle, n).counts()));
 }

@@ -23,8 +23,9 @@ function region(items: MemoryItem[], r: 'flash' | 'sram', capacity: number): Reg
  */
 export function memoryMap(strategy: StrategyName, models: ModelCounts[], device: DeviceProfile, engine: EngineId): MemoryMap {
   const items: MemoryItem[] = [];
-  const code = engine === 'int8-optimized' ? device.code.int8Runtime : device.code.yonoRuntime;
-  const codeNote = engine === 'int8-optimized' ? 'estimate: TFLM core + CMSIS-NN kernels' : 'estimate: plain C99 YONO runtime';
+  const code = engine === 'int8-optimized' ? device.code.int8Runtime : engine === 'yono-int8-pq' ? device.code.yonoInt8Runtime : device.code.yonoRuntime;
+  const codeNote = engine === 'int8-optimized' ? 'estimate: TFLM core + CMSIS-NN kernels'
+    : engine === 'yono-int8-pq' ? 'measured: .text of the int8 kernels (arm-none-eabi-size, docs/int8-runtime.md)' : 'estimate: plain C99 YONO runtime';
   items.push({ region: 'flash', label: `runtime code (${engine})`, bytes: code, note: codeNote });
   if (strategy === 'yono') {
     const shared = new Map<string, number>();
@@ -43,7 +44,7 @@ export function memoryMap(strategy: StrategyName, models: ModelCounts[], device:
   }
   items.push({ region: 'sram', label: 'activation arena (largest model)', bytes: max(models, (m) => m.arenaBytes) });
   const scratch = max(models, (m) => m.scratchBytes);
-  if (scratch > 0) items.push({ region: 'sram', label: engine === 'int8-optimized' ? 'im2col scratch' : 'decode scratch (one filter)', bytes: scratch });
+  if (scratch > 0) items.push({ region: 'sram', label: engine === 'yono-float-pq' ? 'decode scratch (one filter)' : engine === 'yono-int8-pq' ? 'im2col / decode scratch (int16)' : 'im2col scratch', bytes: scratch });
   items.push({ region: 'sram', label: 'input buffer', bytes: max(models, (m) => m.inputBytes) });
   items.push({ region: 'sram', label: 'output buffer', bytes: max(models, (m) => m.outputBytes) });
   const sdBytes = strategy === 'external-storage' ? sum(models, (m) => m.flashBytes.kept + m.flashBytes.other) : 0;

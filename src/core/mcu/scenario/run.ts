@@ -5,6 +5,8 @@
  */
 import type { Bundle } from '../../bundle/bundle';
 import { createRuntime } from '../runtime/executor';
+import { isInt8Model } from '../../bundle/lowered';
+import { createInt8Runtime } from '../runtime/int8/runtime';
 import { simulate, strategyMemoryMaps } from './simulate';
 import { bundleCounts, scenarioFor } from './for-bundle';
 import type { ScenarioTask } from './for-bundle';
@@ -74,15 +76,16 @@ export interface SampleSet {
 /** The virtual MCU's class for the first `count` samples of each set, run from the bundle's bytes; `now` (ms) times it. */
 export function predictSamples(bundle: Bundle, sets: SampleSet[], count: number, now: () => number): McuPrediction[] {
   return sets.map((s) => {
-    const rt = createRuntime(bundle, s.model);
+    const rt = isInt8Model(bundle, s.model) ? createInt8Runtime(bundle, s.model) : createRuntime(bundle, s.model);
+    const inputShape = 'program' in rt ? rt.program.inputShape : rt.model.tensors[rt.model.input].shape;
     const n = Math.min(count, s.n);
-    const size = rt.program.inputSize;
+    const size = 'program' in rt ? rt.program.inputSize : rt.inputSize;
     const x = s.x.slice(0, n * size);
     const t0 = now();
     const { classes } = rt.runBatch(x, n);
     const us = n ? ((now() - t0) * 1000) / n : 0;
     return {
-      model: s.model, modality: s.modality, inputShape: rt.program.inputShape.slice(), classNames: s.classNames,
+      model: s.model, modality: s.modality, inputShape: inputShape.slice(), classNames: s.classNames,
       x, y: Int32Array.from({ length: n }, (_, i) => s.y[i]), predicted: Int32Array.from(classes), hostUsPerSample: us,
     };
   });

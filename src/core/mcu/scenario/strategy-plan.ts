@@ -45,7 +45,8 @@ export interface PlanOptions {
  * model the load, set-up and inference time and energy.
  */
 export function planStrategy(name: StrategyName, models: ModelCounts[], device: DeviceProfile, o: PlanOptions): StrategyPlan {
-  const engine: EngineId = name === 'yono' ? 'yono-float-pq' : o.baselineEngine;
+  const yonoEngine: EngineId = models.length > 0 && models.every((m) => m.activationFormat === 'int8') ? 'yono-int8-pq' : 'yono-float-pq';
+  const engine: EngineId = name === 'yono' ? yonoEngine : o.baselineEngine;
   const activations = engine === 'int8-optimized' ? 'int8' : 'float32';
   const variants = name === 'yono'
     ? models

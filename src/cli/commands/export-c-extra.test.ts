@@ -11,7 +11,7 @@ import { activationChain, branchyModel } from '../../core/models/layers/testing'
 import { randomizeWeights } from '../../core/models/testing';
 import { ACTIVATIONS } from '../../core/models/ir';
 import { argmax, createRuntime } from '../../core/mcu/runtime/executor';
-import { decodeModel } from '../../core/compress/decode';
+import { decodeModel } from '../../core/compress/result/decode';
 import { runExportOnHost } from '../../node/hostC';
 import { setupNodeTfjs } from '../../node/tfjs';
 

@@ -8,7 +8,7 @@ import { maxAbsDiff, predictFlat, randomInput, randomizeWeights } from '../../mo
 import { ACTIVATIONS } from '../../models/ir';
 import type { ModelIR } from '../../models/ir';
 import { toLayersModel } from '../../models/toLayersModel';
-import { decodeModel } from '../../compress/decode';
+import { decodeModel } from '../../compress/result/decode';
 import { readBundle } from '../../bundle/read';
 import { writeBundle } from '../../bundle/write';
 import { zooResult } from '../../bundle/testing/zoo';

@@ -5,7 +5,7 @@
  * A test checks it equals the report's `compressedBytes` for float and int8 results: one definition of
  * the bytes, whichever side counts them. Stored test samples are not part of the image.
  */
-import { HEADER_BYTES, INT8_BYTES, align4 } from '../compress/accounting';
+import { HEADER_BYTES, INT8_BYTES, align4 } from '../compress/result/accounting';
 import type { Bundle } from './bundle';
 import type { LayerEntry, ModelEntry } from './format';
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setupNodeTfjs } from '../../node/tfjs';
-import { lowerResult } from '../compress/decode';
-import { totals } from '../compress/result';
+import { lowerResult } from '../compress/result/decode';
+import { totals } from '../compress/result/result';
 import type { CompressionResult } from '../compress/types';
 import { executeLowered } from '../quant/execute';
 import { quantizeValue } from '../quant/affine';
@@ -17,7 +17,7 @@ import { writeBundle } from './write';
 import { assembleBundle, splitBundle } from './testing/assemble';
 import { zooInt8Result } from './testing/zoo-int8';
 import { zooResult } from './testing/zoo';
-import { decodeModel } from '../compress/decode';
+import { decodeModel } from '../compress/result/decode';
 import { zooSamples } from './testing/zoo';
 
 let result: CompressionResult;

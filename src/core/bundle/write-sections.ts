@@ -1,6 +1,6 @@
 /** The section list of a bundle being written, and the helpers that add float sections to it. */
 import type { Tensor } from '../models/ir';
-import { storedScales } from '../compress/stored';
+import { storedScales } from '../compress/encode/stored';
 import { toF16Array } from '../util/f16';
 import { bytesOf } from './encode';
 import type { BundleManifest, Dtype } from './format';

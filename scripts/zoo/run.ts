@@ -25,6 +25,8 @@ import { compressCommand } from '../../src/cli/commands/compress';
 import { exportTfjsCommand } from '../../src/cli/commands/export-tfjs';
 import { readModelFiles, readNpyDir, writeNamedFiles } from '../../src/node/files';
 import type { ZooSpec } from './architectures';
+import { checkFloatRuntimes, runtimeAndC } from './runtime';
+import type { RuntimeCheck } from './runtime';
 import { patternTask } from './data';
 
 /** One file form of a zoo model, imported and checked. */
@@ -38,6 +40,8 @@ export interface ZooForm {
   accuracy: number;
   /** Why the form was not written (e.g. an activation the TFLite writer does not emit). */
   skipped?: string;
+  /** The imported IR on the float virtual MCU and in exported C, on the test split (converter forms). */
+  runtime?: RuntimeCheck;
 }
 
 /** Everything measured of one zoo model. */
@@ -53,6 +57,11 @@ export interface ZooModelReport {
   reimportAgreement?: number;
   /** Layers the virtual MCU / C runtime cannot run yet (empty: all run). */
   runtimeBlockers: string[];
+  /**
+   * The compressed bundle's model on the test split: virtual MCU class agreement with tfjs of the bundle's
+   * decoded model, and the exported C's agreement with the virtual MCU and largest |output difference|.
+   */
+  compressedRuntime?: { samples: number; agreement: number; cAgreement: number; cMaxAbsDiff: number };
 }
 
 const agree = (a: Int32Array, b: Int32Array) => a.reduce((s, v, i) => s + (v === b[i] ? 1 : 0), 0) / a.length;
@@ -97,6 +106,8 @@ export interface ZooOptions {
   compress: boolean;
   log?: (s: string) => void;
   seed?: number;
+  /** Run each converter form on the float virtual MCU and in exported C (default true). */
+  runtimes?: boolean;
 }
 
 /** Runs the zoo (see the file comment) and returns one report per model. */
@@ -137,7 +148,11 @@ export async function runZoo(specs: ZooSpec[], o: ZooOptions): Promise<ZooModelR
         const irOut = outputs(irModel, d.x, spec.inputShape);
         irModel.dispose();
         const cls = argmaxRows(irOut, spec.classes);
-        forms.push({ form, storedBytes: imp.storedBytes, agreement: agree(cls, argmaxRows(tfOut, spec.classes)), maxAbsError: maxAbs(irOut, tfOut), accuracy: agree(cls, d.y) });
+        const tfCls = argmaxRows(tfOut, spec.classes);
+        const t0 = Math.floor(d.n * 0.8);
+        const runtime = o.runtimes === false ? undefined : checkFloatRuntimes(inferenceGraph(imp.ir), d.x.subarray(t0 * row), d.y.subarray(t0), d.n - t0,
+          tfCls.subarray(t0), join(fdir, 'c'));
+        forms.push({ form, storedBytes: imp.storedBytes, agreement: agree(cls, tfCls), maxAbsError: maxAbs(irOut, tfOut), accuracy: agree(cls, d.y), runtime });
       } finally {
         imp.model.dispose();
       }
@@ -157,7 +172,11 @@ export async function runZoo(specs: ZooSpec[], o: ZooOptions): Promise<ZooModelR
       try {
         const out = outputs(imp.model, d.x, spec.inputShape);
         const cls = argmaxRows(out, spec.classes);
-        forms.push({ form, storedBytes: imp.storedBytes, agreement: agree(cls, refCls), maxAbsError: maxAbs(out, ref), accuracy: agree(cls, d.y) });
+        const t0 = Math.floor(d.n * 0.8);
+        // the TFLite file's IR (its int8 input/output quantisation as fake-quant layers) on the float runtimes, against tfjs of the same IR
+        const runtime = o.runtimes === false ? undefined : checkFloatRuntimes(inferenceGraph(imp.ir), d.x.subarray(t0 * row), d.y.subarray(t0), d.n - t0,
+          cls.subarray(t0), join(mdir, `c-${form}`));
+        forms.push({ form, storedBytes: imp.storedBytes, agreement: agree(cls, refCls), maxAbsError: maxAbs(out, ref), accuracy: agree(cls, d.y), runtime });
       } finally {
         imp.model.dispose();
       }
@@ -211,8 +230,13 @@ async function compressAndReimport(reports: ZooModelReport[], specsArg: string[]
       const d = imp.data as NonNullable<typeof imp.data>;
       const a = argmaxRows(outputs(imp.model, d.x, ir.inputShape), imp.numClasses);
       const b = argmaxRows(outputs(want, d.x, ir.inputShape), imp.numClasses);
-      want.dispose();
       reports[i].reimportAgreement = agree(a, b);
+      if (o.runtimes !== false) {
+        const r = runtimeAndC(bundle, m.name, join(o.dir, 'c-compressed', m.name));
+        const ref = argmaxRows(outputs(want, r.x, ir.inputShape), imp.numClasses);
+        reports[i].compressedRuntime = { samples: r.n, agreement: agree(r.classes, ref), cAgreement: r.cAgreement, cMaxAbsDiff: r.cMaxAbsDiff };
+      }
+      want.dispose();
     } finally {
       imp.model.dispose();
     }
@@ -221,7 +245,9 @@ async function compressAndReimport(reports: ZooModelReport[], specsArg: string[]
 
 /** The zoo table: one row per model and form. */
 export function formatZoo(reports: ZooModelReport[]): string {
-  const rows = [['model', 'params', 'form', 'stored KB', 'class agreement', 'max abs err', 'accuracy', 'ratio f32', 'ratio stored', 'test drop pp', 're-import', 'C runtime']];
+  const rows = [['model', 'params', 'form', 'stored KB', 'class agreement', 'max abs err', 'accuracy', 'MCU = tfjs', 'MCU logit err', 'C = MCU', 'C - MCU',
+    'ratio f32', 'ratio stored', 'test drop pp', 're-import', 'compressed: MCU = tfjs, C = MCU', 'C runtime']];
+  const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
   for (const r of reports) {
     for (const f of r.forms) {
       const c = r.compress;
@@ -229,9 +255,12 @@ export function formatZoo(reports: ZooModelReport[]): string {
       rows.push([first ? r.name : '', first ? String(r.params) : '', f.form, f.skipped ? '-' : (f.storedBytes / 1024).toFixed(1),
         f.skipped ? `skipped: ${f.skipped.slice(0, 60)}` : `${(f.agreement * 100).toFixed(2)} %`, f.skipped ? '' : f.maxAbsError.toExponential(2),
         f.skipped ? '' : `${(f.accuracy * 100).toFixed(1)} %`,
+        f.runtime ? pct(f.runtime.agreement) : '', f.runtime ? f.runtime.maxAbsLogitError.toExponential(2) : '',
+        f.runtime ? pct(f.runtime.cAgreement) : '', f.runtime ? f.runtime.cMaxAbsDiff.toExponential(2) : '',
         first && c ? `${c.ratio.toFixed(2)}x` : '', first && c ? `${c.ratioVsStored.toFixed(2)}x` : '',
         first && c ? `${c.dropPp.toFixed(2)}${c.withinBudget ? '' : ' (over)'}` : '',
         first && r.reimportAgreement !== undefined ? `${(r.reimportAgreement * 100).toFixed(1)} %` : '',
+        first && r.compressedRuntime ? `${pct(r.compressedRuntime.agreement)}, ${pct(r.compressedRuntime.cAgreement)} (${r.compressedRuntime.cMaxAbsDiff.toExponential(1)})` : '',
         first ? (r.runtimeBlockers.length ? `no: ${r.runtimeBlockers.slice(0, 2).join(', ')}${r.runtimeBlockers.length > 2 ? ', ...' : ''}` : 'yes') : '']);
     }
   }

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setupNodeTfjs } from '../../src/node/tfjs';
@@ -12,7 +13,7 @@ describe('import zoo (small sizes)', () => {
   let reports: ZooModelReport[];
   beforeAll(async () => {
     await setupNodeTfjs();
-    reports = await runZoo(zoo('small'), { dir: join(tmpdir(), 'yono-zoo-test'), samples: 400, epochs: 6, shardBytes: 4096, compress: true });
+    reports = await runZoo(zoo('small'), { dir: mkdtempSync(join(tmpdir(), 'yono-zoo-test-')), samples: 400, epochs: 6, shardBytes: 4096, compress: true });
   }, 600_000);
 
   it('trains every architecture to an accuracy well above chance', () => {
@@ -51,10 +52,25 @@ describe('import zoo (small sizes)', () => {
     }
   });
 
-  it('names the layers that stop the C runtime', () => {
-    const byName = Object.fromEntries(reports.map((r) => [r.name, r.runtimeBlockers]));
-    expect(byName.resnet8_16).toEqual([]);
-    expect(byName['mobilenet_v2_0.25_32'][0]).toMatch(/Conv1_pad \(op 'zeroPad2d'\)/);
-    expect(byName.se_net_16.join()).toMatch(/se_excite \(op 'multiply'\)/);
+  it('every converter and TFLite form runs on the float virtual MCU with tfjs\' classes, and its C export (host cc -Wall -Wextra -Werror) with the virtual MCU\'s', () => {
+    for (const r of reports) {
+      expect(r.runtimeBlockers, r.name).toEqual([]);
+      for (const f of r.forms) {
+        const rt = f.runtime;
+        expect(rt?.samples, `${r.name} ${f.form}`).toBe(80);
+        expect(rt?.agreement, `${r.name} ${f.form}`).toBe(1);
+        expect(rt?.maxAbsLogitError, `${r.name} ${f.form}`).toBeLessThan(1e-4);
+        expect(rt?.cAgreement, `${r.name} ${f.form}`).toBe(1);
+        expect(rt?.cMaxAbsDiff, `${r.name} ${f.form}`).toBeLessThan(1e-4);
+      }
+    }
+  });
+
+  it('the compressed bundle runs on the virtual MCU with the decoded model\'s classes and in C with the virtual MCU\'s', () => {
+    for (const r of reports) {
+      expect(r.compressedRuntime?.samples, r.name).toBeGreaterThan(0);
+      expect(r.compressedRuntime?.agreement, r.name).toBe(1);
+      expect(r.compressedRuntime?.cAgreement, r.name).toBe(1);
+    }
   });
 });

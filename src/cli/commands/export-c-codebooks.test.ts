@@ -98,7 +98,7 @@ describe('C export of float16 and float32 codebooks', () => {
     mkdirSync(join(dir, 'inc'), { recursive: true });
     for (const n of ['yono_runtime.c', 'yono_runtime.h']) writeFileSync(join(dir, n), C_TEMPLATES[n]);
     // arm-none-eabi-gcc without newlib has no math.h: declare what the runtime uses (compile only, no link)
-    writeFileSync(join(dir, 'inc', 'math.h'), 'float expf(float);\nfloat tanhf(float);\n#define INFINITY (__builtin_inff())\n');
+    writeFileSync(join(dir, 'inc', 'math.h'), 'float expf(float);\nfloat tanhf(float);\nfloat logf(float);\nfloat fabsf(float);\nfloat floorf(float);\nfloat ceilf(float);\n#define INFINITY (__builtin_inff())\n');
     const asm = (extra: string[]) => {
       const out = join(dir, `rt${extra.length}.s`);
       execFileSync('arm-none-eabi-gcc', [...CFLAGS, '-ffreestanding', `-I${join(dir, 'inc')}`, '-mthumb', '-mcpu=cortex-m4', '-mfpu=fpv4-sp-d16', '-mfloat-abi=hard',

@@ -12,22 +12,5 @@ export async function captureLog(command: Command, args: string[]): Promise<stri
   }
 }
 
-/** Dumps the raw float bits of every output of every stored sample: "<model> <sample> <hex> <hex> ...". */
-export const DUMP_C = `#include <stdio.h>
-#include <string.h>
-#include "yono_data.h"
-int main(void) {
-  int32_t mi, i, j;
-  for (mi = 0; mi < YONO_N_MODELS; mi++) {
-    const yono_model *m = yono_models[mi];
-    const yono_samples *s = yono_samples_of[mi];
-    for (i = 0; i < s->count; i++) {
-      if (yono_run(m, s->x + i * m->input_size, yono_output, yono_arena, YONO_ARENA_FLOATS, yono_scratch, YONO_SCRATCH_FLOATS) != 0) return 1;
-      printf("%s %ld", m->name, (long)i);
-      for (j = 0; j < m->output_size; j++) { uint32_t b; memcpy(&b, &yono_output[j], 4); printf(" %08lx", (unsigned long)b); }
-      printf("\\n");
-    }
-  }
-  return 0;
-}
-`;
+/** Dumps the raw float bits of every output of every stored sample (the host build's main). */
+export { DUMP_C } from '../../node/hostC';

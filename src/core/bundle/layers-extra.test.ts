@@ -9,7 +9,7 @@ import { branchyModel } from '../models/layers/testing';
 import { maxAbsDiff, predictFlat, randomizeWeights } from '../models/testing';
 import { createRuntime } from '../mcu/runtime/executor';
 import { exportC } from './c/export';
-import { BundleError } from './errors';
+import { OP } from '../program/program';
 import { readBundle } from './read';
 import { writeBundle } from './write';
 import { exportTfjs } from './tfjs-export';
@@ -25,7 +25,7 @@ async function load(files: { path: string; bytes: Uint8Array }[]): Promise<tf.La
     weightData: w.buffer.slice(w.byteOffset, w.byteOffset + w.byteLength) as ArrayBuffer }));
 }
 
-describe('bundle: layers beyond the runtime', () => {
+describe('bundle: the Keras-application and TFLite layers', () => {
   let bytes: Uint8Array;
   let result: ReturnType<typeof zooResult>;
   beforeAll(async () => {
@@ -52,17 +52,18 @@ describe('bundle: layers beyond the runtime', () => {
     ref.dispose();
   });
 
-  it('the virtual MCU and the C export reject the model naming each layer they cannot run', () => {
+  it('the virtual MCU runs it with the decoded model\'s predictions and the C export takes it (ops from 32)', () => {
     const b = readBundle(bytes);
-    for (const run of [() => createRuntime(b, 'branchy'), () => exportC(b)]) {
-      let err: unknown;
-      try { run(); } catch (e) { err = e; }
-      expect(err).toBeInstanceOf(BundleError);
-      expect((err as BundleError).code).toBe('unsupported');
-      expect((err as Error).message).toMatch(/Model 'branchy' cannot run on the virtual MCU and the C runtime yet: layer 'rescale' \(op 'rescale'\), layer 'stem_pad' \(op 'zeroPad2d'\)/);
-      expect((err as Error).message).toMatch(/layer 'se_reduce' \(activation 'swish'\)/);
-      expect((err as Error).message).toMatch(/They execute the layer kinds dense, .*add with the activations linear, relu/);
-    }
+    const rt = createRuntime(b, 'branchy');
+    const ops = new Set(rt.program.ops.map((o) => o.op));
+    for (const op of [OP.pad, OP.concat, OP.mul, OP.average, OP.maximum, OP.minimum, OP.upNearest, OP.upBilinear, OP.permute, OP.prelu, OP.rescale]) expect(ops, String(op)).toContain(op);
+    const ir = decodeModel(result, 'branchy');
+    const ref = toLayersModel(ir);
+    const { x } = zooSamples(ir, 6, 9);
+    const want = predictFlat(ref, x, 6);
+    ref.dispose();
+    expect(maxAbsDiff(rt.runBatch(x, 6).outputs, want)).toBeLessThan(1e-5);
+    expect(exportC(b).files.find((f) => f.path === 'branchy_data.c')?.text).toMatch(/\.op = 32, /);
   });
 
   it('rejects a PReLU alpha of the wrong size and an unknown interpolation', () => {

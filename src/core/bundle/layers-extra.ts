@@ -1,8 +1,8 @@
 /**
  * Manifest parsing and canonical form of the layers added for Keras-application and TFLite coverage
  * (zero padding, cropping, concatenation, element-wise merges, up-sampling, permute, rescaling, the
- * parametrised ReLUs, PReLU, fake quantisation). The virtual MCU and the C runtime do not execute them
- * yet (`program/support.ts` says so); the bundle stores them so that tfjs export and evaluation work.
+ * parametrised ReLUs, PReLU, fake quantisation). The virtual MCU and the C runtime execute them in
+ * float32 (`program/compile-extra.ts`); the bundle stores them as the IR does.
  */
 import { arr, bad, int, num, oneOf, pair, sectionRef, shape } from './check-json';
 import { LIMITS } from './format';

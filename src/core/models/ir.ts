@@ -17,8 +17,7 @@
 /**
  * Element-wise activations, named as tfjs-layers 4.22 names them (`hardSigmoid` is tfjs' clip(0.2x + 0.5,
  * 0, 1), not Keras 3's x/6 + 0.5; `gelu` is the erf form, `gelu_new` the tanh approximation; `elu` has
- * alpha 1, the only one tfjs loads). The first six are the ones the virtual MCU and the C runtime run
- * (`RUNTIME_ACTIVATIONS`).
+ * alpha 1, the only one tfjs loads). The float virtual MCU and C runtime run all of them.
  */
 export type Activation = 'linear' | 'relu' | 'relu6' | 'sigmoid' | 'tanh' | 'softmax'
   | 'elu' | 'selu' | 'softplus' | 'softsign' | 'swish' | 'mish' | 'gelu' | 'gelu_new' | 'hardSigmoid';
@@ -27,7 +26,7 @@ export type Activation = 'linear' | 'relu' | 'relu6' | 'sigmoid' | 'tanh' | 'sof
 export const ACTIVATIONS: readonly Activation[] = ['linear', 'relu', 'relu6', 'sigmoid', 'tanh', 'softmax',
   'elu', 'selu', 'softplus', 'softsign', 'swish', 'mish', 'gelu', 'gelu_new', 'hardSigmoid'];
 
-/** Activations the virtual MCU and the C runtime execute. */
+/** The activations of the first runtime (before the Keras-application ones); the float runtimes now run every Activation. */
 export type RuntimeActivation = 'linear' | 'relu' | 'relu6' | 'sigmoid' | 'tanh' | 'softmax';
 
 export type Padding = 'valid' | 'same';

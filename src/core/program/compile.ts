@@ -9,6 +9,7 @@ import type { ArenaBuffer } from './arena';
 import { liveSizes, planArena } from './arena';
 import { ACT, BUF, OP, WFMT } from './program';
 import { assertRuntimeSupports } from './support';
+import { extraOps, hwc } from './compile-extra';
 import type { Geometry, Op, OpCode, Program, TensorRef, WeightRef } from './program';
 
 /** The model entry of a bundle by name; a BundleError lists the names when it is absent. */
@@ -16,13 +17,6 @@ export function findModel(bundle: Bundle, name: string): ModelEntry {
   const m = bundle.manifest.models.find((x) => x.name === name);
   if (!m) throw new BundleError('argument', `The bundle has no model '${name}'; it holds ${bundle.manifest.models.map((x) => x.name).join(', ')}.`);
   return m;
-}
-
-/** NHWC view of a shape without batch: [C] -> 1x1xC, [W, C] -> 1xWxC, [H, W, C]. */
-function hwc(s: number[]): [number, number, number] {
-  if (s.length === 1) return [1, 1, s[0]];
-  if (s.length === 2) return [1, s[0], s[1]];
-  return [s[0], s[1], s[2]];
 }
 
 function geometry(inShape: number[], outShape: number[]): Geometry {
@@ -163,7 +157,9 @@ export function compileModel(bundle: Bundle, name: string): Program {
         }
         return;
       }
-      default: throw new BundleError('unsupported', `layer '${l.name}': op '${l.kind}' is not executable (bug: assertRuntimeSupports let it through)`);
+      default:
+        if (extraOps(l, i, { m, index, ref, ops, g, op })) return;
+        throw new BundleError('unsupported', `layer '${l.name}': op '${l.kind}' is not executable (bug: assertRuntimeSupports let it through)`);
     }
   });
   const outputShape = m.layers[outIdx].outputShape;

@@ -3,15 +3,32 @@
  * offsets. The TypeScript executor runs it; the C export writes it out as the C layer table, so both
  * execute exactly the same op sequence with the same buffers.
  */
-import type { RuntimeActivation } from '../models/ir';
+import type { Activation } from '../models/ir';
 import type { KernelEntry } from '../bundle/format';
 
-/** Op codes (the same numbers as YONO_OP_* in yono_runtime.h). */
-export const OP = { conv: 1, depthwise: 2, maxPool: 3, avgPool: 4, globalMax: 5, globalAvg: 6, activation: 7, batchNorm: 8, add: 9, copy: 10 } as const;
+/**
+ * Op codes (the same numbers as YONO_OP_* in yono_runtime.h). Codes from 32 are the float ops of the layers
+ * added for Keras-application and TFLite coverage; their geometry and parameters (the C header says the same):
+ * - pad (ZeroPadding2D, and Cropping2D with negative pads): out[oy][ox] = in[oy - padT][ox - padL], 0 outside.
+ * - concat: one op per input, which is inH rows of inC values, written at `out` (its slice start) with a
+ *   row stride of outC values.
+ * - mul, maximum, minimum, average (one op per input after the first, as `add`): operand `in` is
+ *   inH x inW x inC, `in2` is kh x kw x mult; a dimension of 1 broadcasts to the output's. average:
+ *   y = (a + b) * params[0] (1 on all but the last op, float32(1 / n) on the last, as tfjs' Average).
+ * - upNearest, upBilinear: factors sh x sw (bilinear as tf.image.resizeBilinear without aligned corners).
+ * - permute: output axes 0, 1, 2 (H, W, C) advance the input by kh, kw, mult floats.
+ * - prelu: alpha (the `bnScale` section) is kh x kw x mult, broadcast as in mul.
+ * - leakyRelu [alpha], thresholdedRelu [theta], clippedRelu [maxValue], rescale [scale, offset],
+ *   fakeQuant [scale, zeroPoint, qmin, qmax]: element-wise with those `params`.
+ */
+export const OP = { conv: 1, depthwise: 2, maxPool: 3, avgPool: 4, globalMax: 5, globalAvg: 6, activation: 7, batchNorm: 8, add: 9, copy: 10,
+  pad: 32, concat: 33, mul: 34, maximum: 35, minimum: 36, average: 37, upNearest: 38, upBilinear: 39, permute: 40, prelu: 41,
+  leakyRelu: 42, thresholdedRelu: 43, clippedRelu: 44, rescale: 45, fakeQuant: 46 } as const;
 export type OpCode = (typeof OP)[keyof typeof OP];
 
-/** Activation codes (YONO_ACT_*). */
-export const ACT: Record<RuntimeActivation, number> = { linear: 0, relu: 1, relu6: 2, sigmoid: 3, tanh: 4, softmax: 5 };
+/** Activation codes (YONO_ACT_*): every IR activation runs in the float runtimes. */
+export const ACT: Record<Activation, number> = { linear: 0, relu: 1, relu6: 2, sigmoid: 3, tanh: 4, softmax: 5,
+  elu: 6, selu: 7, softplus: 8, softsign: 9, swish: 10, mish: 11, gelu: 12, gelu_new: 13, hardSigmoid: 14 };
 
 /** Weight formats (YONO_W_*). */
 export const WFMT = { none: 0, pq: 1, int8: 2, float32: 3 } as const;
@@ -69,8 +86,10 @@ export interface Op {
   out: TensorRef;
   g: Geometry;
   w: WeightRef | null;
-  /** Section indices (-1 = none). */
+  /** Section indices (-1 = none). `bnScale` is PReLU's alpha for the prelu op. */
   bias: number; bnScale: number; bnShift: number;
+  /** Float parameters of the element-wise ops from 32 (see OP); absent or empty elsewhere. */
+  params?: number[];
 }
 
 /** A compiled model. */

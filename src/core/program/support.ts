@@ -7,6 +7,8 @@ import { ACT } from './program';
 export const RUNTIME_LAYER_KINDS: readonly LayerKind[] = [
   'input', 'dense', 'conv1d', 'conv2d', 'depthwiseConv2d', 'batchNorm', 'maxPool2d', 'avgPool2d', 'maxPool1d', 'avgPool1d',
   'globalAvgPool1d', 'globalAvgPool2d', 'globalMaxPool1d', 'globalMaxPool2d', 'flatten', 'reshape', 'activation', 'add',
+  'zeroPad2d', 'crop2d', 'concat', 'multiply', 'average', 'maximum', 'minimum', 'upSample2d', 'permute', 'prelu',
+  'leakyRelu', 'thresholdedRelu', 'clippedRelu', 'rescale', 'fakeQuant',
 ];
 
 /** One layer a runtime cannot execute, and why. */

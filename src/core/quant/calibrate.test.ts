@@ -5,7 +5,7 @@ import { IRBuilder } from '../bundle/testing/ir-builder';
 import { toLayersModel } from '../models/toLayersModel';
 import { createRng } from '../util/random';
 import { chooseActivationParams } from './affine';
-import { calibrate, calibrationRows } from './calibrate';
+import { calibrate, calibrationBatch, calibrationRows } from './calibrate';
 import { FIXED_PARAMS, int8Graph, int8Output } from './graph';
 
 beforeAll(async () => { await setupNodeTfjs(); });
@@ -81,5 +81,14 @@ describe('int8Graph', () => {
     let h = b.dense('a', 'input', 4, 'softmax');
     h = b.dense('b', h, 2, 'linear');
     expect(() => int8Graph(b.build(h))).toThrow(/softmax only as the model's last operation, not at 'a\/act'/);
+  });
+});
+
+describe('calibrationBatch', () => {
+  it('keeps one pass within the byte budget: 128 rows for small models, a few for a 224x224 network, never 0', () => {
+    expect(calibrationBatch(10_000)).toBe(128); // 128 rows x 40 KB
+    expect(calibrationBatch(25_000_000)).toBe(2); // ~100 MB of activations per row
+    expect(calibrationBatch(200_000_000)).toBe(1); // over budget with one row: one row still runs
+    expect(calibrationBatch(1_000, 4_000 * 10)).toBe(10);
   });
 });

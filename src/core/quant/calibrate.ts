@@ -19,6 +19,11 @@ export interface CalibrationOptions {
   samples?: number;
   /** Seed of the subset (default 1). */
   seed?: number;
+  /**
+   * Rows per forward pass. Default: as many as keep the calibrated tensors of one pass within
+   * CALIBRATION_BATCH_BYTES (every tensor of the int8 graph is an output of the probe model, so all of them
+   * are alive at once), at most 128.
+   */
   batchSize?: number;
   /**
    * Clip each tensor's range at this two-sided percentile of its values (e.g. 99.99: the lowest and highest
@@ -71,6 +76,18 @@ function forEachOutput(model: tf.LayersModel, split: Split, rowLen: number, shap
 
 const BINS = 4096;
 
+/** Bytes of float32 activations one calibration pass may hold (all calibrated tensors of its rows). */
+export const CALIBRATION_BATCH_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Rows per calibration pass for a model whose calibrated tensors hold `floatsPerRow` float32 values per row:
+ * at most 128, at least 1, and within CALIBRATION_BATCH_BYTES (a 224x224 MobileNetV2 gets 2-3 rows where a
+ * fixed 128 overflowed tfjs's 4 GB WASM heap).
+ */
+export function calibrationBatch(floatsPerRow: number, budgetBytes = CALIBRATION_BATCH_BYTES): number {
+  return Math.max(1, Math.min(128, Math.floor(budgetBytes / (4 * Math.max(1, floatsPerRow)))));
+}
+
 /**
  * Calibrates the int8 activations of an inference-graph model on `train` (see the file comment). Throws
  * when the split is empty or a tensor takes a non-finite value.
@@ -83,7 +100,8 @@ export function calibrate(ir: ModelIR, train: Split, opts: CalibrationOptions = 
   const rowLen = ir.inputShape.reduce((a, b) => a * b, 1);
   const full = toLayersModel(g);
   const probe = tf.model({ inputs: full.inputs, outputs: names.map((n) => outputOf(full, g, n)) });
-  const batch = opts.batchSize ?? 128;
+  const floatsPerRow = probe.outputs.reduce((sum, o) => sum + o.shape.slice(1).reduce((a: number, c) => a * (c ?? 1), 1), 0);
+  const batch = opts.batchSize ?? calibrationBatch(floatsPerRow);
   try {
     const lo = new Float64Array(names.length).fill(Infinity);
     const hi = new Float64Array(names.length).fill(-Infinity);

@@ -14,7 +14,8 @@ function opClass(kind: string, k: KernelEntry | null): OpClass {
     case 'conv1d': return 'conv1d';
     case 'depthwiseConv2d': return 'depthwise';
     case 'conv2d': return k && k.shape[0] * k.shape[1] === 1 ? 'pointwise' : 'conv';
-    case 'batchNorm': case 'activation': case 'add': return 'elementwise';
+    case 'batchNorm': case 'activation': case 'add': case 'multiply': case 'average': case 'maximum': case 'minimum': case 'prelu':
+    case 'leakyRelu': case 'thresholdedRelu': case 'clippedRelu': case 'rescale': case 'fakeQuant': return 'elementwise';
     default: return kind.includes('Pool') ? 'pool' : 'other';
   }
 }
@@ -56,6 +57,7 @@ export function modelCounts(bundle: Bundle, program: Program, table: Float64Arra
       } else if (k.format === 'int8') kept += bytes(k.q) + bytes(k.scales);
       else kept += bytes(k.data);
     }
+    if (l.kind === 'prelu') kept += bytes(l.alpha);
     if (l.kind === 'batchNorm') {
       biases = 2 * sec[l.scale].count;
       kept += bytes(l.scale) + bytes(l.shift);

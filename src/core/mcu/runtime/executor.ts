@@ -12,26 +12,12 @@ import { tapRanges } from '../../models/shapes';
 import { runWeighted } from './kernels/weighted';
 import { activation, add, batchNorm } from './kernels/elementwise';
 import { globalPool, pool } from './kernels/pool';
+import { executeExtra } from './extra';
+import type { Step } from './step';
 import type { MemoryImage } from './memory-image';
 import { createMemoryImage } from './memory-image';
-import type { Op, Program, TensorRef } from '../../program/program';
+import type { Program, TensorRef } from '../../program/program';
 import { BUF, OP } from '../../program/program';
-
-/** An op with everything resolved for execution: buffers, weight views, tap ranges. */
-interface Step {
-  op: Op;
-  x: Float32Array; xo: number;
-  x2: Float32Array; x2o: number;
-  y: Float32Array; yo: number;
-  w: WeightViews | null;
-  /** Bias values (a float16 section decoded once into a per-layer table) and bytes per stored value. */
-  bias: Float32Array | null;
-  biasBytes: number;
-  bnScale: Float32Array; bnShift: Float32Array;
-  ry: Int32Array; rx: Int32Array;
-  /** Byte pointers of x and y in SRAM (for the SIMD kernels). */
-  xPtr: number; yPtr: number;
-}
 
 const EMPTY_F = new Float32Array(0);
 const EMPTY_I = new Int32Array(0);
@@ -78,6 +64,7 @@ function steps(bundle: Bundle, program: Program, image: MemoryImage): Step[] {
       op, x: buf(op.in), xo: op.in.offset, x2: op.in2 ? buf(op.in2) : EMPTY_F, x2o: op.in2 ? op.in2.offset : 0,
       y: buf(op.out), yo: op.out.offset, w, bias: op.bias >= 0 ? floatSection(bundle, op.bias) : null,
       biasBytes: op.bias >= 0 ? DTYPE_BYTES[bundle.manifest.sections[op.bias].dtype] : 0, bnScale: f32(op.bnScale), bnShift: f32(op.bnShift),
+      params: Float32Array.from(op.params ?? []),
       ry: windowed ? tapRanges(g.outH, g.inH, g.kh, g.sh, g.dh, g.padT) : EMPTY_I,
       rx: windowed ? tapRanges(g.outW, g.inW, g.kw, g.sw, g.dw, g.padL) : EMPTY_I,
       xPtr: base(op.in) + op.in.offset * 4, yPtr: base(op.out) + op.out.offset * 4,
@@ -98,6 +85,7 @@ function execute(s: Step, image: MemoryImage, c: Counters): void {
     case OP.activation: activation(s.x, s.xo, s.y, s.yo, op.out.size, g.outC, op.act, c); return;
     case OP.add: add(s.x, s.xo, s.x2, s.x2o, s.y, s.yo, op.out.size, g.outC, op.act, c); return;
     case OP.copy: activation(s.x, s.xo, s.y, s.yo, op.out.size, g.outC, 0, c); return;
+    default: executeExtra(s, c);
   }
 }
 

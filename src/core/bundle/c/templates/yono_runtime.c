@@ -7,12 +7,39 @@
 #include <math.h>
 #include "yono_runtime.h"
 
+static float sigmoid(float v) { float e = expf(-v); float d = 1.0f + e; return 1.0f / d; }
+
+/* softplus as tfjs computes it: exp(v) below log(float32 epsilon) + 2, v above its negation, else log(1 + exp(v)). */
+static float softplus(float v) {
+  const float t = -13.9423847f;
+  float e = expf(v);
+  return v < t ? e : v > -t ? v : logf(1.0f + e);
+}
+
+/* erf with tfjs' polynomial approximation (Abramowitz and Stegun 7.1.26). */
+static float erf_approx(float v) {
+  float a = fabsf(v);
+  float t = 1.0f / (1.0f + 0.3275911f * a);
+  float poly = ((((1.061405429f * t + -1.453152027f) * t + 1.421413741f) * t + -0.284496736f) * t + 0.254829592f);
+  float r = 1.0f - (poly * t) * expf(-(a * a));
+  return v < 0.0f ? -r : v > 0.0f ? r : 0.0f;
+}
+
 static float activate(float v, int32_t act) {
   switch (act) {
     case YONO_ACT_RELU: return v > 0.0f ? v : 0.0f;
     case YONO_ACT_RELU6: return v > 0.0f ? (v < 6.0f ? v : 6.0f) : 0.0f;
-    case YONO_ACT_SIGMOID: { float e = expf(-v); float d = 1.0f + e; return 1.0f / d; }
+    case YONO_ACT_SIGMOID: return sigmoid(v);
     case YONO_ACT_TANH: return tanhf(v);
+    case YONO_ACT_ELU: return v >= 0.0f ? v : expf(v) - 1.0f;
+    case YONO_ACT_SELU: return v >= 0.0f ? 1.05070102f * v : 1.75809932f * (expf(v) - 1.0f);
+    case YONO_ACT_SOFTPLUS: return softplus(v);
+    case YONO_ACT_SOFTSIGN: return v / (fabsf(v) + 1.0f);
+    case YONO_ACT_SWISH: return sigmoid(v) * v;
+    case YONO_ACT_MISH: return v * tanhf(softplus(v));
+    case YONO_ACT_GELU: return v * (0.5f * (1.0f + erf_approx(v / 1.41421354f)));
+    case YONO_ACT_GELU_NEW: return 0.5f * (v * (1.0f + tanhf(0.797884583f * (v + 0.044715f * ((v * v) * v)))));
+    case YONO_ACT_HARD_SIGMOID: { float h = 0.2f * v + 0.5f; return h < 0.0f ? 0.0f : h > 1.0f ? 1.0f : h; }
     default: return v;
   }
 }
@@ -239,6 +266,133 @@ static void global_pool(const yono_op *op, const float *x, float *y, int is_max)
   }
 }
 
+/* Strides (floats) of an h x w x c operand read at every output position: 0 along a broadcast axis. */
+static void broadcast_strides(int32_t h, int32_t w, int32_t c, int32_t *s) {
+  s[0] = h == 1 ? 0 : w * c;
+  s[1] = w == 1 ? 0 : c;
+  s[2] = c == 1 ? 0 : 1;
+}
+
+/* MUL, MAXIMUM, MINIMUM, AVERAGE: y = a (op) b with broadcasting; may run in place (y = a, a full-size). */
+static void merge(const yono_op *op, const float *a, const float *b, float *y) {
+  int32_t sa[3], sb[3], oy, ox, k, i = 0;
+  float scale = op->params ? op->params[0] : 1.0f;
+  broadcast_strides(op->in_h, op->in_w, op->in_c, sa);
+  broadcast_strides(op->k_h, op->k_w, op->mult, sb);
+  for (oy = 0; oy < op->out_h; oy++) {
+    for (ox = 0; ox < op->out_w; ox++) {
+      const float *pa = a + oy * sa[0] + ox * sa[1];
+      const float *pb = b + oy * sb[0] + ox * sb[1];
+      for (k = 0; k < op->out_c; k++, pa += sa[2], pb += sb[2]) {
+        float u = *pa, v = *pb;
+        switch (op->op) {
+          case YONO_OP_MUL: y[i++] = u * v; break;
+          case YONO_OP_MAXIMUM: y[i++] = u > v ? u : v; break;
+          case YONO_OP_MINIMUM: y[i++] = u < v ? u : v; break;
+          default: y[i++] = (u + v) * scale; break;
+        }
+      }
+    }
+  }
+}
+
+/* Source position of output o for bilinear up-sampling: the two input positions and the weight of the second. */
+static void bilinear_source(int32_t o, float ratio, int32_t in_n, int32_t *lo, int32_t *hi, float *frac) {
+  float s = (float)o * ratio;
+  float fl = floorf(s);
+  int32_t c = (int32_t)ceilf(s);
+  *lo = (int32_t)fl;
+  *hi = c < in_n - 1 ? c : in_n - 1;
+  *frac = s - fl;
+}
+
+static void up_bilinear(const yono_op *op, const float *x, float *y) {
+  int32_t oy, ox, k, y0, y1, x0, x1, i = 0, c = op->in_c;
+  float ry = (float)op->in_h / (float)op->out_h, rx = (float)op->in_w / (float)op->out_w, dy, dx;
+  for (oy = 0; oy < op->out_h; oy++) {
+    bilinear_source(oy, ry, op->in_h, &y0, &y1, &dy);
+    for (ox = 0; ox < op->out_w; ox++) {
+      const float *tl, *tr, *bl, *br;
+      bilinear_source(ox, rx, op->in_w, &x0, &x1, &dx);
+      tl = x + (y0 * op->in_w + x0) * c; tr = x + (y0 * op->in_w + x1) * c;
+      bl = x + (y1 * op->in_w + x0) * c; br = x + (y1 * op->in_w + x1) * c;
+      for (k = 0; k < c; k++) {
+        float top = tl[k] + (tr[k] - tl[k]) * dx;
+        float bottom = bl[k] + (br[k] - bl[k]) * dx;
+        y[i++] = top + (bottom - top) * dy;
+      }
+    }
+  }
+}
+
+/* The element-wise ops with parameters (LEAKY_RELU ... FAKE_QUANT); may run in place. */
+static float pointwise(int32_t code, float v, const float *p) {
+  switch (code) {
+    case YONO_OP_LEAKY_RELU: return v < 0.0f ? p[0] * v : v;
+    case YONO_OP_THRESHOLDED_RELU: return v > p[0] ? v : 0.0f;
+    case YONO_OP_CLIPPED_RELU: return v > 0.0f ? (v < p[0] ? v : p[0]) : 0.0f;
+    case YONO_OP_RESCALE: return v * p[0] + p[1];
+    default: { /* FAKE_QUANT: round half away from zero, clamp, dequantise */
+      float s = v / p[0];
+      float r = floorf(fabsf(s) + 0.5f);
+      float q = (s < 0.0f ? -r : s > 0.0f ? r : 0.0f) + p[1];
+      q = q < p[2] ? p[2] : q > p[3] ? p[3] : q;
+      return (q - p[1]) * p[0];
+    }
+  }
+}
+
+/* The ops from 32; returns -1 for an op code it does not know. */
+static int run_extra(const yono_op *op, const float *x, const float *x2, float *y) {
+  int32_t a, b, k, i = 0;
+  switch (op->op) {
+    case YONO_OP_PAD:
+      for (a = 0; a < op->out_h; a++) {
+        int32_t iy = a - op->pad_t;
+        for (b = 0; b < op->out_w; b++) {
+          int32_t ix = b - op->pad_l;
+          if (iy >= 0 && iy < op->in_h && ix >= 0 && ix < op->in_w) {
+            const float *xp = x + (iy * op->in_w + ix) * op->in_c;
+            for (k = 0; k < op->in_c; k++) y[i++] = xp[k];
+          } else {
+            for (k = 0; k < op->in_c; k++) y[i++] = 0.0f;
+          }
+        }
+      }
+      return 0;
+    case YONO_OP_CONCAT:
+      for (a = 0; a < op->in_h; a++) for (k = 0; k < op->in_c; k++) y[a * op->out_c + k] = x[a * op->in_c + k];
+      return 0;
+    case YONO_OP_MUL: case YONO_OP_MAXIMUM: case YONO_OP_MINIMUM: case YONO_OP_AVERAGE: merge(op, x, x2, y); return 0;
+    case YONO_OP_UP_NEAREST:
+      for (a = 0; a < op->out_h; a++) for (b = 0; b < op->out_w; b++) {
+        const float *xp = x + ((a / op->s_h) * op->in_w + b / op->s_w) * op->in_c;
+        for (k = 0; k < op->in_c; k++) y[i++] = xp[k];
+      }
+      return 0;
+    case YONO_OP_UP_BILINEAR: up_bilinear(op, x, y); return 0;
+    case YONO_OP_PERMUTE:
+      for (a = 0; a < op->out_h; a++) for (b = 0; b < op->out_w; b++) {
+        const float *xp = x + a * op->k_h + b * op->k_w;
+        for (k = 0; k < op->out_c; k++) y[i++] = xp[k * op->mult];
+      }
+      return 0;
+    case YONO_OP_PRELU: {
+      int32_t s[3];
+      broadcast_strides(op->k_h, op->k_w, op->mult, s);
+      for (a = 0; a < op->out_h; a++) for (b = 0; b < op->out_w; b++) {
+        const float *al = op->bn_scale + a * s[0] + b * s[1];
+        for (k = 0; k < op->out_c; k++, i++) { float v = x[i]; y[i] = v < 0.0f ? al[k * s[2]] * v : v; }
+      }
+      return 0;
+    }
+    case YONO_OP_LEAKY_RELU: case YONO_OP_THRESHOLDED_RELU: case YONO_OP_CLIPPED_RELU: case YONO_OP_RESCALE: case YONO_OP_FAKE_QUANT:
+      for (i = 0; i < op->size; i++) y[i] = pointwise(op->op, x[i], op->params);
+      return 0;
+    default: return -1;
+  }
+}
+
 int yono_run(const yono_model *m, const float *input, float *output,
              float *arena, int32_t arena_floats, float *scratch, int32_t scratch_floats) {
   int32_t i, j;
@@ -275,7 +429,7 @@ int yono_run(const yono_model *m, const float *input, float *output,
         if (x != y) for (j = 0; j < op->size; j++) y[j] = x[j];
         activate_range(y, op->size, op->out_c, op->op == YONO_OP_COPY ? YONO_ACT_LINEAR : op->act);
         break;
-      default: return -1;
+      default: if (run_extra(op, x, x2, y) != 0) return -1;
     }
   }
   return 0;

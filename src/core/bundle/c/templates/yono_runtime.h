@@ -22,11 +22,39 @@ enum {
   YONO_OP_ACTIVATION = 7,
   YONO_OP_BATCHNORM = 8,
   YONO_OP_ADD = 9,
-  YONO_OP_COPY = 10
+  YONO_OP_COPY = 10,
+  /* Float ops of the layers added for Keras-application and TFLite coverage; their fields:
+     PAD: out[oy][ox] = in[oy - pad_t][ox - pad_l], 0 outside (ZeroPadding2D; Cropping2D with pads <= 0).
+     CONCAT: one op per input: in_h rows of in_c floats written at out with a row stride of out_c floats.
+     MUL, MAXIMUM, MINIMUM, AVERAGE: one op per input after the first; in is in_h x in_w x in_c, in2 is
+       k_h x k_w x mult, a dimension of 1 broadcasting to the output's; AVERAGE: y = (a + b) * params[0].
+     UP_NEAREST, UP_BILINEAR: factors s_h x s_w (bilinear: tf.image.resizeBilinear, corners not aligned).
+     PERMUTE: output axes H, W, C advance the input by k_h, k_w, mult floats.
+     PRELU: alpha (bn_scale) is k_h x k_w x mult, broadcast as in MUL.
+     LEAKY_RELU [alpha], THRESHOLDED_RELU [theta], CLIPPED_RELU [max], RESCALE [scale, offset],
+     FAKE_QUANT [scale, zero point, qmin, qmax]: element-wise with those params. */
+  YONO_OP_PAD = 32,
+  YONO_OP_CONCAT = 33,
+  YONO_OP_MUL = 34,
+  YONO_OP_MAXIMUM = 35,
+  YONO_OP_MINIMUM = 36,
+  YONO_OP_AVERAGE = 37,
+  YONO_OP_UP_NEAREST = 38,
+  YONO_OP_UP_BILINEAR = 39,
+  YONO_OP_PERMUTE = 40,
+  YONO_OP_PRELU = 41,
+  YONO_OP_LEAKY_RELU = 42,
+  YONO_OP_THRESHOLDED_RELU = 43,
+  YONO_OP_CLIPPED_RELU = 44,
+  YONO_OP_RESCALE = 45,
+  YONO_OP_FAKE_QUANT = 46
 };
 
-/* Activations. */
-enum { YONO_ACT_LINEAR = 0, YONO_ACT_RELU = 1, YONO_ACT_RELU6 = 2, YONO_ACT_SIGMOID = 3, YONO_ACT_TANH = 4, YONO_ACT_SOFTMAX = 5 };
+/* Activations (as tfjs-layers 4.22 defines them: ELU alpha 1, hard sigmoid clip(0.2x + 0.5, 0, 1), GELU with
+   tfjs' erf approximation, GELU_NEW the tanh form). */
+enum { YONO_ACT_LINEAR = 0, YONO_ACT_RELU = 1, YONO_ACT_RELU6 = 2, YONO_ACT_SIGMOID = 3, YONO_ACT_TANH = 4, YONO_ACT_SOFTMAX = 5,
+       YONO_ACT_ELU = 6, YONO_ACT_SELU = 7, YONO_ACT_SOFTPLUS = 8, YONO_ACT_SOFTSIGN = 9, YONO_ACT_SWISH = 10, YONO_ACT_MISH = 11,
+       YONO_ACT_GELU = 12, YONO_ACT_GELU_NEW = 13, YONO_ACT_HARD_SIGMOID = 14 };
 
 /* Kernel storage formats. */
 enum { YONO_W_NONE = 0, YONO_W_PQ = 1, YONO_W_INT8 = 2, YONO_W_F32 = 3 };
@@ -77,6 +105,7 @@ typedef struct {
   const uint16_t *bias_f16; /* the bias as IEEE float16 bit patterns (then `bias` is 0) */
   const float *bn_scale;
   const float *bn_shift;
+  const float *params; /* float parameters of the ops from 32 (0 elsewhere) */
 } yono_op;
 
 /* A compiled model. */

@@ -81,8 +81,10 @@ export const CALIBRATION_BATCH_BYTES = 256 * 1024 * 1024;
 
 /**
  * Rows per calibration pass for a model whose calibrated tensors hold `floatsPerRow` float32 values per row:
- * at most 128, at least 1, and within CALIBRATION_BATCH_BYTES (a 224x224 MobileNetV2 gets 2-3 rows where a
- * fixed 128 overflowed tfjs's 4 GB WASM heap).
+ * at most 128, at least 1, and within CALIBRATION_BATCH_BYTES (a 224x224 MobileNetV2 gets 2-3 rows instead
+ * of 128). This alone does not make that model's calibrate stage fit tfjs's 4 GB WASM heap: measured after
+ * it, `yono compress` of MobileNetV2 1.0@224 still aborts there (5.86 GB peak); the rest of the memory is
+ * spent elsewhere in the stage (open, see the issue note).
  */
 export function calibrationBatch(floatsPerRow: number, budgetBytes = CALIBRATION_BATCH_BYTES): number {
   return Math.max(1, Math.min(128, Math.floor(budgetBytes / (4 * Math.max(1, floatsPerRow)))));
